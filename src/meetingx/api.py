@@ -1,0 +1,52 @@
+"""The Python API: ``load``, ``extract`` and ``pipe``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from meetingx.assemble import assemble
+from meetingx.pipeline import load as _load
+from meetingx.reading import Document
+from meetingx.record import MeetingRecord
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def load(lang: str = "zh") -> Language:
+    """The spaCy pipeline for ``lang`` ("zh" or "en"), with meetingx's components."""
+    return _load(lang)
+
+
+def detect_language(text: str) -> str:
+    """"zh" when CJK characters make up a real share of the letters, else "en"."""
+    sample = text[:4000]
+    cjk = len(_CJK.findall(sample))
+    latin = sum(ch.isascii() and ch.isalpha() for ch in sample)
+    return "zh" if cjk >= max(1, latin // 10) else "en"
+
+
+def extract_document(document: Document, publish_date: str | None = None,
+                     lang: str | None = None) -> MeetingRecord:
+    """The record of one document. ``publish_date`` (ISO) is used when the text has none."""
+    lang = lang or detect_language(document.text)
+    nlp = _load(lang)
+    doc = nlp.make_doc(document.text)
+    doc._.mx_meta = {"publish_date": publish_date, "lang": lang}
+    doc = nlp(doc)
+    return assemble(doc, document)
+
+
+def extract(text: str, id: str | None = None, publish_date: str | None = None, *,
+            lang: str | None = None) -> MeetingRecord:
+    """Extract the record of one meeting report given as a string."""
+    return extract_document(Document(id=id or "document", text=text), publish_date, lang)
+
+
+def pipe(documents: Iterable[Document | str], publish_date: str | None = None) -> Iterator[MeetingRecord]:
+    """Records of many documents (``Document`` objects or plain strings), in order."""
+    for number, item in enumerate(documents, 1):
+        document = item if isinstance(item, Document) else Document(id=f"document-{number}", text=item)
+        yield extract_document(document, publish_date)

@@ -1,0 +1,55 @@
+"""spaCy factories of meetingx's components (``nlp.add_pipe("meetingx_dates")``).
+
+Each factory takes an optional ``data_dir`` so that a user can run a component on lexicons of
+their own (a directory laid out like ``meetingx/data/<lang>/``).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+
+from meetingx.components.clauses import ClauseFinder
+from meetingx.components.dates import DateFinder
+from meetingx.components.numbering import MarkerFinder
+from meetingx.components.people import PeopleFinder
+from meetingx.components.places import PlaceFinder
+from meetingx.components.structure import StructureFinder
+from meetingx.components.textview import TextViewSetter
+from meetingx.lexicon import load_lexicon
+
+
+@Language.factory("meetingx_text")
+def make_text(nlp: Language, name: str) -> TextViewSetter:
+    return TextViewSetter()
+
+
+@Language.factory("meetingx_structure", default_config={"data_dir": None})
+def make_structure(nlp: Language, name: str, data_dir: Optional[str]) -> StructureFinder:
+    return StructureFinder(load_lexicon(nlp.lang, data_dir))
+
+
+@Language.factory("meetingx_dates", default_config={"data_dir": None})
+def make_dates(nlp: Language, name: str, data_dir: Optional[str]) -> DateFinder:
+    return DateFinder(load_lexicon(nlp.lang, data_dir))
+
+
+@Language.factory("meetingx_people", default_config={"data_dir": None, "use_tagger": True})
+def make_people(nlp: Language, name: str, data_dir: Optional[str], use_tagger: bool) -> PeopleFinder:
+    return PeopleFinder(load_lexicon(nlp.lang, data_dir), use_tagger=use_tagger)
+
+
+@Language.factory("meetingx_places", default_config={"data_dir": None})
+def make_places(nlp: Language, name: str, data_dir: Optional[str]) -> PlaceFinder:
+    return PlaceFinder(load_lexicon(nlp.lang, data_dir))
+
+
+@Language.factory("meetingx_numbering", default_config={"data_dir": None})
+def make_numbering(nlp: Language, name: str, data_dir: Optional[str]) -> MarkerFinder:
+    return MarkerFinder(load_lexicon(nlp.lang, data_dir))
+
+
+@Language.factory("meetingx_clauses", default_config={"data_dir": None})
+def make_clauses(nlp: Language, name: str, data_dir: Optional[str]) -> ClauseFinder:
+    return ClauseFinder(load_lexicon(nlp.lang, data_dir))

@@ -1,0 +1,66 @@
+"""Rule data: lexicons and patterns kept in ``meetingx/data/<lang>/``, apart from the code.
+
+A ``.txt`` file holds one entry a line (``#`` starts a comment); a ``.jsonl`` file one JSON object
+a line. Adding a title word is a one-line change to ``titles.txt``. A user can point the
+components at a directory of their own with the same layout (``data_dir`` in the component
+config); files missing there are taken from the packaged data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional
+
+
+class Lexicon:
+    """The rule data of one language, read lazily file by file."""
+
+    def __init__(self, lang: str, data_dir: Optional[str] = None) -> None:
+        self.lang = lang
+        self.data_dir = Path(data_dir) if data_dir else None
+
+    def _read(self, filename: str) -> str:
+        if self.data_dir is not None and (self.data_dir / filename).exists():
+            return (self.data_dir / filename).read_text(encoding="utf-8")
+        return resources.files("meetingx").joinpath(f"data/{self.lang}/{filename}").read_text(encoding="utf-8")
+
+    def words(self, filename: str) -> list[str]:
+        """Entries of a ``.txt`` file, in file order, without comments and blank lines."""
+        entries = []
+        for line in self._read(filename).splitlines():
+            entry = line.split("#", 1)[0].strip()
+            if entry:
+                entries.append(entry)
+        return entries
+
+    def records(self, filename: str) -> list[dict[str, Any]]:
+        """Objects of a ``.jsonl`` file, in file order."""
+        return [json.loads(line) for line in self._read(filename).splitlines()
+                if line.strip() and not line.lstrip().startswith("#")]
+
+    def alternation(self, filename: str) -> str:
+        """A regex alternation of a word list, longest entries first (so 副书记 beats 书记)."""
+        return "|".join(re.escape(w) for w in sorted(set(self.words(filename)), key=len, reverse=True))
+
+    # Frequently used views, computed once per Lexicon.
+    @cached_property
+    def titles(self) -> list[str]:
+        return self.words("titles.txt")
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        return frozenset(self.words("surnames.txt"))
+
+    @cached_property
+    def triggers(self) -> dict[str, str]:
+        """Trigger verb -> the act it reports (chair, speech, attend, agenda, convene)."""
+        return {r["verb"]: r["act"] for r in self.records("triggers.jsonl")}
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str, data_dir: Optional[str] = None) -> Lexicon:
+    return Lexicon(lang, data_dir)
