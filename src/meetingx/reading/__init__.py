@@ -1,56 +1,11 @@
-"""Reading inputs: paths, directories, JSON Lines files and stdin become :class:`Document` objects."""
+"""Reading inputs as offices have them: text in UTF-8, UTF-16, GB18030 or Big5, HTML pages,
+Word files, directories of these, JSON Lines files and standard input.
 
-from __future__ import annotations
+:func:`iter_inputs` is the entry point: it yields a :class:`Document` for every document, and an
+:class:`InputError` in the place of every input that cannot be read.
+"""
 
-import hashlib
-import json
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from meetingx.reading.base import Document, InputError
+from meetingx.reading.inputs import iter_inputs
 
-
-@dataclass(frozen=True)
-class Document:
-    """A text to extract from, with where it came from."""
-
-    id: str
-    text: str
-    path: str | None = None
-    encoding: str = "utf-8"
-
-    @property
-    def sha256(self) -> str:
-        """sha256 of the UTF-8 text that record offsets refer to."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
-
-
-def iter_documents(inputs: list[str]) -> Iterator[Document]:
-    """Documents of every input, in order: files, directories (``*.txt``, recursively),
-    JSON Lines files of ``{"id", "text"}`` objects, and ``-`` for standard input."""
-    import sys
-
-    for spec in inputs:
-        if spec == "-":
-            yield Document(id="stdin", text=sys.stdin.read(), path=None)
-            continue
-        path = Path(spec)
-        if path.is_dir():
-            for child in sorted(path.rglob("*.txt")):
-                yield read_text_file(child)
-        elif path.suffix == ".jsonl":
-            yield from read_jsonl(path)
-        else:
-            yield read_text_file(path)
-
-
-def read_text_file(path: Path) -> Document:
-    return Document(id=path.stem, text=path.read_text(encoding="utf-8"), path=str(path))
-
-
-def read_jsonl(path: Path) -> Iterator[Document]:
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            obj = json.loads(line)
-            yield Document(id=str(obj.get("id", f"{path.stem}:{number}")), text=obj["text"], path=str(path))
+__all__ = ["Document", "InputError", "iter_inputs"]
