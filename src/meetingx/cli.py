@@ -19,29 +19,56 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write JSON Lines here instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write JSON Lines here (atomically) instead of standard output.")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write error entries (JSON Lines) here instead of standard error.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes extracting in parallel; output keeps input order.")
+@click.option("--resume", is_flag=True,
+              help="Keep the records already in OUTPUT (or left by a killed run) and add the rest.")
 @click.option("--publish-date", default=None, metavar="YYYY-MM-DD",
-              help="Publish date to use where the text states none.")
-def extract(inputs: tuple[str, ...], output: str | None, publish_date: str | None) -> None:
-    """Extract one record per document from files, directories (*.txt), JSONL files or - (stdin)."""
-    from meetingx.api import extract_document
-    from meetingx.reading import iter_documents
+              help="Publish date to use where the input states none.")
+def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | None, jobs: int,
+            resume: bool, publish_date: str | None) -> None:
+    """Extract one record per document from files (text, HTML, .docx), directories, JSONL files
+    or - (stdin). An input that yields no record gets an error entry instead; exit status 1 if
+    any did."""
+    import re
+    from contextlib import ExitStack
 
-    documents = records = warnings = 0
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
-        for document in iter_documents(list(inputs)):
-            documents += 1
-            record = extract_document(document, publish_date)
-            records += 1
-            warnings += len(record.warnings)
-            out.write(json.dumps(record.to_json_dict(), ensure_ascii=False) + "\n")
-    finally:
-        if output:
-            out.close()
-    click.echo(f"{documents} documents, {records} records, {warnings} warnings", err=True)
-    sys.exit(0 if records == documents else 1)
+    from tqdm import tqdm
+
+    from meetingx.batch import OutputFile, run_batch
+    from meetingx.reading import InputError, iter_inputs
+
+    if publish_date is not None and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", publish_date):
+        raise click.BadParameter("expected YYYY-MM-DD", param_hint="--publish-date")
+    if resume and output is None:
+        raise click.UsageError("--resume needs -o/--output")
+    with ExitStack() as stack:
+        if errors_path is None:
+            def write_error(error: InputError) -> None:
+                # tqdm.write keeps the line clear of a progress bar on the same terminal.
+                tqdm.write(json.dumps(error.to_json_dict(), ensure_ascii=False), file=sys.stderr)
+        else:
+            errors_file = stack.enter_context(errors_path.open("w", encoding="utf-8"))
+
+            def write_error(error: InputError) -> None:
+                errors_file.write(json.dumps(error.to_json_dict(), ensure_ascii=False) + "\n")
+                errors_file.flush()
+        if output is None:
+            def write_record(line: str) -> None:
+                sys.stdout.write(line + "\n")
+                sys.stdout.flush()
+            done_ids = None
+        else:
+            output_file = stack.enter_context(OutputFile(output, resume=resume))
+            write_record, done_ids = output_file.write, output_file.done_ids
+        counts = run_batch(iter_inputs(inputs), write_record, write_error, publish_date=publish_date,
+                           jobs=jobs, done_ids=done_ids, progress=sys.stderr.isatty())
+    click.echo(counts.summary(), err=True)
+    sys.exit(1 if counts.errors else 0)
 
 
 @main.command()
