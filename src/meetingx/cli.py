@@ -110,3 +110,28 @@ def eval_command(gold_dir: Path, records: Path | None, per_doc: bool, output_for
         click.echo(json.dumps(evaluate.report_json(evaluation, per_doc), ensure_ascii=False, indent=1))
     else:
         click.echo(evaluate.report_text(evaluation, per_doc))
+
+
+@main.command()
+@click.argument("records", nargs=-1, required=True)
+@click.option("--sources", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Directory of <id>.txt documents (searched recursively) or JSONL of {id, text}; "
+                   "default: each record's source.path where that file exists.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="One line per problem, or a JSON object {problems, summary}.")
+def validate(records: tuple[str, ...], sources: Path | None, output_format: str) -> None:
+    """Check RECORDS (JSON, JSON arrays or JSON Lines; - for stdin) against the schema, their
+    evidence and source texts. Exit 0 all valid, 1 some invalid, 2 some input unreadable."""
+    from meetingx.validate import validate_files
+
+    report = validate_files(records, sources)
+    if output_format == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        for problem in report.problems:
+            click.echo(problem.to_text())
+    if report.without_source:
+        click.echo(f"{report.without_source} records without source text: offsets checked against "
+                   "source.chars only", err=True)
+    click.echo(report.summary(), err=True)
+    sys.exit(report.exit_code)
