@@ -1,25 +1,375 @@
-"""Doc -> MeetingRecord: pick among the candidates, write values with their evidence."""
+"""Doc -> MeetingRecord: pick among the candidates, write values with their evidence.
+
+Every string value is read from the original text at the offsets of the candidate it came from,
+so ``text[start:end] == value`` holds by construction; normalised values (dates, numbers) point at
+the words they were read from.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
 
 from spacy.tokens import Doc
 
+from meetingx.components import Candidate, candidates
 from meetingx.reading import Document
-from meetingx.record import Extractor, MeetingRecord, RecordWarning, Source
+from meetingx.record import Evidence, Extractor, MeetingRecord, RecordWarning, Source
+
+_CONVENE = re.compile(r"召开|举行|开幕|闭幕|举办|主持")
+_SENTENCE_END = "。！？；\n"
+
+
+@dataclass
+class Builder:
+    """Values and their evidence, written together."""
+
+    text: str
+    values: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    warnings: list[RecordWarning] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def cite(self, pointer: str, start: int, end: int, rule: str, confidence: float) -> None:
+        self.evidence[pointer] = Evidence(start=start, end=end, rule=rule, confidence=confidence)
+
+    def set_text(self, key: str, candidate: Optional[Candidate], start: Optional[int] = None,
+                 end: Optional[int] = None) -> None:
+        """Set a string field to the text of a candidate (or of [start, end) within it)."""
+        if candidate is None:
+            self.values[key] = None
+            return
+        start = candidate.start if start is None else start
+        end = candidate.end if end is None else end
+        self.values[key] = self.span(start, end)
+        self.cite(f"/{key}", start, end, candidate.rule, candidate.confidence)
+
+    def warn(self, code: str, message: str, pointer: Optional[str] = None) -> None:
+        self.warnings.append(RecordWarning(code=code, message=message, pointer=pointer))
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = pos
+    while start > 0 and text[start - 1] not in _SENTENCE_END:
+        start -= 1
+    end = pos
+    while end < len(text) and text[end] not in _SENTENCE_END:
+        end += 1
+    return start, end
+
+
+def longest_common(a: str, b: str) -> int:
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+class Assembler:
+    def __init__(self, doc: Doc, document: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.folded = doc._.mx_text.folded
+        self.meta = doc._.mx_meta or {}
+        self.out = Builder(doc.text)
+        bodies = candidates(doc, "BODY")
+        self.body_start = bodies[0].start if bodies else 0
+        titles = candidates(doc, "TITLE")
+        self.title = titles[0] if titles else None
+        self.people: dict[str, dict[str, Any]] = {}
+        self.document = document
+
+    # ------------------------------------------------------------------ people
+    def build_people(self) -> None:
+        for c in candidates(self.doc, "PERSON"):
+            name = self.text[c.start:c.end]
+            entry = self.people.setdefault(name, {"span": (c.start, c.end), "rule": c.rule,
+                                                  "confidence": c.confidence, "roles": []})
+            for r_start, r_end in c.data["roles"]:
+                role = self.text[r_start:r_end]
+                if role.strip() and role not in [r[0] for r in entry["roles"]]:
+                    entry["roles"].append((role, r_start, r_end, c.rule))
+
+    def resolve(self, c: Candidate, start_key: str = "name_start", end_key: str = "name_end") -> Optional[str]:
+        """The full name a candidate refers to (an alias such as 王书记 resolved to 王革慧)."""
+        alias = c.data.get("alias")
+        if alias:
+            surname, title = alias
+            options = [n for n in self.people if n.startswith(surname)]
+            preferred = [n for n in options if any(r[0].endswith(title) for r in self.people[n]["roles"])]
+            return (preferred or options or [None])[0]
+        start, end = c.data.get(start_key, c.start), c.data.get(end_key, c.end)
+        if start is None:
+            return None
+        return self.text[start:end]
+
+    def person_value(self, name: str, pointer: str, speech: Optional[tuple[int, int, str, float]]) -> dict:
+        entry = self.people.get(name)
+        if entry is None:
+            raise KeyError(name)
+        start, end = entry["span"]
+        self.out.cite(f"{pointer}/name", start, end, entry["rule"], entry["confidence"])
+        roles = []
+        for index, (role, r_start, r_end, rule) in enumerate(entry["roles"]):
+            roles.append(role)
+            self.out.cite(f"{pointer}/roles/{index}", r_start, r_end, rule, 0.85)
+        value: dict[str, Any] = {"name": name, "roles": roles, "speech": None}
+        if speech:
+            s_start, s_end, rule, confidence = speech
+            value["speech"] = self.text[s_start:s_end]
+            self.out.cite(f"{pointer}/speech", s_start, s_end, rule, confidence)
+        return value
+
+    def fill_people(self) -> None:
+        chairs: list[str] = []
+        for c in candidates(self.doc, "CHAIR"):
+            name = self.resolve(c)
+            if name and name in self.people and name not in chairs and not chairs:
+                chairs.append(name)
+        self.out.values["chair"] = [self.person_value(n, f"/chair/{i}", None) for i, n in enumerate(chairs)]
+
+        speakers: dict[str, Candidate] = {}
+        for c in sorted(candidates(self.doc, "SPEECH"), key=lambda c: c.data["name_start"]):
+            name = self.resolve(c)
+            if name and name in self.people and name not in speakers:
+                speakers[name] = c
+        self.out.values["speakers"] = [
+            self.person_value(n, f"/speakers/{i}", (c.start, c.end, c.rule, c.confidence))
+            for i, (n, c) in enumerate(speakers.items())]
+
+        attendees: list[str] = []
+        for c in candidates(self.doc, "ATTEND"):
+            value = self.text[c.start:c.end]
+            if value in attendees:
+                continue
+            self.out.cite(f"/attendees/{len(attendees)}", c.start, c.end, c.rule, c.confidence)
+            attendees.append(value)
+        self.out.values["attendees"] = attendees
+
+    # ------------------------------------------------------------------ dates
+    def publish_date(self) -> Optional[dt.date]:
+        found = candidates(self.doc, "PUBLISH_DATE")
+        if found:
+            c = found[0]
+            self.out.values["publish_date"] = c.data["iso"]
+            self.out.cite("/publish_date", c.start, c.end, c.rule, c.confidence)
+        else:
+            self.out.values["publish_date"] = self.meta.get("publish_date")
+        iso = self.out.values["publish_date"]
+        try:
+            return dt.date.fromisoformat(iso) if iso else None
+        except ValueError:
+            return None
+
+    def date_score(self, c: Candidate, excluded: list[tuple[int, int]]) -> Optional[float]:
+        if any(s <= c.start < e for s, e in excluded) or c.start < self.body_start and c.rule != "date.iso":
+            return None
+        start, end = sentence_bounds(self.folded, c.start)
+        sentence = self.folded[start:end]
+        score = 0.0
+        if _CONVENE.search(sentence):
+            score += 3
+        if c.start - self.body_start < 120:
+            score += 1
+        if re.search(r"时间\s*：\s*$", self.folded[max(0, c.start - 6):c.start]):
+            score += 4
+        if c.rule == "date.day" and not _CONVENE.search(sentence):
+            score -= 2
+        if re.match(r"\s*(?:起|以来|之前|前|期间|为止|发布|印发|出台)", self.folded[c.end:c.end + 4]):
+            score -= 3
+        if self.folded.rfind("《", start, c.start) > self.folded.rfind("》", start, c.start):
+            score -= 3
+        if c.data.get("year") and self.publish and c.data["year"] < self.publish.year - 1:
+            score -= 3
+        if self.title is not None and _CONVENE.search(sentence):
+            title = self.folded[self.title.start:self.title.end]
+            if longest_common(sentence, title) >= 5:
+                score += 1
+        return score
+
+    def fill_date(self) -> None:
+        excluded = [c.data["line"] for c in candidates(self.doc, "PUBLISH_DATE")]
+        excluded += [(c.start, c.end) for c in candidates(self.doc, "DATELINE")]
+        if self.title is not None:
+            excluded.append((self.title.start, self.title.end))
+        scored = [(score, -c.start, c) for c in candidates(self.doc, "DATE")
+                  if (score := self.date_score(c, excluded)) is not None]
+        self.anchor: Optional[tuple[int, int]] = None
+        values = self.out.values
+        values.update(date=None, date_text=None, time_of_day=None)
+        if not scored:
+            self.out.warn("date.missing", "no date of the meeting found", "/date")
+            return
+        best = max(scored, key=lambda t: (t[0], t[1]))[2]
+        if max(scored, key=lambda t: (t[0], t[1]))[0] < 1 and best.rule == "date.day":
+            self.out.warn("date.missing", "no date of the meeting found", "/date")
+            return
+        self.anchor = sentence_bounds(self.folded, best.start)
+        self.out.set_text("date_text", best)
+        part = best.data.get("part")
+        if part:
+            values["time_of_day"] = part
+            p_start, p_end = best.data["part_span"]
+            self.out.cite("/time_of_day", p_start, p_end, best.rule, best.confidence)
+        edtf = self.edtf(best)
+        values["date"] = edtf
+        if edtf is None:
+            self.out.warn("date.relative", f"the date {self.text[best.start:best.end]!r} is relative and "
+                          "no publish date or dateline makes it exact", "/date")
+        else:
+            self.out.cite("/date", best.start, best.end, best.rule, best.confidence)
+
+    def edtf(self, c: Candidate) -> Optional[str]:
+        data = c.data
+        datelines = candidates(self.doc, "DATELINE")
+        dateline = datelines[0].data if datelines else None
+        if "relative" in data:
+            if data.get("day") and dateline:
+                return f"XXXX-{dateline['month']:02d}-{data['day']:02d}"
+            if data["relative"] is None:
+                return None
+            if self.publish:
+                return (self.publish + dt.timedelta(days=data["relative"])).isoformat()
+            if dateline and data["relative"] == 0:
+                return f"XXXX-{dateline['month']:02d}-{dateline['day']:02d}"
+            return None
+        year, month, day = data.get("year"), data.get("month"), data.get("day")
+        if month is None and dateline and day is not None:
+            month = dateline["month"]
+        if year is None and self.publish and month is not None:
+            year = self.publish.year - (1 if (month, day or 1) > (self.publish.month, self.publish.day) else 0)
+        y = f"{year:04d}" if year else "XXXX"
+        m = f"{month:02d}" if month else "XX"
+        if day is None:
+            return f"{y}-{m}"
+        start = f"{y}-{m}-{day:02d}"
+        if data.get("end_day"):
+            end_month = data.get("end_month") or month
+            em = f"{end_month:02d}" if end_month else "XX"
+            return f"{start}/{y}-{em}-{data['end_day']:02d}"
+        return start
+
+    # ------------------------------------------------------------------ meeting
+    def pick(self, label: str) -> Optional[Candidate]:
+        """The candidate of the anchor sentence, else the first in the body."""
+        found = candidates(self.doc, label)
+        if self.anchor:
+            for c in found:
+                if self.anchor[0] <= c.start < self.anchor[1]:
+                    return c
+        for c in found:
+            if c.start >= self.body_start:
+                return c
+        return None
+
+    def fill_meeting(self) -> None:
+        header = [c for c in candidates(self.doc, "VENUE") if c.rule == "place.venue-header"]
+        self.out.set_text("venue", header[0] if header else self.pick("VENUE"))
+        meeting = self.pick("MEETING")
+        if meeting is None and self.title is not None:
+            meeting = next((c for c in candidates(self.doc, "MEETING")
+                            if self.title.start <= c.start < self.title.end), None)
+        self.out.set_text("meeting_name", meeting)
+        org = None
+        if self.anchor:
+            org = next((c for c in candidates(self.doc, "ORG") if self.anchor[0] <= c.start < self.anchor[1]), None)
+        if org is None and self.title is not None:
+            org = next((c for c in candidates(self.doc, "ORG") if self.title.start <= c.start < self.title.end), None)
+        self.out.set_text("organizer", org)
+
+    def fill_agenda(self) -> None:
+        agenda: list[str] = []
+        resolutions = []
+        for c in candidates(self.doc, "AGENDA"):
+            value = self.text[c.start:c.end]
+            if value in agenda:
+                continue
+            self.out.cite(f"/agenda/{len(agenda)}", c.start, c.end, c.rule, c.confidence)
+            agenda.append(value)
+            s_start, _ = sentence_bounds(self.folded, c.start)
+            if re.match(r"表决通过|通过了", self.folded[c.start:c.end]) and (
+                    "表决" in self.folded[s_start:c.end]):
+                number = len(resolutions) + 1
+                self.out.cite(f"/resolutions/{number - 1}/text", c.start, c.end, "resolution.voted-agenda", 0.7)
+                resolutions.append({"number": number, "text": value, "votes": None, "passed": True})
+        self.out.values["agenda"] = agenda
+        self.out.values["resolutions"] = resolutions
+
+    # ------------------------------------------------------------------ directives
+    def fill_directives(self) -> None:
+        markers = sorted((c for c in candidates(self.doc, "MARKER") if c.start >= self.body_start),
+                         key=lambda c: c.start)
+        lists: list[list[Candidate]] = []
+        open_lists: dict[str, list[Candidate]] = {}
+        for c in markers:
+            family, value = c.data["family"], c.data["value"]
+            current = open_lists.get(family)
+            if value == 1:
+                open_lists[family] = [c]
+                lists.append(open_lists[family])
+            elif current and current[-1].data["value"] == value - 1:
+                current.append(c)
+        kept = [items for items in lists
+                if len(items) > 1 or items[0].data["family"] in ("shi", "yao")]
+        items = sorted((c for items in kept for c in items), key=lambda c: c.start)
+        voices = sorted(candidates(self.doc, "VOICE"), key=lambda c: c.start)
+        directives = []
+        for index, c in enumerate(items):
+            number = index + 1
+            end = c.data["text_start"]
+            limit = items[index + 1].start if index + 1 < len(items) else len(self.text)
+            while end < limit and self.folded[end] not in "。；\n":
+                end += 1
+            text_end = end
+            while text_end > c.data["text_start"] and self.folded[text_end - 1] in "，、：；。 ":
+                text_end -= 1
+            voice = next((v for v in reversed(voices) if v.start < c.start), None)
+            issuer = self.resolve(voice) if voice is not None else None
+            pointer = f"/directives/{index}"
+            self.out.cite(f"{pointer}/marker", c.start, c.end, c.rule, c.confidence)
+            self.out.cite(f"{pointer}/number", c.start, c.end, c.rule, c.confidence)
+            self.out.cite(f"{pointer}/text", c.data["text_start"], text_end, c.rule, c.confidence)
+            if issuer and issuer in self.people:
+                start, end_ = self.people[issuer]["span"]
+                self.out.cite(f"{pointer}/issuer", start, end_, voice.rule, voice.confidence)
+            else:
+                issuer = None
+            directives.append({"number": number, "marker": self.text[c.start:c.end], "issuer": issuer,
+                               "text": self.text[c.data["text_start"]:text_end]})
+        self.out.values["directives"] = directives
+
+    # ------------------------------------------------------------------ all
+    def run(self) -> MeetingRecord:
+        from meetingx import __version__
+
+        values = self.out.values
+        values.update(id=self.document.id, lang=self.meta.get("lang", "zh"), kind="news")
+        self.out.set_text("title", self.title)
+        self.publish = self.publish_date()
+        self.build_people()
+        self.fill_date()
+        self.fill_meeting()
+        self.fill_people()
+        self.fill_agenda()
+        self.fill_directives()
+        return MeetingRecord(
+            **values,
+            evidence=self.out.evidence,
+            source=Source(path=self.document.path, sha256=self.document.sha256, chars=len(self.text),
+                          encoding=self.document.encoding),
+            warnings=self.out.warnings,
+            extractor=Extractor(version=__version__),
+        )
 
 
 def assemble(doc: Doc, document: Document) -> MeetingRecord:
-    from meetingx import __version__
-
-    meta = doc._.mx_meta or {}
-    values: dict[str, Any] = {"id": document.id, "lang": meta.get("lang", "zh"), "kind": "news"}
-    return MeetingRecord(
-        **values,
-        evidence={},
-        source=Source(path=document.path, sha256=document.sha256, chars=len(document.text),
-                      encoding=document.encoding),
-        warnings=[],
-        extractor=Extractor(version=__version__),
-    )
+    """The record of a Doc that went through the pipeline."""
+    return Assembler(doc, document).run()

@@ -56,9 +56,13 @@ class Lexicon:
         return frozenset(self.words("surnames.txt"))
 
     @cached_property
-    def triggers(self) -> dict[str, str]:
-        """Trigger verb -> the act it reports (chair, speech, attend, agenda, convene)."""
-        return {r["verb"]: r["act"] for r in self.records("triggers.jsonl")}
+    def triggers(self) -> dict[str, frozenset[str]]:
+        """Trigger verb -> the acts a clause with it reports (chair, speech, attend, agenda, convene)."""
+        return {r["verb"]: frozenset(r["acts"]) for r in self.records("triggers.jsonl")}
+
+    def verbs(self, act: str) -> list[str]:
+        """The trigger verbs of one act, longest first."""
+        return sorted((v for v, acts in self.triggers.items() if act in acts), key=len, reverse=True)
 
 
 @lru_cache(maxsize=None)

@@ -1,15 +1,326 @@
-"""(being written)"""
+"""Clauses: who chaired, who spoke, who attended, what the meeting did.
+
+Reads each sentence as clauses (split at ，and ：) around the people found by
+:mod:`meetingx.components.people` and the trigger verbs of ``triggers.jsonl``, and adds:
+
+- ``CHAIR``: the person nearest before 主持 in its clause (not the principal of 受…委托);
+- ``SPEECH``: a person (or a list of people: X、Y等) in subject position whose clause holds a speech
+  verb; the span is the speech as written, from after the name to the end of the clause;
+- ``ATTEND``: one item of a 出席/参加/列席 list (``data["person"]`` for a named person);
+- ``AGENDA``: a clause saying what the meeting did, from its predicate (or 就/对 lead-in);
+- ``VOICE``: who is speaking from here on (a person, or ``None`` where 会议强调/要求), for the issuer
+  of numbered directives.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Optional
+
 from spacy.tokens import Doc
 
+from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon
+
+_SENTENCE = re.compile(r"[^。！？；\n]+")
+_CLAUSE = re.compile(r"[^，：]+")
+_DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上|今天|近日|日前|（[^）]{0,6}）|\s)+")
+#: What the meeting itself says (会议强调): the rest of the sentence is content, not agenda.
+_MEETING_SUBJECT = re.compile(r"(?:本次)?(?:会议|会上|座谈会|大会|全会|会议上)(?:还|也|首先|同时|先后|随后|最后|一致)?")
+_MEETING_VOICE = re.compile(r"(?:指出|强调|要求|认为|提出|号召|希望|表示|议定|明确|部署)")
+_SPEECH_ONLY = re.compile(r"讲话|发言|指出|强调|要求|希望|表示|致辞|认为")
+_AGENDA_LEAD = re.compile(r"(?:深入|认真|集中|专题|首先|还|并|又|同时|详细|系统|全面|重点|进一步|先后|分别|一起|共同|逐项|原则)+")
+_LIST_JOIN = re.compile(r"^(?:、|和|及|以及|与)$")
+
+
+@dataclass
+class Subject:
+    """A person or alias mention as a clause subject."""
+
+    start: int  # where the mention (with its roles) starts
+    end: int  # where it ends (after a trailing title)
+    name_start: int
+    name_end: int
+    alias: Optional[tuple[str, str]] = None
 
 
 class ClauseFinder:
-    def __init__(self, lexicon: Lexicon, **options: object) -> None:
+    def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.speech_re = re.compile("|".join(map(re.escape, lexicon.verbs("speech"))))
+        self.agenda_re = re.compile("|".join(map(re.escape, lexicon.verbs("agenda"))))
+        self.attend_re = re.compile("|".join(map(re.escape, lexicon.verbs("attend"))))
+        self.lead_words = sorted(lexicon.words("lead_words.txt"), key=len, reverse=True)
+        heads = lexicon.alternation("group_heads.txt")
+        self.group_head = re.compile(rf"(?:{heads})(?:（[^）]*）)?$")
 
+    # ------------------------------------------------------------------ helpers
+    def strip_lead(self, text: str, start: int, end: int) -> int:
+        changed = True
+        while changed and start < end:
+            changed = False
+            for word in self.lead_words:
+                if text.startswith(word, start) and start + len(word) <= end:
+                    start += len(word)
+                    changed = True
+                    break
+            date = _DATE_PREFIX.match(text, start, end)
+            if date and date.end() > start:
+                start = date.end()
+                changed = True
+        return start
+
+    def subjects(self, doc: Doc) -> list[Subject]:
+        found = [Subject(c.data["span_start"], c.data["span_end"], c.start, c.end) for c in candidates(doc, "PERSON")]
+        found += [Subject(c.start, c.end, c.start, c.end, alias=(c.data["surname"], c.data["title"]))
+                  for c in candidates(doc, "ALIAS")]
+        return sorted(found, key=lambda s: s.start)
+
+    # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        text = doc._.mx_text.folded
+        subjects = self.subjects(doc)
+        body_start = min((c.start for c in candidates(doc, "BODY")), default=0)
+        for sentence in _SENTENCE.finditer(text):
+            s_start, s_end = sentence.span()
+            inside = [s for s in subjects if s_start <= s.start and s.end <= s_end]
+            clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, s_start, s_end)]
+            self.find_chairs(doc, text, clauses, inside)
+            groups = self.subject_groups(text, clauses, inside)
+            self.find_speeches(doc, text, clauses, groups)
+            self.find_attendance(doc, text, s_start, s_end, clauses, inside)
+            if s_start >= body_start:
+                self.find_agenda(doc, text, clauses, groups)
         return doc
+
+    def find_chairs(self, doc: Doc, text: str, clauses: list[tuple[int, int]], subjects: list[Subject]) -> None:
+        for c_start, c_end in clauses:
+            for host in re.finditer(r"主持(?!人)", text[c_start:c_end]):
+                pos = c_start + host.start()
+                before = [s for s in subjects if c_start <= s.start and s.end <= pos
+                          and "委托" not in text[s.end:pos] and not text.startswith("受", s.start - 1)]
+                if before:
+                    chair = before[-1]
+                    add_candidate(doc, "CHAIR", chair.name_start, chair.name_end, "clause.chair-zhuchi", 0.9,
+                                  alias=chair.alias)
+            header = re.match(r"\s*主持(?:人)?\s*：", text[c_start:c_end])
+            if header:
+                for s in subjects:
+                    if c_start <= s.start < c_end:
+                        add_candidate(doc, "CHAIR", s.name_start, s.name_end, "clause.chair-header", 0.9,
+                                      alias=s.alias)
+                        break
+
+    def subject_groups(self, text: str, clauses: list[tuple[int, int]],
+                       subjects: list[Subject]) -> list[tuple[int, list[Subject], int]]:
+        """(clause index, subjects, tail start) for every clause whose subject is people:
+        a mention at the clause start (after lead words, dates and 受…委托), or a list of them."""
+        groups = []
+        for index, (c_start, c_end) in enumerate(clauses):
+            head = self.strip_lead(text, c_start, c_end)
+            entrusted = re.match(r"受[^，]{1,20}?委托", text[head:c_end])
+            if entrusted:
+                head = self.strip_lead(text, head + entrusted.end(), c_end)
+            members = [s for s in subjects if c_start <= s.start < c_end]
+            if not members or members[0].start != head:
+                continue
+            group = [members[0]]
+            for nxt in members[1:]:
+                gap = text[group[-1].end:nxt.start]
+                if gap in ("、", "和", "及", "以及", "与", "，") or gap.endswith("、"):
+                    group.append(nxt)
+                else:
+                    break
+            tail = group[-1].end
+            while True:
+                skip = re.match(r"同志|等(?:人)?|们|[\s]", text[tail:c_end])
+                if not skip:
+                    break
+                tail += skip.end()
+            groups.append((index, group, tail))
+        return groups
+
+    def find_speeches(self, doc: Doc, text: str, clauses: list[tuple[int, int]],
+                      groups: list[tuple[int, list[Subject], int]]) -> None:
+        for index, group, tail in groups:
+            c_start, c_end = clauses[index]
+            speech_end = c_end
+            verb = self.speech_re.search(text, tail, c_end)
+            if verb is None:
+                continue
+            if re.match(r"(?:作出|做出)(?:重要)?指示", text[tail:c_end]):
+                continue
+            if text.startswith("委托", tail):
+                continue
+            for person in group:
+                add_candidate(doc, "SPEECH", tail, speech_end, "clause.subject-speech", 0.85,
+                              name_start=person.name_start, name_end=person.name_end, alias=person.alias)
+            add_candidate(doc, "VOICE", group[0].start, speech_end, "clause.person-voice", 0.8,
+                          name_start=group[-1].name_start, name_end=group[-1].name_end, alias=group[-1].alias)
+        # 会议强调/要求: the meeting's own voice
+        for c_start, c_end in clauses:
+            head = self.strip_lead(text, c_start, c_end)
+            subject = _MEETING_SUBJECT.match(text, head, c_end)
+            if subject and _MEETING_VOICE.match(text, subject.end(), c_end):
+                add_candidate(doc, "VOICE", head, c_end, "clause.meeting-voice", 0.8, name_start=None,
+                              name_end=None, alias=None)
+
+    def find_attendance(self, doc: Doc, text: str, s_start: int, s_end: int, clauses: list[tuple[int, int]],
+                        subjects: list[Subject]) -> None:
+        for verb in self.attend_re.finditer(text, s_start, s_end):
+            before = text[max(s_start, verb.start() - 3):verb.start()]
+            if re.search(r"未|不|缺席|请假|没有", before):
+                continue
+            after = text[verb.end():s_end]
+            listing = re.match(r"(?:[^，。；]{0,12}?的)?(?:还|其他)?有\s*：?|\s*：", after)
+            if listing and (listing.group().endswith(("有", "：")) or "有" in listing.group()):
+                self.attendee_items(doc, text, verb.end() + listing.end(), s_end, subjects, "clause.attend-list")
+                continue
+            if not re.match(r"了?(?:此次|本次|这次|今天的)?(?:会议|大会|座谈会|全会|会|活动|仪式|开幕|闭幕|并|指导|。|，|$)|[^，。]{0,20}(?:会议|会)", after):
+                continue
+            region_start = verb.start()
+            for c_start, c_end in reversed(clauses):
+                if c_start > verb.start():
+                    continue
+                if c_end < verb.start() and (self.has_verb(text, c_start, c_end)):
+                    break
+                region_start = c_start
+                if c_end < verb.start() and not re.search(r"、|等|和|及", text[c_start:c_end]) \
+                        and not any(c_start <= s.start < c_end for s in subjects):
+                    region_start = c_end + 1
+                    break
+            end = verb.start()
+            trail = re.search(r"(?:共同|一起|也|还|都|均|分别|应邀|一同|等)+$", text[region_start:end])
+            if trail:
+                end = region_start + trail.start()
+            self.attendee_items(doc, text, region_start, end, subjects, "clause.attend-subject")
+
+    def has_verb(self, text: str, start: int, end: int) -> bool:
+        clause = text[start:end]
+        return bool(self.speech_re.search(clause) or self.agenda_re.search(clause)
+                    or re.search(r"召开|举行|主持|出席|参加|列席", clause))
+
+    def attendee_items(self, doc: Doc, text: str, start: int, end: int, subjects: list[Subject],
+                       rule: str) -> None:
+        """Split a list of attendees into names and groups (a group splits only between complete groups)."""
+        start = self.strip_lead(text, start, end)
+        pos = start
+        pieces: list[tuple[int, int, bool]] = []  # (start, end, is_person)
+        for s in subjects:
+            if s.start < start or s.end > end or s.alias:
+                continue
+            if s.start > pos:
+                pieces.append((pos, s.start, False))
+            pieces.append((s.name_start, s.name_end, True))
+            pos = s.end
+        if pos < end:
+            pieces.append((pos, end, False))
+        for p_start, p_end, is_person in pieces:
+            if is_person:
+                add_candidate(doc, "ATTEND", p_start, p_end, rule, 0.85, person=True)
+                continue
+            for g_start, g_end in self.groups_in(text, p_start, p_end):
+                add_candidate(doc, "ATTEND", g_start, g_end, rule, 0.75, person=False)
+
+    def groups_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        # split at ，、和及以及 outside parentheses
+        parts: list[list[int]] = []
+        depth, seg_start, pos = 0, start, start
+        while pos < end:
+            ch = text[pos]
+            if ch == "（":
+                depth += 1
+            elif ch == "）":
+                depth = max(0, depth - 1)
+            sep = 0
+            if depth == 0:
+                if ch in "，、；":
+                    sep = 1
+                elif text.startswith("以及", pos):
+                    sep = 2
+                elif ch in "和及与" and pos > seg_start:
+                    sep = 1
+            if sep:
+                parts.append([seg_start, pos, ch in "，；"])
+                seg_start = pos + sep
+                pos += sep
+                continue
+            pos += 1
+        parts.append([seg_start, end, True])
+        # join a part to the next unless it is a complete group (ends with a head noun) or a comma ends it
+        groups: list[tuple[int, int]] = []
+        current: Optional[int] = None
+        for p_start, p_end, hard in parts:
+            piece = text[p_start:p_end].strip()
+            if current is None:
+                current = p_start
+            if not piece:
+                current = None if hard else current
+                continue
+            short_head = len(piece) <= 3 and self.group_head.search(piece) and groups and not hard
+            if hard or self.group_head.search(piece) and not short_head:
+                groups.append((current, p_end))
+                current = None
+        if current is not None:
+            groups.append((current, end))
+        cleaned = []
+        for g_start, g_end in groups:
+            while g_start < g_end and text[g_start] in "、，和及与等 以":
+                g_start += 1
+            while g_end > g_start and text[g_end - 1] in "、，等 ":
+                g_end -= 1
+            piece = text[g_start:g_end]
+            if len(piece) < 2 or re.fullmatch(r"共?\d+余?名?人|[^\u4e00-\u9fff]*", piece) or re.match(r"共\d", piece):
+                continue
+            if re.search(r"[，。]", piece) or len(piece) > 40:
+                continue
+            cleaned.append((g_start, g_end))
+        return cleaned
+
+    def find_agenda(self, doc: Doc, text: str, clauses: list[tuple[int, int]],
+                    groups: list[tuple[int, list[Subject], int]]) -> None:
+        by_clause = {index: tail for index, _, tail in groups}
+        active = False  # an agenda run continues over the following clauses
+        for index, (c_start, c_end) in enumerate(clauses):
+            head = self.strip_lead(text, c_start, c_end)
+            meeting = _MEETING_SUBJECT.match(text, head, c_end)
+            if meeting and meeting.end() < c_end:
+                if _MEETING_VOICE.match(text, meeting.end(), c_end):
+                    return  # the rest of the sentence is what the meeting said
+                head, active = meeting.end(), True
+            elif index in by_clause:
+                head, active = by_clause[index], True
+            elif re.search(r"召开|举行", text[c_start:c_end]):
+                active = True
+                continue
+            elif index == 0 and not self.agenda_start(text, head, c_end):
+                return
+            if not active:
+                continue
+            if _SPEECH_ONLY.search(text, head, c_end):
+                if index in by_clause or meeting:
+                    continue
+                return
+            start = self.agenda_start(text, head, c_end)
+            if start is None:
+                continue
+            end = c_end
+            if text[c_end:c_end + 1] == "，" and re.match(r"(?:决定|建议|同意|要求)$", text[start:c_end]):
+                following = [c for c in clauses if c[0] > c_end]
+                if following:
+                    end = following[0][1]
+            add_candidate(doc, "AGENDA", start, end, "clause.agenda", 0.75)
+
+    def agenda_start(self, text: str, head: int, end: int) -> Optional[int]:
+        """Where an agenda item starts in a clause (its verb or 就/对/向 lead-in), or None."""
+        lead = _AGENDA_LEAD.match(text, head, end)
+        pos = lead.end() if lead else head
+        verb = self.agenda_re.match(text, pos, end)
+        if verb:
+            return head if lead and text[head] not in "并还又" else pos
+        if text[pos:pos + 1] in ("就", "对", "向", "同") and re.search(
+                r"(?:进行|作|做|作了|做了|进行了)(?:了)?(?:[^，]{0,6})(?:部署|安排|说明|解读|通报|汇报|介绍|研究|讨论)",
+                text[pos:end]):
+            return pos
+        return None

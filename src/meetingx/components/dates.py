@@ -1,15 +1,110 @@
-"""(being written)"""
+"""Dates: every date expression of the text, with what it says.
+
+Adds ``DATE`` candidates whose ``data`` holds ``year``, ``month``, ``day`` (ints or None), the end
+of a range (``end_year``/``end_month``/``end_day``), ``part`` (time of day from
+``time_of_day.jsonl``), and for relative words (``relative_dates.jsonl``: 今天, 近日) ``relative``
+with the day offset or None. Arabic and Chinese numerals (二〇二三年四月十八日) are read with cn2an;
+spaces inside dates (``9 月 28 日``) are allowed. Which date is the meeting's is decided in
+:mod:`meetingx.assemble`.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Any, Optional
+
+import cn2an
 from spacy.tokens import Doc
 
+from meetingx.components import add_candidate
 from meetingx.lexicon import Lexicon
+
+_CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
+_YEAR = rf"(?P<year>\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*"
+_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
+_END = (r"(?:\s*(?:至|到|-|—|－|～|~)\s*(?:(?P<end_month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*)?"
+        r"(?P<end_day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?")
+
+
+def to_int(numeral: Optional[str]) -> Optional[int]:
+    """An Arabic or Chinese numeral as an int (二〇二三 -> 2023, 十八 -> 18)."""
+    if not numeral:
+        return None
+    numeral = numeral.strip()
+    if numeral.isdigit():
+        return int(numeral)
+    if all(ch in _CN_DIGIT for ch in numeral):
+        return int("".join(str(_CN_DIGIT.index(ch) - 3 if _CN_DIGIT.index(ch) > 3 else 0) for ch in numeral))
+    try:
+        return int(cn2an.cn2an(numeral, "smart"))
+    except ValueError:
+        return None
 
 
 class DateFinder:
-    def __init__(self, lexicon: Lexicon, **options: object) -> None:
+    """Adds ``DATE`` candidates."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        parts = {r["word"]: r["part"] for r in lexicon.records("time_of_day.jsonl")}
+        self.parts = parts
+        part_alt = "|".join(sorted(map(re.escape, parts), key=len, reverse=True))
+        self.part_re = re.compile(rf"\s*(?P<part>{part_alt})")
+        self.relative = {r["word"]: r["days"] for r in lexicon.records("relative_dates.jsonl")}
+        rel_alt = "|".join(sorted(map(re.escape, self.relative), key=len, reverse=True))
+        self.patterns: list[tuple[str, re.Pattern[str]]] = [
+            ("date.iso", re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?!\d)")),
+            ("date.ymd", re.compile(_YEAR + _MONTH + _DAY + _END)),
+            ("date.ym", re.compile(_YEAR + r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?![\d份底初中])")),
+            ("date.md", re.compile(r"(?<![\d年])" + _MONTH + _DAY + _END)),
+            # 710日: a month whose 月 was dropped (a typo seen in real pages)
+            ("date.md-no-month-mark", re.compile(r"(?<![\d年月.\-/])(?P<md>\d{3,4})日")),
+            ("date.day", re.compile(r"(?<![\d年月.\-/十])(?P<day>3[01]|[12]\d|0?[1-9])\s*日" + r"(?:\s*(?:至|到|-|—|～)\s*(?P<end_day>3[01]|[12]\d|0?[1-9])\s*日)?")),
+            ("date.relative", re.compile(rf"(?P<rel>{rel_alt})(?:（(?P<relday>\d{{1,2}})[日号]）)?")),
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc._.mx_text.folded
+        taken: list[tuple[int, int]] = []
+        for rule, pattern in self.patterns:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                data = self.read(rule, match)
+                if data is None:
+                    continue
+                part = self.part_re.match(text, end)
+                if part:
+                    data["part"] = self.parts[part.group("part")]
+                    data["part_span"] = (part.start("part"), part.end("part"))
+                    end = part.end()
+                taken.append((start, end))
+                add_candidate(doc, "DATE", start, end, rule, 0.9, **data)
         return doc
+
+    def read(self, rule: str, match: re.Match[str]) -> Optional[dict[str, Any]]:
+        groups = match.groupdict()
+        if rule == "date.relative":
+            data: dict[str, Any] = {"relative": self.relative[groups["rel"]], "year": None, "month": None,
+                                    "day": to_int(groups.get("relday"))}
+            return data
+        if rule == "date.md-no-month-mark":
+            digits = groups["md"]
+            month, day = int(digits[:-2]), int(digits[-2:])
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                return None
+            return {"year": None, "month": month, "day": day}
+        year = to_int(groups.get("year"))
+        month = to_int(groups.get("month"))
+        day = to_int(groups.get("day"))
+        if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+            return None
+        if year is not None and not 1900 <= year <= 2100:
+            return None
+        data = {"year": year, "month": month, "day": day}
+        if groups.get("end_day"):
+            data["end_month"] = to_int(groups.get("end_month")) or month
+            data["end_day"] = to_int(groups["end_day"])
+        return data

@@ -1,15 +1,337 @@
-"""(being written)"""
+"""People: names with the titles that stand with them.
+
+Rules find the boundaries: a title noun from ``titles.txt`` (…副书记, …处长) ends a role phrase, and
+the name that follows it (or stands before it: 赵乐际委员长) starts with a surname from
+``surnames.txt`` and ends where a word from ``name_followers.txt``, a trigger verb or punctuation
+begins. Where the rules cannot decide (no title, two possible name lengths), a statistical tagger
+(:mod:`meetingx.tagger`, Baidu LAC) is asked about the few characters around the name, never about
+the whole text.
+
+Each mention becomes a ``PERSON`` candidate: ``data["name"]`` and ``data["roles"]`` (a list of
+``(start, end)`` spans), plus ``ALIAS`` candidates for surname + title references (王书记).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc
 
+from meetingx.components import add_candidate
 from meetingx.lexicon import Lexicon
+from meetingx.tagger import person_spans
+
+#: Punctuation that ends a name or a role phrase.
+PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…【】[]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Mention:
+    """A person named at [start, end) with role spans standing with the name."""
+
+    name: str
+    start: int
+    end: int
+    roles: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = "person.title-name"
+    confidence: float = 0.9
+    #: where the whole mention (roles + name + trailing title) starts and ends
+    span_start: int = -1
+    span_end: int = -1
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
 
 
 class PeopleFinder:
-    def __init__(self, lexicon: Lexicon, **options: object) -> None:
-        self.lexicon = lexicon
+    """Adds ``PERSON`` and ``ALIAS`` candidates."""
 
+    def __init__(self, lexicon: Lexicon, use_tagger: bool = True) -> None:
+        self.lexicon = lexicon
+        self.use_tagger = use_tagger
+        titles = lexicon.alternation("titles.txt")
+        # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团).
+        self.title_re = re.compile(rf"(?:{titles})(?:（兼）)?(?![会处团办室])")
+        self.title_at = re.compile(rf"(?:{titles})(?:（兼）)?(?![会处团办室])")
+        self.surnames = lexicon.surnames
+        followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
+        followers |= set(lexicon.titles)
+        self.follower_re = re.compile("|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True)))
+        self.lead_words = sorted(lexicon.words("lead_words.txt"), key=len, reverse=True)
+        # Words before a name that are not part of a role (参加会议的有…, 会议由…, 受…).
+        self.left_stops = re.compile(r"(?:的有|有|由|是|请|邀请|受|和|及|以及|与|同|陪同|率|在|向)$")
+        # Words inside the run before a title that end whatever came before the role.
+        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受")
+
+    # ------------------------------------------------------------------ helpers
+    def surname_len(self, text: str, pos: int) -> int:
+        """Length of the surname starting at ``pos`` (2 for 欧阳), or 0."""
+        if text[pos:pos + 2] in self.surnames:
+            return 2
+        if pos < len(text) and text[pos] in self.surnames:
+            return 1
+        return 0
+
+    def ends_name(self, text: str, pos: int) -> bool:
+        """Whether a name may end right before ``pos``."""
+        if pos >= len(text) or text[pos] in PUNCT or not is_cjk(text[pos]):
+            return True
+        return self.follower_re.match(text, pos) is not None
+
+    def name_after(self, text: str, pos: int) -> list[int]:
+        """Possible name lengths for a name starting at ``pos``."""
+        lengths = []
+        if "·" in text[pos:pos + 12]:
+            match = re.match(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}", text[pos:])
+            if match and self.ends_name(text, pos + match.end()):
+                return [match.end()]
+        surname = self.surname_len(text, pos)
+        if not surname:
+            return lengths
+        for length in range(max(2, surname + 1), surname + 3):
+            chunk = text[pos:pos + length]
+            if len(chunk) == length and all(is_cjk(ch) for ch in chunk) and self.ends_name(text, pos + length):
+                lengths.append(length)
+        return lengths
+
+    def strip_lead(self, text: str, start: int, end: int) -> int:
+        """Move ``start`` past lead words (会上, 首先, 会议由…) and stop words (有, 由)."""
+        changed = True
+        while changed and start < end:
+            changed = False
+            for word in self.lead_words:
+                if text.startswith(word, start) and start + len(word) < end:
+                    start += len(word)
+                    changed = True
+                    break
+        return start
+
+    def role_start(self, text: str, title_start: int, floor: int) -> int:
+        """Where the role phrase whose title noun starts at ``title_start`` begins: back to
+        punctuation (a parenthesised part such as 组织部（统战部） stays inside), then past lead
+        words (会上, 首先), a stop word (参加会议的有…, 会议由…) and a leading date."""
+        pos = title_start
+        depth = 0
+        while pos > floor and title_start - pos < 40:
+            ch = text[pos - 1]
+            if ch == "）":
+                depth += 1
+            elif ch == "（" and depth:
+                depth -= 1
+            elif depth == 0 and (ch in PUNCT or not (is_cjk(ch) or ch.isalnum())):
+                break
+            pos -= 1
+        stop = self.stop_re.search(text, pos, title_start)
+        while stop:
+            pos = stop.end()
+            stop = self.stop_re.search(text, pos, title_start)
+        pos = self.strip_lead(text, pos, title_start)
+        return self.strip_date_prefix(text, pos, title_start)
+
+    @staticmethod
+    def strip_date_prefix(text: str, start: int, end: int) -> int:
+        match = re.match(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?", text[start:end])
+        return start + match.end() if match else start
+
+    # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        text = doc._.mx_text.folded
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def overlaps(start: int, end: int) -> bool:
+            return any(s < end and start < e for s, e in taken)
+
+        # 1. role + name (学校党委副书记、副校长张燕文), with a parenthesised second office and stacked roles
+        for match in self.title_re.finditer(text):
+            title_end = match.end()
+            roles_end = title_end
+            extra_role: tuple[int, int] | None = None
+            paren = re.match(r"（([^（）]{2,20})）", text[title_end:])
+            if paren and self.title_re.search(paren.group(1)) and paren.group(1) != "兼":
+                inner_title = list(self.title_re.finditer(paren.group(1)))[-1]
+                if inner_title.end() == len(paren.group(1)):
+                    extra_role = (title_end + 1, title_end + 1 + len(paren.group(1)))
+                    roles_end = title_end + paren.end()
+            if overlaps(match.start(), roles_end):
+                continue
+            lengths = self.name_after(text, roles_end)
+            if not lengths:
+                continue
+            length = lengths[0]
+            if len(lengths) > 1:
+                length = self.tagger_choice(text, roles_end, lengths)
+            name_start, name_end = roles_end, roles_end + length
+            start = self.role_start(text, match.start(), 0)
+            roles = [(start, title_end)]
+            if extra_role:
+                roles.append(extra_role)
+            roles = self.stacked_roles(text, start, mentions) + roles
+            mention = Mention(text[name_start:name_end], name_start, name_end, roles,
+                              "person.title-name", 0.9, roles[0][0], name_end)
+            mentions.append(mention)
+            taken.append((mention.span_start, name_end))
+            # a shared prefix: 全国政协副主席巴特尔、陈武、蒋作君
+            mentions.extend(self.shared_list(text, mention, taken))
+
+        # 2. name + title (赵乐际委员长, 张智明教授) and surname + title aliases (王书记)
+        for match in self.title_re.finditer(text):
+            if overlaps(match.start(), match.end()):
+                self.add_trailing_title(mentions, match)
+                continue
+            if not self.ends_name(text, match.end()):
+                continue
+            for length in (3, 2, 4, 1):
+                start = match.start() - length
+                if start < 0 or not self.surname_len(text, start):
+                    continue
+                chunk = text[start:match.start()]
+                if not all(is_cjk(ch) for ch in chunk) or overlaps(start, match.start()):
+                    continue
+                before = text[start - 1] if start > 0 else "\n"
+                if not (before in PUNCT or not is_cjk(before) or self.left_stops.search(text[max(0, start - 3):start])
+                        or text[max(0, start - 2):start] in ("会上", "随后", "最后", "首先", "接着", "然后")):
+                    continue
+                if length == 1:
+                    if self.ends_name(text, match.end()):
+                        add_candidate(doc, "ALIAS", start, match.end(), "person.surname-title", 0.8,
+                                      surname=chunk, title=text[match.start():match.end()])
+                        taken.append((start, match.end()))
+                    break
+                if length >= 3 and text[start + length - 1] in "书副":  # 王副书记 is an alias too
+                    continue
+                if not self.confirmed(text, start, match.start()):
+                    continue
+                mention = Mention(text[start:match.start()], start, match.start(),
+                                  [(match.start(), match.end())], "person.name-title", 0.85, start, match.end())
+                mentions.append(mention)
+                taken.append((start, match.end()))
+                break
+
+        # 3. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
+        mentions.extend(self.bare_names(text, taken))
+
+        # 4. every other occurrence of a name already found
+        known = {m.name for m in mentions}
+        for name in sorted(known, key=len, reverse=True):
+            for match in re.finditer(re.escape(name), text):
+                if overlaps(match.start(), match.end()):
+                    continue
+                if not self.ends_name(text, match.end()):
+                    continue
+                mentions.append(Mention(name, match.start(), match.end(), [], "person.known-name", 0.8,
+                                        match.start(), match.end()))
+                taken.append((match.start(), match.end()))
+
+        for mention in sorted(mentions, key=lambda m: m.start):
+            add_candidate(doc, "PERSON", mention.start, mention.end, mention.rule, mention.confidence,
+                          name=doc.text[mention.start:mention.end], roles=mention.roles,
+                          span_start=mention.span_start, span_end=max(mention.span_end, mention.end))
         return doc
+
+    def add_trailing_title(self, mentions: list[Mention], match: re.Match[str]) -> None:
+        """张智明教授: a title right after a listed name adds a role to that name."""
+        for mention in mentions:
+            if mention.end == match.start():
+                mention.roles.append((match.start(), match.end()))
+                mention.span_end = match.end()
+
+    def stacked_roles(self, text: str, start: int, mentions: list[Mention]) -> list[tuple[int, int]]:
+        """Roles before ``start`` separated by 、 or ，: 中共中央政治局常委、中央书记处书记、国家副主席."""
+        roles: list[tuple[int, int]] = []
+        pos = start
+        while pos > 1 and text[pos - 1] in "、，":
+            end = pos - 1
+            if any(m.end == end for m in mentions):
+                break
+            titles = [m for m in self.title_re.finditer(text, max(0, end - 40), end) if m.end() == end]
+            if not titles:
+                break
+            role_begin = self.role_start(text, titles[-1].start(), 0)
+            if role_begin >= end or text[role_begin:end] in ("会上",):
+                break
+            # the stacked role must not itself end a person's mention
+            roles.insert(0, (role_begin, end))
+            pos = role_begin
+        return roles
+
+    def shared_list(self, text: str, head: Mention, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Names listed after ``head`` with 、 that share its roles (巴特尔、陈武、蒋作君)."""
+        listed = []
+        pos = head.end
+        while pos < len(text) and text[pos] == "、":
+            lengths = self.name_after(text, pos + 1)
+            lengths = [n for n in lengths if not self.title_re.match(text, pos + 1 + n - 1)]
+            if not lengths:
+                break
+            length = lengths[0] if len(lengths) == 1 else self.tagger_choice(text, pos + 1, lengths)
+            start, end = pos + 1, pos + 1 + length
+            if self.title_re.match(text, start) or not self.confirmed(text, start, end):
+                break
+            listed.append(Mention(text[start:end], start, end, list(head.roles), "person.shared-title", 0.85,
+                                  start, end))
+            taken.append((start, end))
+            pos = end
+        return listed
+
+    def bare_names(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Names with no title right before a trigger verb, alone or listed with 、 (李干杰主持,
+        杨志勇、钟正生等先后发言), as the tagger finds them."""
+        found: list[Mention] = []
+        verbs = sorted({v for v, acts in self.lexicon.triggers.items() if acts & {"chair", "speech", "attend"}},
+                       key=len, reverse=True)
+        verb_re = re.compile("|".join(re.escape(v) for v in verbs))
+        trailer = re.compile(r"(?:同志|等)?(?:先后|分别|相继|依次|共同|也|还|都)?$")
+        for verb in verb_re.finditer(text):
+            end = verb.start()
+            end = trailer.search(text, max(0, end - 6), end).start()
+            start = end
+            while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in "、·") and end - start < 80:
+                start -= 1
+            start = self.strip_lead(text, start, end)
+            if start >= end or any(a < end <= b for a, b in taken):
+                continue
+            if "·" not in text[start:end] and not any(
+                    self.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
+                continue
+            for s, e in self.names_in(text, start, end):
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                found.append(Mention(text[s:e], s, e, [], "person.tagger", 0.75, s, e))
+                taken.append((s, e))
+        return found
+
+    def names_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Names in text[start:end] as the tagger sees them (with a surname check)."""
+        if not self.use_tagger:
+            return []
+        segment = text[start:end]
+        if not any(is_cjk(ch) for ch in segment):
+            return []
+        names = []
+        for s, e in person_spans(segment):
+            s, e = start + s, start + e
+            if e - s >= 2 and (self.surname_len(text, s) or "·" in text[s:e]):
+                names.append((s, e))
+        return names
+
+    def confirmed(self, text: str, start: int, end: int) -> bool:
+        """Whether the tagger agrees that text[start:end] is a person's name."""
+        if not self.use_tagger:
+            return True
+        left = max(0, start - 6)
+        window = text[left:min(len(text), end + 6)]
+        return any(left + s <= start and left + e >= end - 1 for s, e in person_spans(window))
+
+    def tagger_choice(self, text: str, start: int, lengths: list[int]) -> int:
+        """The name length the tagger prefers among the rule's options (default: the shortest)."""
+        if self.use_tagger:
+            window = text[max(0, start - 6):start + max(lengths) + 6]
+            offset = min(start, 6)
+            for s, e in person_spans(window):
+                if s == offset and (e - s) in lengths:
+                    return e - s
+        return lengths[0]

@@ -1,15 +1,130 @@
-"""(being written)"""
+"""Convening clauses: who holds which meeting where.
+
+For every convening verb (召开, 举行, 开幕… from ``triggers.jsonl``) the clause around it is read as
+``[subject][date][在/于 venue][主持]verb[meeting]``. Adds ``VENUE`` (the place after 在/于, unless it
+holds a word from ``venue_blockers.txt``, or a ``地点：`` line), ``MEETING`` (the object of the verb
+cut after its last word from ``meeting_nouns.txt``, or a subject that is itself a meeting) and
+``ORG`` (a subject that is neither a meeting nor a person). Every candidate carries ``clause``, the
+(start, end) of the convening clause, so that assembly can keep a meeting's facts together.
+"""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
+from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon
+
+_CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n]")
+_DATE_PREFIX = re.compile(r"^(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上?|今天|近日|日前|（[^）]{0,6}）)+")
+#: Bodies whose names end like a meeting's (…委员会, …协会) but hold meetings rather than being one.
+_BODY_NOUN = re.compile(r"(?:委员会|协会|学会|商会|工会|联合会|研究会|基金会|董事会|监事会|理事会|促进会|总会)$")
+_ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同)+$")
 
 
 class PlaceFinder:
-    def __init__(self, lexicon: Lexicon, **options: object) -> None:
+    def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        verbs = lexicon.verbs("convene")
+        self.verb_re = re.compile(rf"(?:{'|'.join(map(re.escape, verbs))})了?")
+        nouns = lexicon.alternation("meeting_nouns.txt")
+        self.meeting_end = re.compile(rf"(?:{nouns})")
+        self.blockers = lexicon.words("venue_blockers.txt")
+        self.lead_words = sorted(lexicon.words("lead_words.txt"), key=len, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc._.mx_text.folded
+        people = [(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]
+        dates = [(c.start, c.end) for c in candidates(doc, "DATE")]
+        for verb in self.verb_re.finditer(text):
+            clause_start = self.clause_start(text, verb.start())
+            clause_end = self.clause_end(text, verb.end())
+            clause = (clause_start, clause_end)
+            self.read_object(doc, text, verb.end(), clause_end, clause)
+            self.read_subject(doc, text, clause_start, verb.start(), clause, people, dates)
+        for match in re.finditer(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})", text):
+            add_candidate(doc, "VENUE", match.start(1), match.start(1) + len(match.group(1).rstrip()),
+                          "place.venue-header", 0.95, clause=(match.start(), match.end()))
         return doc
+
+    @staticmethod
+    def clause_start(text: str, pos: int) -> int:
+        while pos > 0 and not _CLAUSE_BOUNDARY.match(text[pos - 1]):
+            pos -= 1
+        return pos
+
+    @staticmethod
+    def clause_end(text: str, pos: int) -> int:
+        match = _CLAUSE_BOUNDARY.search(text, pos)
+        return match.start() if match else len(text)
+
+    def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int]) -> None:
+        """召开…动员部署会: the meeting is the object, cut after its last meeting noun."""
+        last = None
+        for noun in self.meeting_end.finditer(text, start, end):
+            last = noun
+        if last is None or last.end() - start > 60:
+            return
+        name_start = start
+        while name_start < last.end() and text[name_start] in " 了":
+            name_start += 1
+        if last.end() > name_start:
+            add_candidate(doc, "MEETING", name_start, last.end(), "place.meeting-object", 0.85, clause=clause)
+
+    def read_subject(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
+                     people: list[tuple[int, int]], dates: list[tuple[int, int]]) -> None:
+        """[subject][date][在 venue]召开: the venue, and a subject that is a meeting or a body."""
+        # the venue: the last 在/于 before the verb
+        venue_mark = max(text.rfind("在", start, verb), text.rfind("于", start, verb))
+        subject_end = verb
+        if venue_mark >= 0:
+            venue_start, venue_end = venue_mark + 1, verb
+            adverbs = _ADVERBS.search(text, venue_start, venue_end)
+            if adverbs:
+                venue_end = adverbs.start()
+            for date_start, date_end in dates:
+                if venue_start <= date_start < venue_end:
+                    venue_end = date_start
+            venue = text[venue_start:venue_end].strip()
+            if venue and len(venue) <= 30 and not any(b in venue for b in self.blockers) \
+                    and not re.search(r"会议(?![室厅])|会上|[\d]{1,2}[日号]$", venue) \
+                    and not any(ps < venue_end and venue_start < pe for ps, pe in people):
+                add_candidate(doc, "VENUE", venue_start, venue_start + len(text[venue_start:venue_end].rstrip()),
+                              "place.zai-convene", 0.9, clause=clause)
+            subject_end = venue_mark
+        for date_start, date_end in dates:
+            if start <= date_start < subject_end:
+                subject_end = date_start
+                break
+        host = text.find("主持", start, subject_end)
+        if host >= 0:
+            subject_end = host
+        subject_start = self.strip_lead(text, start, subject_end)
+        prefix = _DATE_PREFIX.match(text, subject_start, subject_end)
+        if prefix:
+            subject_start = prefix.end()
+        subject = text[subject_start:subject_end].rstrip()
+        if not subject or len(subject) > 40 or any(ps < subject_start + len(subject) and subject_start < pe
+                                                   for ps, pe in people):
+            return
+        end = subject_start + len(subject)
+        if self.ends_with_meeting(subject) and not _BODY_NOUN.search(subject):
+            add_candidate(doc, "MEETING", subject_start, end, "place.meeting-subject", 0.85, clause=clause)
+        elif re.search(r"[\u4e00-\u9fff]{2}", subject) and not re.search(r"[《》“”\"]", subject):
+            add_candidate(doc, "ORG", subject_start, end, "place.convene-subject", 0.8, clause=clause)
+
+    def ends_with_meeting(self, phrase: str) -> bool:
+        return any(m.end() == len(phrase) for m in self.meeting_end.finditer(phrase))
+
+    def strip_lead(self, text: str, start: int, end: int) -> int:
+        changed = True
+        while changed and start < end:
+            changed = False
+            for word in self.lead_words:
+                if text.startswith(word, start) and start + len(word) < end:
+                    start += len(word)
+                    changed = True
+                    break
+        return start

@@ -1,15 +1,119 @@
-"""(being written)"""
+"""Page structure: furniture lines, the headline, the publish date, the dateline and the lead.
+
+Adds ``BODY`` (from the lead to the end of the text), ``TITLE`` (the headline: the first line
+above the lead that reads like one, never a site banner or navigation line from
+``noise_lines.txt``), ``PUBLISH_DATE`` (a date after a cue from ``publish_cues.txt``, or an
+aggregator timestamp line) with ``data["iso"]``, and ``DATELINE`` (新华网北京5月18日电) with the
+month and day it gives.
+"""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
+from meetingx.components import add_candidate
 from meetingx.lexicon import Lexicon
+
+_LINE = re.compile(r"[^\n]+")
+_ISO = re.compile(r"(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})")
+_TIMESTAMP_LINE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*$")
+#: A headline is short and reads like a clause about a meeting.
+_HEADLINE_WORDS = re.compile(r"会|召开|举行|主持|强调|讲话|部署|学习|座谈|出席|闭幕|开幕|论坛|调研|审议|传达|决议|纪要|公告")
 
 
 class StructureFinder:
-    def __init__(self, lexicon: Lexicon, **options: object) -> None:
+    def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.noise = re.compile("|".join(map(re.escape, lexicon.words("noise_lines.txt"))))
+        cues = lexicon.words("publish_cues.txt")
+        strong = [c for c in cues if len(c) > 2]
+        self.strong_cue = re.compile(rf"(?:{'|'.join(map(re.escape, strong))})\s*：?\s*")
+        self.weak_cue = re.compile(rf"(?:{'|'.join(map(re.escape, cues))})\s*：\s*")
+        sources = "|".join(map(re.escape, lexicon.words("dateline_sources.txt")))
+        self.dateline = re.compile(
+            rf"(?:{sources})?(?:消息)?[\u4e00-\u9fff]{{0,6}}?(?P<m>1[0-2]|[1-9])月(?P<d>3[01]|[12]\d|[1-9])日(?:电|消息)")
+        self.source_news = re.compile(rf"(?:{sources})(?:消息)?(?:（[^）]{{0,12}}）)?：")
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc._.mx_text.folded
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if text[m.start():m.end()].strip()]
+        self.find_publish_date(doc, text, lines)
+        lead = self.find_lead(doc, text, lines)
+        self.find_title(doc, text, lines, lead)
         return doc
+
+    def is_noise(self, line: str) -> bool:
+        return bool(self.noise.search(line)) and len(line) < 80 or not re.search(r"[\u4e00-\u9fffA-Za-z]", line)
+
+    def find_publish_date(self, doc: Doc, text: str, lines: list[tuple[int, int]]) -> None:
+        for start, end in lines:
+            line = text[start:end]
+            cue = self.strong_cue.search(line)
+            if not cue and self.noise.search(line):
+                cue = self.weak_cue.search(line)
+            date = _ISO.match(line, cue.end()) if cue else None
+            rule = "structure.publish-cue"
+            if date is None and _TIMESTAMP_LINE.match(line):
+                date, rule = _ISO.search(line), "structure.timestamp-line"
+            if date is None:
+                continue
+            year, month, day = int(date["y"]), int(date["m"]), int(date["d"])
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                add_candidate(doc, "PUBLISH_DATE", start + date.start(), start + date.end(), rule, 0.95,
+                              iso=f"{year:04d}-{month:02d}-{day:02d}", line=(start, end))
+                return
+
+    def find_lead(self, doc: Doc, text: str, lines: list[tuple[int, int]]) -> int:
+        """Where the body starts: the first line that reads as prose (or the text after a dateline)."""
+        for start, end in lines:
+            line = text[start:end]
+            dateline = self.dateline.search(line)
+            if dateline and dateline.start() < 160:
+                add_candidate(doc, "DATELINE", start + dateline.start(), start + dateline.end(),
+                              "structure.dateline", 0.9, month=int(dateline["m"]), day=int(dateline["d"]))
+                body = start + dateline.end()
+                add_candidate(doc, "BODY", body, len(text), "structure.after-dateline", 0.9, line_start=start)
+                return start
+            if self.is_noise(line) and len(line) < 60:
+                continue
+            if len(line) >= 30 and re.search(r"[，。]", line):
+                source = self.source_news.search(line)
+                body = start + source.end() if source and source.start() < 20 else start
+                add_candidate(doc, "BODY", body, len(text), "structure.first-prose-line", 0.8, line_start=start)
+                return start
+        add_candidate(doc, "BODY", 0, len(text), "structure.whole-text", 0.5, line_start=0)
+        return 0
+
+    def find_title(self, doc: Doc, text: str, lines: list[tuple[int, int]], lead: int) -> None:
+        for start, end in lines:
+            if start > lead:
+                break
+            if start == lead:
+                # a headline glued to the dateline on the lead line (…做时代先锋中广网北京6月30日消息)
+                dateline = self.dateline.search(text, start, end)
+                if dateline and dateline.start() - start >= 6:
+                    head = self.source_start(text, start, dateline.start())
+                    line = text[start:head].strip()
+                    if 6 <= len(line) and _HEADLINE_WORDS.search(line) or len(line) >= 8:
+                        add_candidate(doc, "TITLE", start, start + len(text[start:head].rstrip()),
+                                      "structure.headline-before-dateline", 0.7)
+                break
+            line = text[start:end]
+            if self.is_noise(line) or len(line.strip()) < 6 or len(line) > 150:
+                continue
+            if self.strong_cue.search(line) or line.rstrip().endswith("。"):
+                continue
+            if _HEADLINE_WORDS.search(line):
+                left = start + len(line) - len(line.lstrip())
+                add_candidate(doc, "TITLE", left, start + len(line.rstrip()), "structure.headline-line", 0.85)
+                return
+
+    def source_start(self, text: str, start: int, dateline_start: int) -> int:
+        """Where the agency name before a dateline begins (新华网 in …新台阶新华网西宁7月10日电)."""
+        for source in self.lexicon.words("dateline_sources.txt"):
+            idx = text.find(source, start, dateline_start + len(source) + 8)
+            if idx >= 0:
+                return idx
+        return dateline_start
