@@ -20,7 +20,6 @@ from typing import NamedTuple
 from tqdm import tqdm
 
 from meetingx.api import extract_document
-from meetingx.pipeline import PIPELINES, load
 from meetingx.reading import Document, InputError
 
 #: Items sent to a worker in one go. Small, because documents are few and slow rather than many
@@ -79,12 +78,6 @@ def extract_outcome(item: Document | InputError | AlreadyDone, publish_date: str
                           message=f"{type(error).__name__}: {error}")
 
 
-def _load_pipelines() -> None:
-    """Worker initializer: load every language's pipeline once, before the first document."""
-    for lang in PIPELINES:
-        load(lang)
-
-
 def run_batch(
     items: Iterable[Document | InputError],
     write_record: Callable[[str], None],
@@ -100,7 +93,9 @@ def run_batch(
     ``write_record`` gets each record's JSON line (no newline), ``write_error`` each error entry.
     With ``jobs > 1`` the documents are extracted in that many worker processes ('spawn'
     context: the parent may hold threads, e.g. tqdm's monitor, which 'fork' would copy in a
-    broken state). ``done_ids`` counts the ids already in the output: that many documents of each
+    broken state); each worker loads a language's pipeline once, on its first document of that
+    language (:func:`meetingx.pipeline.load` is cached), so that a pipeline that fails to load
+    costs its documents an ``extract-failed`` entry each rather than the pool its workers. ``done_ids`` counts the ids already in the output: that many documents of each
     id are skipped, in input order (see :class:`OutputFile`).
     """
     counts = BatchCounts()
@@ -140,7 +135,7 @@ def _outcomes(work: Callable[[Document | InputError | AlreadyDone], Outcome],
     if jobs == 1:
         yield map(work, items)
         return
-    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_load_pipelines) as pool:
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
         yield pool.imap(work, items, chunksize=CHUNK_SIZE)
 
 

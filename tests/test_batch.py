@@ -1,0 +1,142 @@
+"""Batch mechanics: outcomes in input order, resumable atomic output, failures kept per document."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from meetingx import batch
+from meetingx.batch import OutputFile, run_batch
+from meetingx.reading import Document, InputError
+
+
+def documents(*ids: str) -> list[Document]:
+    return [Document(id=id, text=f"{id}：学校召开工作会议。") for id in ids]
+
+
+def record_line(id: str) -> bytes:
+    return json.dumps({"id": id}).encode() + b"\n"
+
+
+def collect(items, **options) -> tuple[list[str], list[InputError], batch.BatchCounts]:
+    lines: list[str] = []
+    errors: list[InputError] = []
+    counts = run_batch(items, lines.append, errors.append, **options)
+    return [json.loads(line)["id"] for line in lines], errors, counts
+
+
+def test_outcomes_keep_input_order_and_add_up() -> None:
+    unreadable = InputError(id="b", path="b.txt", code="binary", message="binary data, not text")
+
+    ids, errors, counts = collect([*documents("a"), unreadable, *documents("c", "d")])
+
+    assert ids == ["a", "c", "d"]
+    assert errors == [unreadable]
+    assert (counts.documents, counts.records, counts.errors, counts.resumed) == (4, 3, 1, 0)
+    assert counts.summary() == "4 documents, 3 records, 1 errors, 0 warnings"
+
+
+def test_a_crash_in_extraction_costs_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = batch.extract_document
+
+    def crash_on_b(document: Document, publish_date: str | None = None):
+        if document.id == "b":
+            raise RuntimeError("component exploded")
+        return real(document, publish_date)
+
+    monkeypatch.setattr(batch, "extract_document", crash_on_b)
+
+    ids, errors, counts = collect(documents("a", "b", "c"))
+
+    assert ids == ["a", "c"]
+    assert [error.to_json_dict() for error in errors] == [{
+        "id": "b", "path": None, "line": None, "code": "extract-failed",
+        "message": "RuntimeError: component exploded"}]
+    assert (counts.documents, counts.records, counts.errors) == (3, 2, 1)
+
+
+def test_publish_date_of_the_document_wins_over_the_batch_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, str | None]] = []
+    real = batch.extract_document
+
+    def spy(document: Document, publish_date: str | None = None):
+        seen.append((document.id, publish_date))
+        return real(document, publish_date)
+
+    monkeypatch.setattr(batch, "extract_document", spy)
+
+    collect([Document(id="own", text="会议。", publish_date="2024-06-03"), *documents("none")],
+            publish_date="2024-01-01")
+
+    assert seen == [("own", "2024-06-03"), ("none", "2024-01-01")]
+
+
+def test_done_ids_skip_as_many_documents_of_an_id_as_the_output_holds() -> None:
+    ids, _, counts = collect(documents("a", "x", "b", "x", "c"), done_ids=Counter({"x": 1, "a": 1}))
+
+    assert ids == ["b", "x", "c"]
+    assert (counts.documents, counts.records, counts.resumed) == (5, 5, 2)
+    assert counts.summary() == "5 documents, 5 records (2 already in the output), 0 errors, 0 warnings"
+
+
+def test_output_appears_only_when_committed(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(record_line("old"))
+
+    with OutputFile(path) as output:
+        output.write('{"id": "new"}')
+        assert path.read_bytes() == record_line("old")
+        assert output.partial_path.read_bytes() == record_line("new")
+
+    assert path.read_bytes() == record_line("new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
+def test_a_failed_run_leaves_the_output_alone_and_its_partial_file_for_resume(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(record_line("old"))
+
+    with pytest.raises(KeyboardInterrupt):
+        with OutputFile(path) as output:
+            output.write('{"id": "new"}')
+            raise KeyboardInterrupt
+
+    assert path.read_bytes() == record_line("old")
+    assert (tmp_path / "out.jsonl.partial").read_bytes() == record_line("new")
+
+
+@pytest.mark.parametrize("left_behind", ["out.jsonl", "out.jsonl.partial"])
+def test_resume_keeps_whole_lines_and_drops_a_torn_one(tmp_path: Path, left_behind: str) -> None:
+    path = tmp_path / "out.jsonl"
+    (tmp_path / left_behind).write_bytes(record_line("a") + b"not json\n" + record_line("b") + b'{"id": "c", "ti')
+
+    with OutputFile(path, resume=True) as output:
+        assert output.done_ids == Counter({"a": 1, "b": 1})
+        output.write('{"id": "c"}')
+
+    assert path.read_bytes() == record_line("a") + record_line("b") + record_line("c")
+    assert not (tmp_path / "out.jsonl.partial").exists()
+
+
+def test_resume_prefers_the_partial_file_of_a_killed_run(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(record_line("from-an-earlier-run"))
+    (tmp_path / "out.jsonl.partial").write_bytes(record_line("a"))
+
+    with OutputFile(path, resume=True) as output:
+        assert output.done_ids == Counter({"a": 1})
+
+    assert path.read_bytes() == record_line("a")
+
+
+def test_without_resume_earlier_output_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    (tmp_path / "out.jsonl.partial").write_bytes(record_line("a"))
+
+    with OutputFile(path) as output:
+        assert output.done_ids == Counter()
+
+    assert path.read_bytes() == b""
