@@ -30,7 +30,12 @@ _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上|�
 _MEETING_SUBJECT = re.compile(r"(?:本次)?(?:会议|会上|座谈会|大会|全会|会议上)(?:还|也|首先|同时|先后|随后|最后|一致)?")
 _MEETING_VOICE = re.compile(r"(?:指出|强调|要求|认为|提出|号召|希望|表示|议定|明确|部署)")
 _SPEECH_ONLY = re.compile(r"讲话|发言|指出|强调|要求|希望|表示|致辞|认为")
-_AGENDA_LEAD = re.compile(r"(?:深入|认真|集中|专题|首先|还|并|又|同时|详细|系统|全面|重点|进一步|先后|分别|一起|共同|逐项|原则)+")
+#: Words of sequence before a predicate, left out of an agenda item (首先传达了… -> 传达了…).
+_SEQUENCE = re.compile(r"(?:首先|其次|还|并|又|也|同时|先后|分别|随后|接着|然后|最后|一起|共同)+")
+#: Words of manner that belong to the predicate (深入学习贯彻…).
+_MANNER = re.compile(r"(?:深入|认真|集中|专题|详细|系统|全面|重点|进一步|逐项|原则|及时|专门)+")
+#: Where an agenda clause holds more than one act, split before each (传达…、通报了…、传达了…).
+_LEAD_IN = re.compile(r"[就对向同]")
 _LIST_JOIN = re.compile(r"^(?:、|和|及|以及|与)$")
 
 
@@ -90,7 +95,7 @@ class ClauseFinder:
             groups = self.subject_groups(text, clauses, inside)
             self.find_speeches(doc, text, clauses, groups)
             self.find_attendance(doc, text, s_start, s_end, clauses, inside)
-            if s_start >= body_start:
+            if s_end > body_start:
                 self.find_agenda(doc, text, clauses, groups)
         return doc
 
@@ -294,33 +299,47 @@ class ClauseFinder:
             elif re.search(r"召开|举行", text[c_start:c_end]):
                 active = True
                 continue
-            elif index == 0 and not self.agenda_start(text, head, c_end):
-                return
+            elif index == 0 and self.agenda_start(text, head, c_end) is not None:
+                active = True  # a line that starts with what was done (审议了…, 研究部署了…)
             if not active:
                 continue
-            if _SPEECH_ONLY.search(text, head, c_end):
-                if index in by_clause or meeting:
-                    continue
-                return
             start = self.agenda_start(text, head, c_end)
             if start is None:
+                if _SPEECH_ONLY.search(text, head, c_end) and not re.search(r"召开|举行|主持", text[head:c_end]):
+                    return  # what follows is the content of a speech
                 continue
             end = c_end
             if text[c_end:c_end + 1] == "，" and re.match(r"(?:决定|建议|同意|要求)$", text[start:c_end]):
                 following = [c for c in clauses if c[0] > c_end]
                 if following:
                     end = following[0][1]
-            add_candidate(doc, "AGENDA", start, end, "clause.agenda", 0.75)
+            for item_start, item_end in self.split_acts(text, start, end):
+                add_candidate(doc, "AGENDA", item_start, item_end, "clause.agenda", 0.75)
+
+    def split_acts(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """传达…精神、通报了…情况、传达了…精神: one item per act joined by 、."""
+        cuts = [start]
+        for sep in re.finditer("、", text[start:end]):
+            pos = start + sep.end()
+            verb = self.agenda_re.match(text, pos, end)
+            if verb and (text.startswith("了", verb.end()) or text[verb.end():verb.end() + 2] in ("学习", "部署")):
+                cuts.append(pos)
+        bounds = cuts + [end + 1]
+        return [(a, b - 1) for a, b in zip(bounds, bounds[1:]) if b - 1 > a]
 
     def agenda_start(self, text: str, head: int, end: int) -> Optional[int]:
-        """Where an agenda item starts in a clause (its verb or 就/对/向 lead-in), or None."""
-        lead = _AGENDA_LEAD.match(text, head, end)
-        pos = lead.end() if lead else head
-        verb = self.agenda_re.match(text, pos, end)
-        if verb:
-            return head if lead and text[head] not in "并还又" else pos
-        if text[pos:pos + 1] in ("就", "对", "向", "同") and re.search(
-                r"(?:进行|作|做|作了|做了|进行了)(?:了)?(?:[^，]{0,6})(?:部署|安排|说明|解读|通报|汇报|介绍|研究|讨论)",
-                text[pos:end]):
+        """Where an agenda item starts in a clause (its verb, with words of manner, or a 就/对/向
+        lead-in), or None when the clause does not report an act of the meeting."""
+        sequence = _SEQUENCE.match(text, head, end)
+        start = sequence.end() if sequence else head
+        manner = _MANNER.match(text, start, end)
+        pos = manner.end() if manner else start
+        if self.agenda_re.match(text, pos, end):
+            return start
+        if _LEAD_IN.match(text, pos) and re.search(
+                r"(?:进行|作|做)了?[^，]{0,6}(?:部署|安排|说明|解读|通报|汇报|介绍|研究|讨论|动员)", text[pos:end]):
+            return pos
+        done = re.search(rf"(?:{self.agenda_re.pattern})了", text[pos:end])
+        if done and done.start() <= 30 and not _SPEECH_ONLY.search(text, pos, pos + done.start()):
             return pos
         return None

@@ -158,7 +158,7 @@ class PeopleFinder:
                     roles_end = title_end + paren.end()
             if overlaps(match.start(), roles_end):
                 continue
-            lengths = self.name_after(text, roles_end)
+            lengths = self.name_after(text, roles_end) or self.tagged_name_at(text, roles_end)
             if not lengths:
                 continue
             length = lengths[0]
@@ -184,9 +184,10 @@ class PeopleFinder:
                 continue
             if not self.ends_name(text, match.end()):
                 continue
+            tagged = self.tagged_name_before(text, match.start())
             for length in (3, 2, 4, 1):
                 start = match.start() - length
-                if start < 0 or not self.surname_len(text, start):
+                if start < 0 or not self.surname_len(text, start) and length not in tagged:
                     continue
                 chunk = text[start:match.start()]
                 if not all(is_cjk(ch) for ch in chunk) or overlaps(start, match.start()):
@@ -325,6 +326,23 @@ class PeopleFinder:
         left = max(0, start - 6)
         window = text[left:min(len(text), end + 6)]
         return any(left + s <= start and left + e >= end - 1 for s, e in person_spans(window))
+
+    def tagged_name_at(self, text: str, pos: int) -> list[int]:
+        """A name the tagger sees starting at ``pos`` (for surnames missing from the list)."""
+        if not self.use_tagger or pos >= len(text) or not is_cjk(text[pos]) or self.ends_name(text, pos):
+            return []
+        left = max(0, pos - 6)
+        for s, e in person_spans(text[left:pos + 6]):
+            if left + s == pos and 2 <= e - s <= 4 and self.ends_name(text, left + e):
+                return [e - s]
+        return []
+
+    def tagged_name_before(self, text: str, pos: int) -> list[int]:
+        """Lengths of a name the tagger sees ending at ``pos``, right before a title."""
+        if not self.use_tagger or pos < 2 or not is_cjk(text[pos - 1]):
+            return []
+        left = max(0, pos - 6)
+        return [e - s for s, e in person_spans(text[left:pos + 4]) if left + e == pos and 2 <= e - s <= 4]
 
     def tagger_choice(self, text: str, start: int, lengths: list[int]) -> int:
         """The name length the tagger prefers among the rule's options (default: the shortest)."""
