@@ -135,3 +135,24 @@ def validate(records: tuple[str, ...], sources: Path | None, output_format: str)
                    "source.chars only", err=True)
     click.echo(report.summary(), err=True)
     sys.exit(report.exit_code)
+
+
+@main.command("render")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Directory for the pages and index.html.")
+@click.option("--sources", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Where to find <id>.txt for records whose source.path is missing or moved.")
+def render_command(inputs: tuple[str, ...], output_dir: Path, sources: Path | None) -> None:
+    """Write an HTML page per document showing its record beside the highlighted source text.
+
+    INPUTS are documents (files, directories, JSONL of {id, text}), extracted now, or JSON Lines
+    files of records. Exit 1 when some input gave no page.
+    """
+    from meetingx.render import render
+
+    pages, failures = render(list(inputs), output_dir, sources)
+    for failure in failures:
+        click.echo(f"not rendered: {failure.id}: {failure.message}", err=True)
+    click.echo(f"{len(pages)} pages, index at {output_dir / 'index.html'}", err=True)
+    sys.exit(1 if failures else 0)
