@@ -314,6 +314,7 @@ h2:first-child{margin-top:0}
 table{border-collapse:collapse;width:100%;margin-bottom:6px;background:#fff}
 th,td{border:1px solid #e3e6ea;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f1f3f5;font-weight:600;font-size:12px}
+td:first-child{white-space:nowrap}
 tr:has(.selected){background:#fffbd6}
 .value{border-bottom:2px solid var(--edge,transparent);padding:0 1px}
 .value[data-ev]{background:var(--bg);cursor:pointer}
