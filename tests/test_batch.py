@@ -22,10 +22,13 @@ def record_line(id: str) -> bytes:
 
 
 def collect(items, **options) -> tuple[list[str], list[InputError], batch.BatchCounts]:
+    """The ids of the records written, the errors written, and the counts of a batch."""
     lines: list[str] = []
     errors: list[InputError] = []
     counts = run_batch(items, lines.append, errors.append, **options)
-    return [json.loads(line)["id"] for line in lines], errors, counts
+    records = [json.loads(line) for line in lines]
+    assert counts.warnings == sum(len(record["warnings"]) for record in records)
+    return [record["id"] for record in records], errors, counts
 
 
 def test_outcomes_keep_input_order_and_add_up() -> None:
@@ -36,7 +39,6 @@ def test_outcomes_keep_input_order_and_add_up() -> None:
     assert ids == ["a", "c", "d"]
     assert errors == [unreadable]
     assert (counts.documents, counts.records, counts.errors, counts.resumed) == (4, 3, 1, 0)
-    assert counts.summary() == "4 documents, 3 records, 1 errors, 0 warnings"
 
 
 def test_a_crash_in_extraction_costs_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,7 +81,14 @@ def test_done_ids_skip_as_many_documents_of_an_id_as_the_output_holds() -> None:
 
     assert ids == ["b", "x", "c"]
     assert (counts.documents, counts.records, counts.resumed) == (5, 5, 2)
-    assert counts.summary() == "5 documents, 5 records (2 already in the output), 0 errors, 0 warnings"
+
+
+@pytest.mark.parametrize(("counts", "summary"), [
+    (batch.BatchCounts(4, 3, 0, 1, 2), "4 documents, 3 records, 1 errors, 2 warnings"),
+    (batch.BatchCounts(5, 5, 2, 0, 0), "5 documents, 5 records (2 already in the output), 0 errors, 0 warnings"),
+])
+def test_summary_line(counts: batch.BatchCounts, summary: str) -> None:
+    assert counts.summary() == summary
 
 
 def test_output_appears_only_when_committed(tmp_path: Path) -> None:
