@@ -91,12 +91,15 @@ def run_batch(
     """Extract every document of ``items`` and write each outcome in input order.
 
     ``write_record`` gets each record's JSON line (no newline), ``write_error`` each error entry.
+    ``done_ids`` counts the ids already in the output: that many documents of each id are
+    skipped, in input order (see :class:`OutputFile`).
+
     With ``jobs > 1`` the documents are extracted in that many worker processes ('spawn'
     context: the parent may hold threads, e.g. tqdm's monitor, which 'fork' would copy in a
-    broken state); each worker loads a language's pipeline once, on its first document of that
-    language (:func:`meetingx.pipeline.load` is cached), so that a pipeline that fails to load
-    costs its documents an ``extract-failed`` entry each rather than the pool its workers. ``done_ids`` counts the ids already in the output: that many documents of each
-    id are skipped, in input order (see :class:`OutputFile`).
+    broken state). Each worker loads a language's pipeline once, on its first document of that
+    language (:func:`meetingx.pipeline.load` is cached), not in a pool initializer: a pipeline
+    that fails to load then costs each of its documents an ``extract-failed`` entry, where a
+    failing initializer would have the pool respawn workers forever.
     """
     counts = BatchCounts()
     work = partial(extract_outcome, publish_date=publish_date)
