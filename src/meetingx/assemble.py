@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from meetingx.components import Candidate, candidates
 from meetingx.reading import Document
 from meetingx.record import Evidence, Extractor, MeetingRecord, RecordWarning, Source
+from meetingx.text import TextView, fold
 
 _CONVENE = re.compile(r"召开|举行|开幕|闭幕|举办|主持")
 _SENTENCE_END = "。！？；\n"
@@ -24,17 +25,19 @@ _SENTENCE_END = "。！？；\n"
 
 @dataclass
 class Builder:
-    """Values and their evidence, written together."""
+    """Values and their evidence, written together. Offsets given to it are in the matching view;
+    values and evidence are read from and point into the original text."""
 
-    text: str
+    view: TextView
     values: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     warnings: list[RecordWarning] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
-        return self.text[start:end]
+        return self.view.original_text(start, end)
 
     def cite(self, pointer: str, start: int, end: int, rule: str, confidence: float) -> None:
+        start, end = self.view.to_original(start, end)
         self.evidence[pointer] = Evidence(start=start, end=end, rule=rule, confidence=confidence)
 
     def set_text(self, key: str, candidate: Optional[Candidate], start: Optional[int] = None,
@@ -79,7 +82,7 @@ class Assembler:
         self.text = doc.text
         self.folded = doc._.mx_text.folded
         self.meta = doc._.mx_meta or {}
-        self.out = Builder(doc.text)
+        self.out = Builder(doc._.mx_text)
         bodies = candidates(doc, "BODY")
         self.body_start = bodies[0].start if bodies else 0
         titles = candidates(doc, "TITLE")
@@ -90,11 +93,11 @@ class Assembler:
     # ------------------------------------------------------------------ people
     def build_people(self) -> None:
         for c in candidates(self.doc, "PERSON"):
-            name = self.text[c.start:c.end]
+            name = self.out.span(c.start, c.end)
             entry = self.people.setdefault(name, {"span": (c.start, c.end), "rule": c.rule,
                                                   "confidence": c.confidence, "roles": []})
             for r_start, r_end in c.data["roles"]:
-                role = self.text[r_start:r_end]
+                role = self.out.span(r_start, r_end)
                 if role.strip() and role not in [r[0] for r in entry["roles"]]:
                     entry["roles"].append((role, r_start, r_end, c.rule))
 
@@ -103,13 +106,13 @@ class Assembler:
         alias = c.data.get("alias")
         if alias:
             surname, title = alias
-            options = [n for n in self.people if n.startswith(surname)]
-            preferred = [n for n in options if any(r[0].endswith(title) for r in self.people[n]["roles"])]
+            options = [n for n in self.people if fold(n).startswith(surname)]
+            preferred = [n for n in options if any(fold(r[0]).endswith(title) for r in self.people[n]["roles"])]
             return (preferred or options or [None])[0]
         start, end = c.data.get(start_key, c.start), c.data.get(end_key, c.end)
         if start is None:
             return None
-        return self.text[start:end]
+        return self.out.span(start, end)
 
     def person_value(self, name: str, pointer: str, speech: Optional[tuple[int, int, str, float]]) -> dict:
         entry = self.people.get(name)
@@ -124,7 +127,7 @@ class Assembler:
         value: dict[str, Any] = {"name": name, "roles": roles, "speech": None}
         if speech:
             s_start, s_end, rule, confidence = speech
-            value["speech"] = self.text[s_start:s_end]
+            value["speech"] = self.out.span(s_start, s_end)
             self.out.cite(f"{pointer}/speech", s_start, s_end, rule, confidence)
         return value
 
@@ -147,7 +150,7 @@ class Assembler:
 
         attendees: list[str] = []
         for c in candidates(self.doc, "ATTEND"):
-            value = self.text[c.start:c.end]
+            value = self.out.span(c.start, c.end)
             if value in attendees:
                 continue
             self.out.cite(f"/attendees/{len(attendees)}", c.start, c.end, c.rule, c.confidence)
@@ -222,7 +225,7 @@ class Assembler:
         edtf = self.edtf(best)
         values["date"] = edtf
         if edtf is None:
-            self.out.warn("date.relative", f"the date {self.text[best.start:best.end]!r} is relative and "
+            self.out.warn("date.relative", f"the date {self.out.span(best.start, best.end)!r} is relative and "
                           "no publish date or dateline makes it exact", "/date")
         else:
             self.out.cite("/date", best.start, best.end, best.rule, best.confidence)
@@ -289,7 +292,7 @@ class Assembler:
         agenda: list[str] = []
         resolutions = []
         for c in candidates(self.doc, "AGENDA"):
-            value = self.text[c.start:c.end]
+            value = self.out.span(c.start, c.end)
             if value in agenda:
                 continue
             self.out.cite(f"/agenda/{len(agenda)}", c.start, c.end, c.rule, c.confidence)
@@ -325,7 +328,7 @@ class Assembler:
         for index, c in enumerate(items):
             number = index + 1
             end = c.data["text_start"]
-            limit = items[index + 1].start if index + 1 < len(items) else len(self.text)
+            limit = items[index + 1].start if index + 1 < len(items) else len(self.folded)
             while end < limit and self.folded[end] not in "。；\n":
                 end += 1
             text_end = end
@@ -342,8 +345,8 @@ class Assembler:
                 self.out.cite(f"{pointer}/issuer", start, end_, voice.rule, voice.confidence)
             else:
                 issuer = None
-            directives.append({"number": number, "marker": self.text[c.start:c.end], "issuer": issuer,
-                               "text": self.text[c.data["text_start"]:text_end]})
+            directives.append({"number": number, "marker": self.out.span(c.start, c.end), "issuer": issuer,
+                               "text": self.out.span(c.data["text_start"], text_end)})
         self.out.values["directives"] = directives
 
     # ------------------------------------------------------------------ all

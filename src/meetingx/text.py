@@ -1,10 +1,11 @@
 """Length-preserving normalisation of the source text.
 
 Rules match a *folded* copy of the text in which full-width and ASCII punctuation, digits and
-traditional characters all have one form; because the copy has exactly the length of the
-original, every offset found in it is an offset into the original, and every value is read back
-from the original (``original[start:end]``). Nothing here changes what a record says, only what
-the rules need to look for.
+traditional characters all have one form (folding keeps the length). Where the input is damaged
+(PDF line breaks inside sentences, spaces inside dates, pinyin inserted after characters), the
+matching view also leaves those characters out and keeps, for each of its characters, the
+position it came from. Every value is read back from the original, so it stays an exact substring
+of the text, with any line break or space inside it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Optional
 
 #: ASCII punctuation that Chinese pages also write in full width; folded to the full-width form.
 _PUNCT_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
@@ -53,28 +55,75 @@ def fold(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"[。！？；\n]")
+_WHITESPACE_RUN = re.compile(r"[ \t]+")
+_CJK_OR_MARK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+#: Pinyin a mirror site inserted after characters: 區(qū)
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])（[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}）")
+_PAGE_NUMBER_LINE = re.compile(r"(?m)^[ \t]*(?:-\s*)?\d{1,3}(?:\s*-)?[ \t]*\n")
+_TERMINAL = "。！？；：」』）》”"
+
+
+def _removals(folded: str) -> list[tuple[int, int]]:
+    """Spans of the folded text that matching should not see: pinyin annotations, white space
+    next to Chinese text, page-number lines, and (in hard-wrapped text) line breaks inside a
+    sentence."""
+    spans: list[tuple[int, int]] = []
+    pinyin = list(_PINYIN.finditer(folded))
+    if len(pinyin) >= 3:
+        spans += [m.span() for m in pinyin]
+    for match in _WHITESPACE_RUN.finditer(folded):
+        start, end = match.span()
+        before = folded[start - 1] if start else "\n"
+        after = folded[end] if end < len(folded) else "\n"
+        if before == "\n" or after == "\n" or _CJK_OR_MARK.match(before) or _CJK_OR_MARK.match(after):
+            spans.append((start, end))
+    lines = folded.split("\n")
+    long_lines = [line.strip() for line in lines if len(line.strip()) >= 20]
+    open_lines = [line for line in long_lines if line[-1] not in _TERMINAL]
+    if len(open_lines) >= 3 and len(open_lines) >= 0.3 * len(long_lines):
+        spans += [m.span() for m in _PAGE_NUMBER_LINE.finditer(folded)]
+        pos = 0
+        for line in lines[:-1]:
+            end = pos + len(line)
+            stripped = line.strip()
+            following = folded[end + 1:end + 2]
+            if len(stripped) >= 20 and stripped[-1] not in _TERMINAL and following not in ("\n", ""):
+                spans.append((end, end + 1))
+            pos = end + 1
+    return spans
 
 
 @dataclass
 class TextView:
-    """The original text and its folded twin, with sentence boundaries."""
+    """The original text and the view rules match: folded (one form per character) and compacted
+    (see :func:`_removals`). ``origin[i]`` is where character ``i`` of the view stands in the
+    original, so every span the rules find maps back to the exact original characters."""
 
     original: str
     folded: str = field(init=False)
+    origin: Optional[list[int]] = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self.folded = fold(self.original)
+        folded = fold(self.original)
+        removals = _removals(folded)
+        if not removals:
+            self.folded = folded
+            return
+        keep = bytearray(b"\x01") * len(folded)
+        for start, end in removals:
+            keep[start:end] = b"\x00" * (end - start)
+        self.origin = [i for i, flag in enumerate(keep) if flag]
+        self.folded = "".join(folded[i] for i in self.origin)
 
     def __len__(self) -> int:
-        return len(self.original)
+        return len(self.folded)
 
-    def sentences(self) -> list[tuple[int, int]]:
-        """(start, end) of every sentence: runs ending at 。！？； or a line break."""
-        spans, start = [], 0
-        for match in _SENTENCE_END.finditer(self.folded):
-            if match.start() > start:
-                spans.append((start, match.start()))
-            start = match.end()
-        if start < len(self.folded):
-            spans.append((start, len(self.folded)))
-        return spans
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of view span [start, end)."""
+        if self.origin is None or start >= end:
+            return start, end
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        o_start, o_end = self.to_original(start, end)
+        return self.original[o_start:o_end]

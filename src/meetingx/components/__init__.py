@@ -23,7 +23,8 @@ if not Doc.has_extension("mx_text"):
 
 @dataclass
 class Candidate:
-    """A span that may fill a field; ``data`` carries what the rule read from it."""
+    """A span that may fill a field; ``data`` carries what the rule read from it. Offsets (here
+    and in ``data``) index the matching view ``doc._.mx_text.folded``."""
 
     label: str
     start: int
@@ -38,7 +39,7 @@ def add_candidate(doc: Doc, label: str, start: int, end: int, rule: str, confide
     """Record a candidate on the Doc (and as a span in ``doc.spans["meetingx"]``)."""
     candidate = Candidate(label, start, end, rule, confidence, data)
     doc._.mx_candidates.append(candidate)
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    span = doc.char_span(*doc._.mx_text.to_original(start, end), label=label, alignment_mode="expand")
     if span is not None:
         span.id_ = rule
         doc.spans[SPAN_KEY].append(span)

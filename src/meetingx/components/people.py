@@ -229,7 +229,7 @@ class PeopleFinder:
 
         for mention in sorted(mentions, key=lambda m: m.start):
             add_candidate(doc, "PERSON", mention.start, mention.end, mention.rule, mention.confidence,
-                          name=doc.text[mention.start:mention.end], roles=mention.roles,
+                          name=doc._.mx_text.original_text(mention.start, mention.end), roles=mention.roles,
                           span_start=mention.span_start, span_end=max(mention.span_end, mention.end))
         return doc
 
