@@ -65,17 +65,6 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def longest_common(a: str, b: str) -> int:
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
-
-
 class Assembler:
     def __init__(self, doc: Doc, document: Document) -> None:
         self.doc = doc
@@ -98,8 +87,12 @@ class Assembler:
                                                   "confidence": c.confidence, "roles": []})
             for r_start, r_end in c.data["roles"]:
                 role = self.out.span(r_start, r_end)
-                if role.strip() and role not in [r[0] for r in entry["roles"]]:
-                    entry["roles"].append((role, r_start, r_end, c.rule))
+                known = [r[0] for r in entry["roles"]]
+                if not role.strip() or role in known:
+                    continue
+                if c.rule == "person.name-title" and any(fold(r).endswith(fold(role)) for r in known):
+                    continue  # 赛云秀书记 after 校党委书记赛云秀: the short form adds no role
+                entry["roles"].append((role, r_start, r_end, c.rule))
 
     def resolve(self, c: Candidate, start_key: str = "name_start", end_key: str = "name_end") -> Optional[str]:
         """The full name a candidate refers to (an alias such as 王书记 resolved to 王革慧)."""
@@ -192,10 +185,11 @@ class Assembler:
             score -= 3
         if c.data.get("year") and self.publish and c.data["year"] < self.publish.year - 1:
             score -= 3
-        if self.title is not None and _CONVENE.search(sentence):
-            title = self.folded[self.title.start:self.title.end]
-            if longest_common(sentence, title) >= 5:
-                score += 1
+        if self.title is not None:
+            title = set(self.folded[self.title.start:self.title.end])
+            meetings = [self.folded[m.start:m.end] for m in candidates(self.doc, "MEETING") if start <= m.start < end]
+            if meetings:
+                score += 2 * max(sum(ch in title for ch in m) / len(m) for m in meetings)
         return score
 
     def fill_date(self) -> None:
@@ -321,7 +315,7 @@ class Assembler:
             elif current and current[-1].data["value"] == value - 1:
                 current.append(c)
         kept = [items for items in lists
-                if len(items) > 1 or items[0].data["family"] in ("shi", "yao")]
+                if len(items) > 1 or items[0].data["family"] == "cn-verb"]
         items = sorted((c for items in kept for c in items), key=lambda c: c.start)
         voices = sorted(candidates(self.doc, "VOICE"), key=lambda c: c.start)
         directives = []

@@ -78,16 +78,19 @@ def _removals(folded: str) -> list[tuple[int, int]]:
         if before == "\n" or after == "\n" or _CJK_OR_MARK.match(before) or _CJK_OR_MARK.match(after):
             spans.append((start, end))
     lines = folded.split("\n")
-    long_lines = [line.strip() for line in lines if len(line.strip()) >= 20]
-    open_lines = [line for line in long_lines if line[-1] not in _TERMINAL]
+    long_lines = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 20)
+    open_lines = [line for line in lines if len(line.strip()) >= 20 and line.strip()[-1] not in _TERMINAL]
     if len(open_lines) >= 3 and len(open_lines) >= 0.3 * len(long_lines):
+        # hard-wrapped text: a line that fills the usual width and stops mid-sentence goes on below
+        width = long_lines[(3 * len(long_lines)) // 4]
         spans += [m.span() for m in _PAGE_NUMBER_LINE.finditer(folded)]
         pos = 0
         for line in lines[:-1]:
             end = pos + len(line)
             stripped = line.strip()
             following = folded[end + 1:end + 2]
-            if len(stripped) >= 20 and stripped[-1] not in _TERMINAL and following not in ("\n", ""):
+            if len(stripped) >= max(20, 0.8 * width) and stripped[-1] not in _TERMINAL \
+                    and following not in ("\n", ""):
                 spans.append((end, end + 1))
             pos = end + 1
     return spans

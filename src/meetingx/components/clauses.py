@@ -120,8 +120,10 @@ class ClauseFinder:
     def subject_groups(self, text: str, clauses: list[tuple[int, int]],
                        subjects: list[Subject]) -> list[tuple[int, list[Subject], int]]:
         """(clause index, subjects, tail start) for every clause whose subject is people:
-        a mention at the clause start (after lead words, dates and 受…委托), or a list of them."""
+        a mention at the clause start (after lead words, dates and 受…委托), or a list of them,
+        also a list that runs over clauses (甲主席张三，乙主席李四，丙代表王五在大会上发言)."""
         groups = []
+        pending: list[Subject] = []
         for index, (c_start, c_end) in enumerate(clauses):
             head = self.strip_lead(text, c_start, c_end)
             entrusted = re.match(r"受[^，]{1,20}?委托", text[head:c_end])
@@ -129,11 +131,12 @@ class ClauseFinder:
                 head = self.strip_lead(text, head + entrusted.end(), c_end)
             members = [s for s in subjects if c_start <= s.start < c_end]
             if not members or members[0].start != head:
+                pending = []
                 continue
             group = [members[0]]
             for nxt in members[1:]:
                 gap = text[group[-1].end:nxt.start]
-                if gap in ("、", "和", "及", "以及", "与", "，") or gap.endswith("、"):
+                if gap in ("、", "和", "及", "以及", "与") or gap.endswith("、"):
                     group.append(nxt)
                 else:
                     break
@@ -143,25 +146,45 @@ class ClauseFinder:
                 if not skip:
                     break
                 tail += skip.end()
-            groups.append((index, group, tail))
+            if tail >= c_end and text[c_end:c_end + 1] == "，":
+                pending += group  # only names here: the list goes on after the comma
+                continue
+            groups.append((index, pending + group, tail))
+            pending = []
         return groups
+
+    def speech_verb(self, text: str, start: int, end: int) -> Optional[re.Match[str]]:
+        """The first speech verb in text[start:end] that is a verb, not a noun (的讲话, 重要讲话)."""
+        for verb in self.speech_re.finditer(text, start, end):
+            before = text[max(start, verb.start() - 6):verb.start()]
+            if before.endswith("的") or before.endswith("重要") and not re.search(r"(?:发表|作|做)了?重要$", before):
+                continue
+            return verb
+        return None
 
     def find_speeches(self, doc: Doc, text: str, clauses: list[tuple[int, int]],
                       groups: list[tuple[int, list[Subject], int]]) -> None:
+        heads = {index for index, _, _ in groups}
         for index, group, tail in groups:
-            c_start, c_end = clauses[index]
-            speech_end = c_end
-            verb = self.speech_re.search(text, tail, c_end)
+            c_end = clauses[index][1]
+            if text.startswith("委托", tail) or re.match(r"(?:作出|做出)(?:重要)?指示", text[tail:c_end]):
+                continue
+            verb = self.speech_verb(text, tail, c_end)
+            # the subject carries over to the following clauses that have none of their own
+            follow = index + 1
+            while verb is None and follow < len(clauses) and follow not in heads:
+                f_start, f_end = clauses[follow]
+                verb = self.speech_verb(text, f_start, f_end)
+                if verb is not None:
+                    sequence = _SEQUENCE.match(text, f_start, f_end)
+                    tail, c_end = (sequence.end() if sequence else f_start), f_end
+                follow += 1
             if verb is None:
                 continue
-            if re.match(r"(?:作出|做出)(?:重要)?指示", text[tail:c_end]):
-                continue
-            if text.startswith("委托", tail):
-                continue
             for person in group:
-                add_candidate(doc, "SPEECH", tail, speech_end, "clause.subject-speech", 0.85,
+                add_candidate(doc, "SPEECH", tail, c_end, "clause.subject-speech", 0.85,
                               name_start=person.name_start, name_end=person.name_end, alias=person.alias)
-            add_candidate(doc, "VOICE", group[0].start, speech_end, "clause.person-voice", 0.8,
+            add_candidate(doc, "VOICE", group[0].start, c_end, "clause.person-voice", 0.8,
                           name_start=group[-1].name_start, name_end=group[-1].name_end, alias=group[-1].alias)
         # 会议强调/要求: the meeting's own voice
         for c_start, c_end in clauses:

@@ -89,7 +89,7 @@ class PlaceFinder:
                     venue_end = date_start
             venue = text[venue_start:venue_end].strip()
             if venue and len(venue) <= 30 and not any(b in venue for b in self.blockers) \
-                    and not re.search(r"会议(?![室厅])|会上|[\d]{1,2}[日号]$", venue) \
+                    and not re.search(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$", venue) \
                     and not any(ps < venue_end and venue_start < pe for ps, pe in people):
                 add_candidate(doc, "VENUE", venue_start, venue_start + len(text[venue_start:venue_end].rstrip()),
                               "place.zai-convene", 0.9, clause=clause)
