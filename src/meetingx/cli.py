@@ -156,3 +156,7 @@ def render_command(inputs: tuple[str, ...], output_dir: Path, sources: Path | No
         click.echo(f"not rendered: {failure.id}: {failure.message}", err=True)
     click.echo(f"{len(pages)} pages, index at {output_dir / 'index.html'}", err=True)
     sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

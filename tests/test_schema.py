@@ -1,0 +1,47 @@
+"""The committed JSON Schema is the one the models generate, and records validate against it."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+
+import meetingx
+from meetingx.cli import main
+from meetingx.record import SCHEMA_VERSION
+from meetingx.schema import SCHEMA_FILE, record_schema, schema_json
+
+from conftest import REPO
+
+
+def test_committed_schema_matches_the_models() -> None:
+    committed = (REPO / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == schema_json(), "run `meetingx schema > schemas/meeting-record.schema.json`"
+
+
+def test_schema_id_carries_the_version() -> None:
+    schema = record_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith(f":{SCHEMA_VERSION}")
+    Draft202012Validator.check_schema(schema)
+
+
+def test_schema_command_prints_it() -> None:
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.output) == record_schema()
+
+
+def test_every_key_is_required() -> None:
+    schema = record_schema()
+    assert set(schema["required"]) == set(schema["properties"])
+
+
+def test_an_extracted_record_validates() -> None:
+    text = "9月3日下午，学校在报告厅召开安全工作会议。党委书记林建华主持会议。"
+    record = meetingx.extract(text, id="demo").to_json_dict()
+    errors = list(Draft202012Validator(record_schema()).iter_errors(record))
+    assert errors == []
+    assert record["schema_version"] == SCHEMA_VERSION
+    assert record["chair"][0]["name"] == "林建华"
