@@ -65,6 +65,11 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def shares_run(a: str, b: str, length: int) -> bool:
+    """Whether ``a`` and ``b`` have a common substring of ``length`` characters."""
+    return any(a[i:i + length] in b for i in range(len(a) - length + 1))
+
+
 class Assembler:
     def __init__(self, doc: Doc, document: Document) -> None:
         self.doc = doc
@@ -153,11 +158,18 @@ class Assembler:
     # ------------------------------------------------------------------ dates
     def publish_date(self) -> Optional[dt.date]:
         found = candidates(self.doc, "PUBLISH_DATE")
-        if found:
+        signed = candidates(self.doc, "SIGNATURE_DATE")
+        if not found and signed:
+            c = signed[0]
+            date = next((d.data for d in candidates(self.doc, "DATE") if d.start == c.start), {})
+            if date.get("year") and date.get("month") and date.get("day"):
+                self.out.values["publish_date"] = f"{date['year']:04d}-{date['month']:02d}-{date['day']:02d}"
+                self.out.cite("/publish_date", c.start, c.end, c.rule, c.confidence)
+        elif found:
             c = found[0]
             self.out.values["publish_date"] = c.data["iso"]
             self.out.cite("/publish_date", c.start, c.end, c.rule, c.confidence)
-        else:
+        if self.out.values.get("publish_date") is None:
             self.out.values["publish_date"] = self.meta.get("publish_date")
         iso = self.out.values["publish_date"]
         try:
@@ -166,7 +178,9 @@ class Assembler:
             return None
 
     def date_score(self, c: Candidate, excluded: list[tuple[int, int]]) -> Optional[float]:
-        if any(s <= c.start < e for s, e in excluded) or c.start < self.body_start and c.rule != "date.iso":
+        header = re.search(r"时间\s*：\s*$", self.folded[max(0, c.start - 6):c.start]) is not None
+        if any(s <= c.start < e for s, e in excluded) or c.start < self.body_start and not header \
+                and c.rule != "date.iso":
             return None
         start, end = sentence_bounds(self.folded, c.start)
         sentence = self.folded[start:end]
@@ -175,12 +189,16 @@ class Assembler:
             score += 3
         if c.start - self.body_start < 120:
             score += 1
-        if re.search(r"时间\s*：\s*$", self.folded[max(0, c.start - 6):c.start]):
+        if header:
             score += 4
         if c.rule == "date.day" and not _CONVENE.search(sentence):
             score -= 2
         if re.match(r"\s*(?:起|以来|之前|前|期间|为止|发布|印发|出台)", self.folded[c.end:c.end + 4]):
             score -= 3
+        clause_start = max(self.folded.rfind(mark, start, c.start) for mark in "，：")
+        clause_end = min((i for i in (self.folded.find(mark, c.end, end) for mark in "，。") if i >= 0), default=end)
+        if re.search(r"通知|发出|送达", self.folded[max(start, clause_start):clause_end]):
+            score -= 4  # 会议通知于…发出: the notice, not the meeting
         if self.folded.rfind("《", start, c.start) > self.folded.rfind("》", start, c.start):
             score -= 3
         if c.data.get("year") and self.publish and c.data["year"] < self.publish.year - 1:
@@ -194,7 +212,7 @@ class Assembler:
 
     def fill_date(self) -> None:
         excluded = [c.data["line"] for c in candidates(self.doc, "PUBLISH_DATE")]
-        excluded += [(c.start, c.end) for c in candidates(self.doc, "DATELINE")]
+        excluded += [(c.start, c.end) for c in candidates(self.doc, "DATELINE") + candidates(self.doc, "SIGNATURE_DATE")]
         if self.title is not None:
             excluded.append((self.title.start, self.title.end))
         scored = [(score, -c.start, c) for c in candidates(self.doc, "DATE")
@@ -270,13 +288,15 @@ class Assembler:
     def fill_meeting(self) -> None:
         header = [c for c in candidates(self.doc, "VENUE") if c.rule == "place.venue-header"]
         self.out.set_text("venue", header[0] if header else self.pick("VENUE"))
-        meeting = self.pick("MEETING")
+        named = [c for c in candidates(self.doc, "MEETING") if c.rule == "resolution.heading-meeting"]
+        meeting = named[0] if named else self.pick("MEETING")
         if meeting is None and self.title is not None:
             meeting = next((c for c in candidates(self.doc, "MEETING")
                             if self.title.start <= c.start < self.title.end), None)
         self.out.set_text("meeting_name", meeting)
-        org = None
-        if self.anchor:
+        companies = candidates(self.doc, "COMPANY")
+        org = companies[0] if companies else None
+        if org is None and self.anchor:
             org = next((c for c in candidates(self.doc, "ORG") if self.anchor[0] <= c.start < self.anchor[1]), None)
         if org is None and self.title is not None:
             org = next((c for c in candidates(self.doc, "ORG") if self.title.start <= c.start < self.title.end), None)
@@ -284,24 +304,70 @@ class Assembler:
 
     def fill_agenda(self) -> None:
         agenda: list[str] = []
-        resolutions = []
-        for c in candidates(self.doc, "AGENDA"):
-            value = self.out.span(c.start, c.end)
-            if value in agenda:
-                continue
-            self.out.cite(f"/agenda/{len(agenda)}", c.start, c.end, c.rule, c.confidence)
-            agenda.append(value)
-            s_start, _ = sentence_bounds(self.folded, c.start)
-            if re.match(r"表决通过|通过了", self.folded[c.start:c.end]) and (
-                    "表决" in self.folded[s_start:c.end]):
-                number = len(resolutions) + 1
-                self.out.cite(f"/resolutions/{number - 1}/text", c.start, c.end, "resolution.voted-agenda", 0.7)
-                resolutions.append({"number": number, "text": value, "votes": None, "passed": True})
+
+        def add(c: Candidate, start: Optional[int] = None, end: Optional[int] = None) -> None:
+            start = c.start if start is None else start
+            end = c.end if end is None else end
+            value = self.out.span(start, end)
+            if value not in agenda:
+                self.out.cite(f"/agenda/{len(agenda)}", start, end, c.rule, c.confidence)
+                agenda.append(value)
+
+        motions = candidates(self.doc, "MOTION")
+        if self.kind == "resolution":
+            for c in motions:
+                add(c)
+        else:
+            headings = [self.folded[m.data["text_start"]:end] for m, end in self.directive_items] \
+                if self.kind == "minutes" else []
+            for c in candidates(self.doc, "AGENDA"):
+                clause = self.folded[c.start:c.end]
+                if not any(shares_run(clause, heading, 12) for heading in headings):
+                    add(c)  # (in minutes a clause restating a numbered heading is that item's content)
+            for marker, text_end in self.directive_items if self.kind == "minutes" else []:
+                add(marker, marker.data["text_start"], text_end)
         self.out.values["agenda"] = agenda
+        self.fill_resolutions(motions)
+
+    def fill_resolutions(self, motions: list[Candidate]) -> None:
+        """Items put to a vote: the motions of an announcement with their tallies, or agenda items
+        a report says were voted on (表决通过, with no counts)."""
+        resolutions: list[dict[str, Any]] = []
+        voted = motions if self.kind == "resolution" else [
+            c for c in candidates(self.doc, "AGENDA")
+            if re.match(r"表决通过|通过了", self.folded[c.start:c.end])
+            and "表决" in self.folded[sentence_bounds(self.folded, c.start)[0]:c.end]]
+        seen: set[str] = set()
+        for c in voted:
+            text = self.out.span(c.start, c.end)
+            if text in seen:
+                continue
+            seen.add(text)
+            index = len(resolutions)
+            pointer = f"/resolutions/{index}"
+            self.out.cite(f"{pointer}/text", c.start, c.end, c.rule, c.confidence)
+            self.out.cite(f"{pointer}/number", c.start, c.end, c.rule, c.confidence)
+            votes = c.data.get("votes")
+            if votes is not None:
+                t_start, t_end = c.data["tally"]
+                self.out.cite(f"{pointer}/votes", t_start, t_end, "resolution.tally", 0.9)
+                if None in votes.values():
+                    self.out.warn("resolution.tally-incomplete", "the vote tally is cut off or incomplete; "
+                                  "missing counts are null", f"{pointer}/votes")
+            elif self.kind == "resolution":
+                self.out.warn("resolution.no-tally", "no vote tally found for this item", f"{pointer}/votes")
+            passed: Optional[bool] = "未通过" not in text and "通过" in text
+            if votes and votes.get("for") is not None and votes.get("against") is not None:
+                passed = passed and votes["for"] > votes["against"]
+            self.out.cite(f"{pointer}/passed", c.start, c.end, c.rule, c.confidence)
+            resolutions.append({"number": index + 1, "text": text, "votes": votes, "passed": passed})
         self.out.values["resolutions"] = resolutions
 
     # ------------------------------------------------------------------ directives
-    def fill_directives(self) -> None:
+    def find_directive_items(self) -> list[tuple[Candidate, int]]:
+        """The numbered items of the body that form lists, each with where its text ends."""
+        if self.kind == "resolution":
+            return []  # numbered 议案 are resolutions; section headings and convening facts are neither
         markers = sorted((c for c in candidates(self.doc, "MARKER") if c.start >= self.body_start),
                          key=lambda c: c.start)
         lists: list[list[Candidate]] = []
@@ -317,19 +383,25 @@ class Assembler:
         kept = [items for items in lists
                 if len(items) > 1 or items[0].data["family"] == "cn-verb"]
         items = sorted((c for items in kept for c in items), key=lambda c: c.start)
-        voices = sorted(candidates(self.doc, "VOICE"), key=lambda c: c.start)
-        directives = []
+        found = []
         for index, c in enumerate(items):
-            number = index + 1
             end = c.data["text_start"]
             limit = items[index + 1].start if index + 1 < len(items) else len(self.folded)
             while end < limit and self.folded[end] not in "。；\n":
                 end += 1
-            text_end = end
-            while text_end > c.data["text_start"] and self.folded[text_end - 1] in "，、：；。 ":
-                text_end -= 1
+            while end > c.data["text_start"] and self.folded[end - 1] in "，、：；。 ":
+                end -= 1
+            found.append((c, end))
+        return found
+
+    def fill_directives(self) -> None:
+        voices = sorted(candidates(self.doc, "VOICE"), key=lambda c: c.start)
+        directives = []
+        for index, (c, text_end) in enumerate(self.directive_items):
+            number = index + 1
             voice = next((v for v in reversed(voices) if v.start < c.start), None)
-            issuer = self.resolve(voice) if voice is not None else None
+            # in minutes the numbered items are the meeting's own
+            issuer = self.resolve(voice) if voice is not None and self.kind != "minutes" else None
             pointer = f"/directives/{index}"
             self.out.cite(f"{pointer}/marker", c.start, c.end, c.rule, c.confidence)
             self.out.cite(f"{pointer}/number", c.start, c.end, c.rule, c.confidence)
@@ -343,18 +415,28 @@ class Assembler:
                                "text": self.out.span(c.data["text_start"], text_end)})
         self.out.values["directives"] = directives
 
+    def fill_kind(self) -> None:
+        kinds = candidates(self.doc, "KIND")
+        self.kind = kinds[0].data["kind"] if kinds else "news"
+        self.out.values["kind"] = self.kind
+        if kinds:
+            self.out.cite("/kind", kinds[0].start, kinds[0].end, kinds[0].rule, kinds[0].confidence)
+
     # ------------------------------------------------------------------ all
     def run(self) -> MeetingRecord:
         from meetingx import __version__
 
         values = self.out.values
-        values.update(id=self.document.id, lang=self.meta.get("lang", "zh"), kind="news")
-        self.out.set_text("title", self.title)
+        values.update(id=self.document.id, lang=self.meta.get("lang", "zh"))
+        self.fill_kind()
+        heading = candidates(self.doc, "HEADING")
+        self.out.set_text("title", heading[0] if heading else self.title)
         self.publish = self.publish_date()
         self.build_people()
         self.fill_date()
         self.fill_meeting()
         self.fill_people()
+        self.directive_items = self.find_directive_items()
         self.fill_agenda()
         self.fill_directives()
         return MeetingRecord(

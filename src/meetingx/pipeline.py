@@ -18,6 +18,7 @@ PIPELINES: dict[str, tuple[str, ...]] = {
         "meetingx_dates",
         "meetingx_people",
         "meetingx_places",
+        "meetingx_resolutions",
         "meetingx_numbering",
         "meetingx_clauses",
     ),

@@ -11,7 +11,9 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+#: Versions a record may carry: 1.1 only widened 1.0 (vote counts may be null), so 1.0 records stay valid.
+SCHEMA_VERSIONS = ("1.0", "1.1")
 
 #: EDTF level 1 as the record uses it: a day, a month, a year with X for unknown digits, or an
 #: interval of two such dates.
@@ -111,7 +113,7 @@ class MeetingRecord(_Strict):
         json_schema_extra={"description": "A meeting report as a source-grounded record (meetingx)."},
     )
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
     id: str
     lang: Lang
     kind: Kind

@@ -93,7 +93,7 @@ class ClauseFinder:
             clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, s_start, s_end)]
             self.find_chairs(doc, text, clauses, inside)
             groups = self.subject_groups(text, clauses, inside)
-            self.find_speeches(doc, text, clauses, groups)
+            self.find_speeches(doc, text, clauses, groups, inside)
             self.find_attendance(doc, text, s_start, s_end, clauses, inside)
             if s_end > body_start:
                 self.find_agenda(doc, text, clauses, groups)
@@ -109,13 +109,14 @@ class ClauseFinder:
                     chair = before[-1]
                     add_candidate(doc, "CHAIR", chair.name_start, chair.name_end, "clause.chair-zhuchi", 0.9,
                                   alias=chair.alias)
-            header = re.match(r"\s*主持(?:人)?\s*：", text[c_start:c_end])
-            if header:
-                for s in subjects:
-                    if c_start <= s.start < c_end:
-                        add_candidate(doc, "CHAIR", s.name_start, s.name_end, "clause.chair-header", 0.9,
-                                      alias=s.alias)
-                        break
+        # a header line of minutes: 主持：区长王志强 / 主持人：王志强
+        first = clauses[0][0] if clauses else 0
+        header = re.match(r"\s*(?:会议)?主持(?:人)?\s*：", text[first:])
+        if header:
+            for s in subjects:
+                if s.start >= first + header.end():
+                    add_candidate(doc, "CHAIR", s.name_start, s.name_end, "clause.chair-header", 0.9, alias=s.alias)
+                    break
 
     def subject_groups(self, text: str, clauses: list[tuple[int, int]],
                        subjects: list[Subject]) -> list[tuple[int, list[Subject], int]]:
@@ -163,7 +164,7 @@ class ClauseFinder:
         return None
 
     def find_speeches(self, doc: Doc, text: str, clauses: list[tuple[int, int]],
-                      groups: list[tuple[int, list[Subject], int]]) -> None:
+                      groups: list[tuple[int, list[Subject], int]], subjects: list[Subject]) -> None:
         heads = {index for index, _, _ in groups}
         for index, group, tail in groups:
             c_end = clauses[index][1]
@@ -186,6 +187,17 @@ class ClauseFinder:
                               name_start=person.name_start, name_end=person.name_end, alias=person.alias)
             add_candidate(doc, "VOICE", group[0].start, c_end, "clause.person-voice", 0.8,
                           name_start=group[-1].name_start, name_end=group[-1].name_end, alias=group[-1].alias)
+        # 会议听取了X关于…的汇报: X reported
+        for c_start, c_end in clauses:
+            for heard in re.finditer(r"听取了?", text[c_start:c_end]):
+                after = c_start + heard.end()
+                person = next((s for s in subjects if s.start == after and not s.alias), None)
+                if person is None:
+                    continue
+                tail = person.end + (2 if text.startswith("同志", person.end) else 0)
+                if re.search(r"汇报|报告|介绍|说明", text[tail:c_end]):
+                    add_candidate(doc, "SPEECH", tail, c_end, "clause.heard-report", 0.8,
+                                  name_start=person.name_start, name_end=person.name_end, alias=None)
         # 会议强调/要求: the meeting's own voice
         for c_start, c_end in clauses:
             head = self.strip_lead(text, c_start, c_end)
@@ -198,14 +210,14 @@ class ClauseFinder:
                         subjects: list[Subject]) -> None:
         for verb in self.attend_re.finditer(text, s_start, s_end):
             before = text[max(s_start, verb.start() - 3):verb.start()]
-            if re.search(r"未|不|缺席|请假|没有", before):
+            if re.search(r"未|不|缺席|请假|没有|应|实际", before):
                 continue
             after = text[verb.end():s_end]
             listing = re.match(r"(?:[^，。；]{0,12}?的)?(?:还|其他)?有\s*：?|\s*：", after)
             if listing and (listing.group().endswith(("有", "：")) or "有" in listing.group()):
                 self.attendee_items(doc, text, verb.end() + listing.end(), s_end, subjects, "clause.attend-list")
                 continue
-            if not re.match(r"了?(?:此次|本次|这次|今天的)?(?:会议|大会|座谈会|全会|会|活动|仪式|开幕|闭幕|并|指导|。|，|$)|[^，。]{0,20}(?:会议|会)", after):
+            if not re.match(r"了?(?:此次|本次|这次|今天的)?(?:会议|大会|座谈会|全会|会|活动|仪式|开幕|闭幕|表决|并|指导|。|，|$)|[^，。]{0,20}(?:会议|会)", after):
                 continue
             region_start = verb.start()
             for c_start, c_end in reversed(clauses):

@@ -20,6 +20,8 @@ from meetingx.components import add_candidate
 from meetingx.lexicon import Lexicon
 
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
+#: 2019年12月24日（星期二）: the weekday belongs to the date as written
+_WEEKDAY = re.compile(r"\s*（(?:星期|周)[一二三四五六日天]）")
 _YEAR = rf"(?P<year>\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*"
 _MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
@@ -75,6 +77,9 @@ class DateFinder:
                 data = self.read(rule, match)
                 if data is None:
                     continue
+                weekday = _WEEKDAY.match(text, end)
+                if weekday:
+                    end = weekday.end()
                 part = self.part_re.match(text, end)
                 if part:
                     data["part"] = self.parts[part.group("part")]

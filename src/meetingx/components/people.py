@@ -64,7 +64,7 @@ class PeopleFinder:
         # Words before a name that are not part of a role (参加会议的有…, 会议由…, 受…).
         self.left_stops = re.compile(r"(?:的有|有|由|是|请|邀请|受|和|及|以及|与|同|陪同|率|在|向)$")
         # Words inside the run before a title that end whatever came before the role.
-        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受")
+        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受|了|听取|会见|看望")
 
     # ------------------------------------------------------------------ helpers
     def surname_len(self, text: str, pos: int) -> int:

@@ -44,6 +44,12 @@ class PlaceFinder:
             clause = (clause_start, clause_end)
             self.read_object(doc, text, verb.end(), clause_end, clause)
             self.read_subject(doc, text, clause_start, verb.start(), clause, people, dates)
+        for title in candidates(doc, "TITLE"):
+            # 区政府第十二次常务会议纪要: the minutes of a named meeting
+            minutes = re.match(r"(.+)纪要$", text[title.start:title.end])
+            if minutes and self.ends_with_meeting(text[title.start:title.start + minutes.end(1)]):
+                add_candidate(doc, "MEETING", title.start, title.start + minutes.end(1), "place.minutes-title", 0.85,
+                              clause=(title.start, title.end))
         for match in re.finditer(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})", text):
             add_candidate(doc, "VENUE", match.start(1), match.start(1) + len(match.group(1).rstrip()),
                           "place.venue-header", 0.95, clause=(match.start(), match.end()))
@@ -81,6 +87,9 @@ class PlaceFinder:
         subject_end = verb
         if venue_mark >= 0:
             venue_start, venue_end = venue_mark + 1, verb
+            manner = re.search(r"以[^，。]{0,20}(?:方式|形式)", text[venue_start:venue_end])
+            if manner:
+                venue_end = venue_start + manner.start()  # 在公司会议室以现场表决方式召开
             adverbs = _ADVERBS.search(text, venue_start, venue_end)
             if adverbs:
                 venue_end = adverbs.start()

@@ -15,6 +15,7 @@ from meetingx.components.dates import DateFinder
 from meetingx.components.numbering import MarkerFinder
 from meetingx.components.people import PeopleFinder
 from meetingx.components.places import PlaceFinder
+from meetingx.components.resolutions import ResolutionFinder
 from meetingx.components.structure import StructureFinder
 from meetingx.components.textview import TextViewSetter
 from meetingx.lexicon import load_lexicon
@@ -43,6 +44,11 @@ def make_people(nlp: Language, name: str, data_dir: Optional[str], use_tagger: b
 @Language.factory("meetingx_places", default_config={"data_dir": None})
 def make_places(nlp: Language, name: str, data_dir: Optional[str]) -> PlaceFinder:
     return PlaceFinder(load_lexicon(nlp.lang, data_dir))
+
+
+@Language.factory("meetingx_resolutions", default_config={"data_dir": None})
+def make_resolutions(nlp: Language, name: str, data_dir: Optional[str]) -> ResolutionFinder:
+    return ResolutionFinder(load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_numbering", default_config={"data_dir": None})

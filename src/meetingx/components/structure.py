@@ -18,6 +18,7 @@ from meetingx.lexicon import Lexicon
 
 _LINE = re.compile(r"[^\n]+")
 _ISO = re.compile(r"(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})")
+_LINE_END_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*$")
 _TIMESTAMP_LINE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*$")
 #: A headline is short and reads like a clause about a meeting.
 _HEADLINE_WORDS = re.compile(r"会|召开|举行|主持|强调|讲话|部署|学习|座谈|出席|闭幕|开幕|论坛|调研|审议|传达|决议|纪要|公告")
@@ -57,6 +58,10 @@ class StructureFinder:
             rule = "structure.publish-cue"
             if date is None and _TIMESTAMP_LINE.match(line):
                 date, rule = _ISO.search(line), "structure.timestamp-line"
+            if date is None and start < 600 and len(line) < 100:
+                # a listing line that ends with the item's date: …决议公告2019-05-30
+                date = _LINE_END_DATE.search(line)
+                rule = "structure.line-end-timestamp"
             if date is None:
                 continue
             year, month, day = int(date["y"]), int(date["m"]), int(date["d"])
