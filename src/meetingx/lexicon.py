@@ -60,6 +60,11 @@ class Lexicon:
         """Trigger verb -> the acts a clause with it reports (chair, speech, attend, agenda, convene)."""
         return {r["verb"]: frozenset(r["acts"]) for r in self.records("triggers.jsonl")}
 
+    @cached_property
+    def header_cue(self) -> "re.Pattern[str]":
+        """A field name of a minutes header with its colon (地点：)."""
+        return re.compile(rf"(?:{self.alternation('header_cues.txt')})\s*：")
+
     def verbs(self, act: str) -> list[str]:
         """The trigger verbs of one act, longest first."""
         return sorted((v for v, acts in self.triggers.items() if act in acts), key=len, reverse=True)

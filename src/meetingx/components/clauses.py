@@ -109,14 +109,15 @@ class ClauseFinder:
                     chair = before[-1]
                     add_candidate(doc, "CHAIR", chair.name_start, chair.name_end, "clause.chair-zhuchi", 0.9,
                                   alias=chair.alias)
-        # a header line of minutes: 主持：区长王志强 / 主持人：王志强
-        first = clauses[0][0] if clauses else 0
-        header = re.match(r"\s*(?:会议)?主持(?:人)?\s*：", text[first:])
-        if header:
-            for s in subjects:
-                if s.start >= first + header.end():
-                    add_candidate(doc, "CHAIR", s.name_start, s.name_end, "clause.chair-header", 0.9, alias=s.alias)
-                    break
+        # a header field of minutes: 主持：区长王志强 / 主持人：王志强
+        if clauses:
+            first, last = clauses[0][0], clauses[-1][1]
+            for header in re.finditer(r"主持(?:人)?\s*：", text[first:last]):
+                after = first + header.end()
+                person = next((s for s in subjects if after <= s.start < after + 20), None)
+                if person is not None:
+                    add_candidate(doc, "CHAIR", person.name_start, person.name_end, "clause.chair-header", 0.9,
+                                  alias=person.alias)
 
     def subject_groups(self, text: str, clauses: list[tuple[int, int]],
                        subjects: list[Subject]) -> list[tuple[int, list[Subject], int]]:
@@ -215,7 +216,10 @@ class ClauseFinder:
             after = text[verb.end():s_end]
             listing = re.match(r"(?:[^，。；]{0,12}?的)?(?:还|其他)?有\s*：?|\s*：", after)
             if listing and (listing.group().endswith(("有", "：")) or "有" in listing.group()):
-                self.attendee_items(doc, text, verb.end() + listing.end(), s_end, subjects, "clause.attend-list")
+                start = verb.end() + listing.end()
+                following = self.lexicon.header_cue.search(text, start, s_end)
+                end = following.start() if following else s_end  # 出席：…列席：… in one line
+                self.attendee_items(doc, text, start, end, subjects, "clause.attend-list")
                 continue
             if not re.match(r"了?(?:此次|本次|这次|今天的)?(?:会议|大会|座谈会|全会|会|活动|仪式|开幕|闭幕|表决|并|指导|。|，|$)|[^，。]{0,20}(?:会议|会)", after):
                 continue

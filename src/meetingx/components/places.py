@@ -51,8 +51,13 @@ class PlaceFinder:
                 add_candidate(doc, "MEETING", title.start, title.start + minutes.end(1), "place.minutes-title", 0.85,
                               clause=(title.start, title.end))
         for match in re.finditer(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})", text):
-            add_candidate(doc, "VENUE", match.start(1), match.start(1) + len(match.group(1).rstrip()),
-                          "place.venue-header", 0.95, clause=(match.start(), match.end()))
+            end = match.end(1)
+            following = self.lexicon.header_cue.search(text, match.start(1), end)
+            if following:
+                end = following.start()  # a header flattened into one line: 地点：…主持：…
+            if end > match.start(1):
+                add_candidate(doc, "VENUE", match.start(1), end, "place.venue-header", 0.95,
+                              clause=(match.start(), match.end()))
         return doc
 
     @staticmethod

@@ -71,7 +71,8 @@ class StructureFinder:
                 return
 
     def find_lead(self, doc: Doc, text: str, lines: list[tuple[int, int]]) -> int:
-        """Where the body starts: the first line that reads as prose (or the text after a dateline)."""
+        """Where the body starts: the first line that reads as prose (or the text after a dateline);
+        in a short text, the first full sentence."""
         for start, end in lines:
             line = text[start:end]
             dateline = self.dateline.search(line)
@@ -87,6 +88,10 @@ class StructureFinder:
                 source = self.source_news.search(line)
                 body = start + source.end() if source and source.start() < 20 else start
                 add_candidate(doc, "BODY", body, len(text), "structure.first-prose-line", 0.8, line_start=start)
+                return start
+        for start, end in lines:
+            if re.search(r"[\u4e00-\u9fff]{6}[^\n]*。", text[start:end]):
+                add_candidate(doc, "BODY", start, len(text), "structure.first-sentence", 0.6, line_start=start)
                 return start
         add_candidate(doc, "BODY", 0, len(text), "structure.whole-text", 0.5, line_start=0)
         return 0
