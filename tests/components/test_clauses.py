@@ -1,0 +1,96 @@
+"""Clauses: attendees (出席/参加/列席) split into items, and the agenda (what the meeting did)."""
+
+from __future__ import annotations
+
+import pytest
+
+LEAD = "5月10日上午，学校在行政楼会议室召开工作会议。"
+
+ATTENDEES = [
+    pytest.param(LEAD + "学校领导班子成员、全体中层干部及全体在职党员参加会议。",
+                 ["学校领导班子成员", "全体中层干部", "全体在职党员"], id="three-complete-groups"),
+    pytest.param("5月10日上午，市政府召开常务会议。有关部门、单位负责人列席会议。", ["有关部门、单位负责人"],
+                 id="shared-head-one-item"),
+    pytest.param("5月10日上午，公司召开董事会。公司监事及高级管理人员列席会议。", ["公司监事及高级管理人员"],
+                 id="shared-modifier-one-item"),
+    pytest.param(LEAD + "学院领导班子成员、全体教职工参加会议。", ["学院领导班子成员", "全体教职工"], id="two-groups"),
+    pytest.param(LEAD + "全体校领导出席会议，各部门、各学院主要负责人参加会议。",
+                 ["全体校领导", "各部门、各学院主要负责人"], id="chuxi-and-canjia"),
+    pytest.param("5月10日上午，学院召开教学工作会议，院长张伟、副院长李红出席会议。", ["张伟", "李红"],
+                 id="names-without-roles"),
+    pytest.param(LEAD + "参加会议的有学院领导班子成员、各系主任和教研室主任。",
+                 ["学院领导班子成员", "各系主任", "教研室主任"], id="canjia-huiyi-de-you"),
+    pytest.param(LEAD + "出席会议的有校长张伟、副校长李红。", ["张伟", "李红"], id="chuxi-huiyi-de-you-names"),
+    pytest.param("5月10日，公司召开董事会会议。董事长刘洋主持会议，总经理孙涛、副总经理何静列席会议。", ["孙涛", "何静"],
+                 id="liexi-names-chair-not-included"),
+    pytest.param("5月10日，市委在市行政中心召开全市组织工作会议。市委常委、组织部长陈中山出席会议并讲话。", ["陈中山"],
+                 id="speaker-who-attends"),
+    pytest.param("5月10日上午，区委召开常委会会议，区委常委出席会议，"
+                 "区人大常委会、区政府、区政协有关负责同志列席会议。",
+                 ["区委常委", "区人大常委会、区政府、区政协有关负责同志"], id="liexi-shared-head"),
+    pytest.param("5月10日上午，学校召开全面从严治党工作会议。学校领导班子成员参加会议。", ["学校领导班子成员"],
+                 id="single-group"),
+    pytest.param(LEAD + "校长张伟未出席会议。", [], id="absentee"),
+    pytest.param(LEAD + "党委书记刘建国主持会议。", [], id="chair-alone-not-attendee"),
+]
+
+
+@pytest.mark.parametrize(("text", "attendees"), ATTENDEES)
+def test_attendees(extract, text, attendees):
+    record = extract(text)
+
+    assert record["attendees"] == attendees
+    for index, item in enumerate(attendees):
+        evidence = record["evidence"][f"/attendees/{index}"]
+        assert text[evidence["start"]:evidence["end"]] == item
+
+
+AGENDA = [
+    pytest.param(LEAD + "会议传达学习了全国教育大会精神，听取了关于本科教学评估工作的汇报，审议了《学校章程修订草案》。",
+                 ["传达学习了全国教育大会精神", "听取了关于本科教学评估工作的汇报", "审议了《学校章程修订草案》"],
+                 id="three-acts"),
+    pytest.param(LEAD + "会议通报了上半年安全工作情况，研究部署了下半年重点工作。会议强调，要抓牢抓实安全责任。",
+                 ["通报了上半年安全工作情况", "研究部署了下半年重点工作"], id="not-huiyi-qiangdiao-content"),
+    pytest.param("5月10日上午，县委召开常委会会议，传达学习省委全会精神，研究部署全县经济工作。",
+                 ["传达学习省委全会精神", "研究部署全县经济工作"], id="acts-in-the-lead"),
+    pytest.param("5月10日上午，学院召开党政联席会议，审议通过了《学院绩效分配办法》。",
+                 ["审议通过了《学院绩效分配办法》"], id="shenyi-tongguo"),
+    pytest.param(LEAD + "会议表彰了年度优秀教师，讨论了学校发展规划。", ["表彰了年度优秀教师", "讨论了学校发展规划"],
+                 id="biaozhang-taolun"),
+    pytest.param(LEAD + "会议首先传达学习了省委全会精神。随后，会议听取了各单位工作汇报。",
+                 ["传达学习了省委全会精神", "听取了各单位工作汇报"], id="sequence-words-left-out"),
+    pytest.param(LEAD + "会议传达了教育部有关文件精神、通报了近期校园安全情况、研究了暑期工作安排。",
+                 ["传达了教育部有关文件精神", "通报了近期校园安全情况", "研究了暑期工作安排"], id="acts-joined-by-dun"),
+    pytest.param(LEAD + "会议审议并原则通过了《学校“十四五”发展规划》。", ["审议并原则通过了《学校“十四五”发展规划》"],
+                 id="shenyi-bing-yuanze-tongguo"),
+    pytest.param("5月10日上午，学校召开党委常委会，学习《习近平谈治国理政》第四卷和《中国共产党章程》。",
+                 ["学习《习近平谈治国理政》第四卷和《中国共产党章程》"], id="several-book-titles-one-item"),
+    pytest.param("5月10日，县委召开常委会会议。县委副书记、县长张晓峰传达了省委会议精神。", ["传达了省委会议精神"],
+                 id="presenter-act-subject-left-out"),
+    pytest.param(LEAD + "党委书记王明就下一步工作进行了部署。", ["就下一步工作进行了部署"], id="jiu-lead-in"),
+    pytest.param(LEAD + "会议强调，要认真学习贯彻会议精神，研究制定具体措施。", [], id="only-huiyi-qiangdiao"),
+    pytest.param(LEAD + "校长张伟指出，要研究制定具体措施，认真审议各项方案。", [], id="speech-content"),
+    pytest.param(LEAD + "各学院负责人先后发言。", [], id="speeches-are-not-agenda"),
+]
+
+
+@pytest.mark.parametrize(("text", "agenda"), AGENDA)
+def test_agenda(extract, text, agenda):
+    record = extract(text)
+
+    assert record["agenda"] == agenda
+    for item in agenda:
+        assert item in text
+
+
+def test_chair_candidate_skips_the_principal(candidates):
+    text = LEAD + "受党委书记刘建国委托，党委副书记陈晓东主持会议。"
+
+    assert [words for words, _ in candidates(text, "CHAIR")] == ["陈晓东"]
+
+
+def test_meeting_voice_candidate(candidates):
+    text = LEAD + "会议强调，一是要压实责任；二是要狠抓落实。"
+    voices = candidates(text, "VOICE")
+
+    assert voices and all(data["name_start"] is None for _, data in voices)

@@ -1,0 +1,148 @@
+"""People: chairs and speakers with their names and roles, as a table of mini-reports."""
+
+from __future__ import annotations
+
+import pytest
+
+LEAD = "5月10日上午，学校在行政楼会议室召开工作会议。"
+
+
+def person(name, roles=(), speech=None):
+    return {"name": name, "roles": list(roles), "speech": speech}
+
+
+CHAIRS = [
+    pytest.param(LEAD + "会议由学校党委副书记、副校长张燕文主持。", person("张燕文", ["学校党委副书记", "副校长"]),
+                 id="huiyi-you-zhuchi"),
+    pytest.param("4月18日下午，学校召开干部大会，党委书记刘建国主持会议。", person("刘建国", ["党委书记"]),
+                 id="x-zhuchi-huiyi"),
+    pytest.param(LEAD + "受党委书记刘建国委托，党委副书记陈晓东主持会议。", person("陈晓东", ["党委副书记"]),
+                 id="shou-weituo"),
+    pytest.param("5月10日，学院召开师德师风建设大会。受院长张强委托，副院长李明主持会议并讲话。",
+                 person("李明", ["副院长"]), id="shou-weituo-and-speaks"),
+    pytest.param("5月10日，县政协召开主席会议，王明主席主持会议。", person("王明", ["主席"]), id="name-first"),
+    pytest.param(LEAD + "副校长王刚同志主持会议。", person("王刚", ["副校长"]), id="tongzhi"),
+    pytest.param("6月12日，市委书记李强主持召开市委常委会会议，研究部署近期重点工作。", person("李强", ["市委书记"]),
+                 id="zhuchi-zhaokai"),
+    pytest.param("5月10日，区委召开全区干部大会。区委书记王建国作动员讲话，区长李华主持会议。", person("李华", ["区长"]),
+                 id="chair-after-speaker"),
+    pytest.param("5月10日，区政府召开常务会议。区长兼经开区党工委书记李卫东主持会议并讲话。",
+                 person("李卫东", ["区长兼经开区党工委书记"]), id="jian-does-not-split"),
+    pytest.param("5月10日，学校召开党委常委会，党委书记王革慧主持会议。王书记在讲话中指出，要统一思想。",
+                 person("王革慧", ["党委书记"]), id="alias-later"),
+    pytest.param("5月10日，学院召开全体教职工大会，院长司马光明主持会议。", person("司马光明", ["院长"]),
+                 id="compound-surname-chair"),
+    pytest.param(LEAD + "张晓峰主持会议并讲话。", person("张晓峰"), id="bare-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "chair"), CHAIRS)
+def test_chair(extract, text, chair):
+    record = extract(text)
+
+    assert record["chair"] == [chair]
+
+
+def test_a_principal_who_entrusts_is_not_chair_nor_speaker(extract):
+    record = extract(LEAD + "受党委书记刘建国委托，党委副书记陈晓东主持会议。")
+
+    names = [p["name"] for p in record["chair"] + record["speakers"]]
+    assert "刘建国" not in names
+
+
+SPEAKERS = [
+    pytest.param("5月10日，区委在区行政中心召开常委会会议。区委书记周立新主持会议并讲话。",
+                 [person("周立新", ["区委书记"], "主持会议并讲话")], id="chair-who-speaks"),
+    pytest.param("5月10日，市委在市行政中心召开全市组织工作会议。市委常委、组织部长陈中山出席会议并讲话。",
+                 [person("陈中山", ["市委常委", "组织部长"], "出席会议并讲话")], id="stacked-roles"),
+    pytest.param("5月10日，学校召开党史学习教育动员大会，校党委书记、校长郑和平出席会议并讲话。",
+                 [person("郑和平", ["校党委书记", "校长"], "出席会议并讲话")], id="stacked-roles-school"),
+    pytest.param("5月10日，县委召开常委会会议。县委副书记、县长张晓峰传达了省委会议精神。",
+                 [person("张晓峰", ["县委副书记", "县长"], "传达了省委会议精神")], id="chuanda-is-speech"),
+    pytest.param("5月10日，区政府召开常务会议。区长兼经开区党工委书记李卫东主持会议并讲话。",
+                 [person("李卫东", ["区长兼经开区党工委书记"], "主持会议并讲话")], id="jian"),
+    pytest.param("5月10日，医院召开全院职工大会。总医院党委书记(兼)孙立平作动员讲话。",
+                 [person("孙立平", ["总医院党委书记(兼)"], "作动员讲话")], id="jian-in-parentheses"),
+    pytest.param("5月10日，学院召开教职工大会。学院院长欧阳明远作工作报告。",
+                 [person("欧阳明远", ["学院院长"], "作工作报告")], id="four-chars-ouyang"),
+    pytest.param("5月10日，学院召开全体教职工大会。院长司马光明作工作报告。",
+                 [person("司马光明", ["院长"], "作工作报告")], id="four-chars-sima"),
+    pytest.param("5月10日，学校召开学科建设推进会。校长吴昊指出，学科建设是学校发展的龙头。",
+                 [person("吴昊", ["校长"], "指出")], id="two-chars-verb-alone"),
+    pytest.param("5月10日，学校召开学科建设推进会。副校长张燕文就学科建设作专题报告。",
+                 [person("张燕文", ["副校长"], "就学科建设作专题报告")], id="jiu-lead-in"),
+    pytest.param("5月10日，学校召开学术报告会。张智明教授作学术报告。",
+                 [person("张智明", ["教授"], "作学术报告")], id="title-after-name"),
+    pytest.param("5月10日，学校召开党史学习教育动员大会，党委书记王芳同志出席会议并作动员讲话。",
+                 [person("王芳", ["党委书记"], "出席会议并作动员讲话")], id="tongzhi-not-in-name"),
+    pytest.param("5月10日，公司召开季度经营分析会。财务部经理李娜、销售部经理赵强等先后发言。",
+                 [person("李娜", ["财务部经理"], "先后发言"), person("赵强", ["销售部经理"], "先后发言")],
+                 id="listed-with-roles"),
+    pytest.param("5月10日，公司召开季度经营分析会，李娜、赵强、孙悦等先后发言。",
+                 [person("李娜", [], "先后发言"), person("赵强", [], "先后发言"), person("孙悦", [], "先后发言")],
+                 id="listed-bare-names"),
+    pytest.param("5月10日，市委召开理论学习中心组学习会。市委书记黄海涛主持会议并讲话，市长钱峰作交流发言。",
+                 [person("黄海涛", ["市委书记"], "主持会议并讲话"), person("钱峰", ["市长"], "作交流发言")],
+                 id="two-in-one-sentence"),
+    pytest.param("5月10日，学校召开党委理论学习中心组学习会，校长马骏主持会议。"
+                 "党委书记谢东明传达了全国两会精神，马骏作总结讲话。",
+                 [person("谢东明", ["党委书记"], "传达了全国两会精神"), person("马骏", ["校长"], "作总结讲话")],
+                 id="order-of-first-speech-not-of-mention"),
+    pytest.param("5月10日，学校召开教学工作会议。学校党委书记王革慧出席会议并讲话。王书记强调，要抓好课堂教学质量。",
+                 [person("王革慧", ["学校党委书记"], "出席会议并讲话")], id="alias-not-a-new-person"),
+    pytest.param("5月10日，学院召开全体教职工大会，院长张伟出席会议并讲话。张伟院长要求，全院上下要凝心聚力。",
+                 [person("张伟", ["院长"], "出席会议并讲话")], id="name-title-later-same-person"),
+    pytest.param("5月10日，学校召开党委常委会，党委书记王革慧主持会议并讲话。会上，副校长谢天成作了专题汇报。"
+                 "谢校长表示，将全力抓好落实。",
+                 [person("王革慧", ["党委书记"], "主持会议并讲话"), person("谢天成", ["副校长"], "作了专题汇报")],
+                 id="second-alias"),
+    pytest.param("5月10日，学校召开党委常委会，党委书记王革慧主持会议。王书记在讲话中指出，要统一思想。",
+                 [person("王革慧", ["党委书记"], "在讲话中指出")], id="alias-is-the-only-speech"),
+    pytest.param("5月10日，县委召开全会。县委书记王林作工作报告，县长刘丽就经济工作作说明。",
+                 [person("王林", ["县委书记"], "作工作报告"), person("刘丽", ["县长"], "就经济工作作说明")],
+                 id="report-and-explanation"),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), SPEAKERS)
+def test_speakers(extract, text, speakers):
+    record = extract(text)
+
+    assert record["speakers"] == speakers
+    for index, speaker in enumerate(speakers):
+        evidence = record["evidence"][f"/speakers/{index}/name"]
+        assert text[evidence["start"]:evidence["end"]] == speaker["name"]
+
+
+NOT_SPEAKERS = [
+    pytest.param(LEAD + "各学院负责同志作交流发言。", id="unnamed"),
+    pytest.param(LEAD + "5名教师代表发了言。", id="counted"),
+    pytest.param(LEAD + "党委书记刘建国主持会议。", id="chair-only"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEAKERS)
+def test_no_speakers(extract, text):
+    assert extract(text)["speakers"] == []
+
+
+def test_shared_prefix_gives_every_listed_person_the_role(extract):
+    record = extract("5月10日，市政协召开主席会议。市政协主席陈光明主持会议，副主席李平、王东出席会议。")
+
+    assert record["chair"] == [person("陈光明", ["市政协主席"])]
+    assert record["attendees"] == ["李平", "王东"]
+
+
+def test_person_candidates_carry_their_role_spans(candidates):
+    text = "5月10日，市委召开全市组织工作会议。市委常委、组织部长陈中山出席会议并讲话。"
+    found = candidates(text, "PERSON")
+
+    assert [name for name, _ in found] == ["陈中山"]
+    assert [text[s:e] for s, e in found[0][1]["roles"]] == ["市委常委", "组织部长"]
+
+
+def test_alias_candidate(candidates):
+    text = "5月10日，学校召开党委常委会，党委书记王革慧主持会议。王书记在讲话中指出，要统一思想。"
+    aliases = candidates(text, "ALIAS")
+
+    assert [(words, data["surname"], data["title"]) for words, data in aliases] == [("王书记", "王", "书记")]

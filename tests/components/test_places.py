@@ -1,0 +1,97 @@
+"""Convening clauses: the venue, the organizer (subject of 召开) and the meeting's name (its object)."""
+
+from __future__ import annotations
+
+import pytest
+
+VENUES = [
+    pytest.param("4月18日下午，学校在嘉禾校区八楼报告厅召开干部大会，部署新学期工作。", "嘉禾校区八楼报告厅",
+                 id="zai-zhaokai"),
+    pytest.param("4月18日，学院于行政楼302会议室召开党政联席会议。", "行政楼302会议室", id="yu-zhaokai"),
+    pytest.param("6月12日上午，市政府新闻办在市新闻发布厅举行新闻发布会。", "市新闻发布厅", id="zai-juxing"),
+    pytest.param("6月12日，全国政协十四届常委会第二次会议在京开幕。", "京", id="zai-jing-kaimu"),
+    pytest.param("6月12日，省委在北京召开全省驻京单位座谈会。", "北京", id="city"),
+    pytest.param("12月5日，全省脱贫攻坚推进会在西安开幕，各市分管负责同志参加会议。", "西安", id="meeting-subject-kaimu"),
+    pytest.param("6月12日，学校第二届教职工代表大会第三次会议在学术交流中心隆重开幕。", "学术交流中心",
+                 id="adverb-not-in-venue"),
+    pytest.param("6月12日，学校党委书记张明在行政楼主持召开党委常委会。", "行政楼", id="chair-before-venue"),
+    pytest.param("会议地点：公司五楼会议室\n6月12日，公司召开安全生产专题会议，部署汛期安全工作。", "公司五楼会议室",
+                 id="didian-header"),
+    pytest.param("会议时间：2023年6月12日\n会议地点：市民中心三楼多功能厅\n会议由市长刘伟主持。", "市民中心三楼多功能厅",
+                 id="didian-header-minutes"),
+    pytest.param("3月5日，县委理论学习中心组于县委党校召开专题学习会。", "县委党校", id="yu-dangxiao"),
+    pytest.param("在全党深入开展主题教育之际，6月12日，学院召开主题教育动员部署会。", None, id="zhiji-is-no-venue"),
+    pytest.param("6月12日，在市委的统一部署下，区委召开全区组织工作会议。", None, id="xia-is-no-venue"),
+    pytest.param("6月12日，区政府召开常务会议，研究部署安全生产工作。", None, id="none"),
+]
+
+
+@pytest.mark.parametrize(("text", "venue"), VENUES)
+def test_venue(extract, text, venue):
+    assert extract(text)["venue"] == venue
+
+
+ORGANIZERS = [
+    pytest.param("4月18日下午，学校在嘉禾校区八楼报告厅召开干部大会。", "学校", id="school"),
+    pytest.param("2023年4月18日上午，市委在市行政中心召开全市安全生产工作会议。", "市委", id="after-date"),
+    pytest.param("6月12日上午，市政府新闻办在市新闻发布厅举行新闻发布会。", "市政府新闻办", id="juxing"),
+    pytest.param("3月5日，县委理论学习中心组于县委党校召开专题学习会。", "县委理论学习中心组", id="long-body"),
+    pytest.param("本网讯 3月8日下午，学校工会在教工之家召开三八妇女节座谈会。", "学校工会", id="after-news-cue"),
+    pytest.param("6月12日，中共中央政治局召开会议，审议有关文件。", "中共中央政治局", id="generic-meeting"),
+    pytest.param("6月12日，在市委的统一部署下，区委召开全区组织工作会议。", "区委", id="after-zai-phrase"),
+    pytest.param("6月12日，市委书记李强主持召开市委常委会会议，研究部署近期重点工作。", None, id="person-chairs"),
+    pytest.param("9月12日，市长王勇在市政府主持召开常务会议。", None, id="person-chairs-with-venue"),
+    pytest.param("12月5日，全省脱贫攻坚推进会在西安开幕。", None, id="meeting-is-subject"),
+    pytest.param("6月12日，学校第二届教职工代表大会第三次会议在学术交流中心隆重开幕。", None,
+                 id="meeting-is-subject-long"),
+]
+
+
+@pytest.mark.parametrize(("text", "organizer"), ORGANIZERS)
+def test_organizer(extract, text, organizer):
+    assert extract(text)["organizer"] == organizer
+
+
+MEETINGS = [
+    pytest.param("4月18日下午，学校在嘉禾校区八楼报告厅召开干部大会。", "干部大会", id="object"),
+    pytest.param("4月18日，学院于行政楼302会议室召开党政联席会议。", "党政联席会议", id="lianxi-huiyi"),
+    pytest.param("在全党深入开展主题教育之际，6月12日，学院召开主题教育动员部署会。", "主题教育动员部署会",
+                 id="dongyuan-bushuhui"),
+    pytest.param("6月12日，市委书记李强主持召开市委常委会会议，研究部署近期重点工作。", "市委常委会会议",
+                 id="after-zhuchi-zhaokai"),
+    pytest.param("6月12日，中共中央政治局召开会议，审议有关文件。", "会议", id="generic"),
+    pytest.param("5月20日，公司召开2023年度工作会议，总结上一年度经营情况。", "2023年度工作会议", id="with-work-year"),
+    pytest.param("6月12日，学校召开二〇二三年度党员领导干部民主生活会。", "二〇二三年度党员领导干部民主生活会",
+                 id="minzhu-shenghuohui"),
+    pytest.param("6月12日，区政府召开第十五次常务会议，研究部署防汛工作。", "第十五次常务会议", id="numbered"),
+    pytest.param("12月5日，全省脱贫攻坚推进会在西安开幕。", "全省脱贫攻坚推进会", id="subject-kaimu"),
+    pytest.param("6月12日，全国政协十四届常委会第二次会议在京开幕。", "全国政协十四届常委会第二次会议",
+                 id="subject-with-body-inside"),
+    pytest.param("1月31日至2月2日，全省组织部长会议在成都召开。", "全省组织部长会议", id="subject-zhaokai"),
+    pytest.param("6月12日上午，市政府新闻办在市新闻发布厅举行新闻发布会。", "新闻发布会", id="juxing-object"),
+    pytest.param("6月12日，省委在北京召开全省驻京单位座谈会，通报全省经济社会发展情况。", "全省驻京单位座谈会",
+                 id="zuotanhui"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MEETINGS)
+def test_meeting_name(extract, text, name):
+    record = extract(text)
+
+    assert record["meeting_name"] == name
+    evidence = record["evidence"]["/meeting_name"]
+    assert text[evidence["start"]:evidence["end"]] == name
+
+
+def test_lead_name_preferred_to_the_headline_short_name(extract):
+    text = ("学校召开党建会\n发布时间：2023-04-19\n"
+            "4月18日下午，学校在图书馆报告厅召开2023年党建工作会议，全面部署今年党建工作。")
+
+    assert extract(text)["meeting_name"] == "2023年党建工作会议"
+
+
+def test_meeting_name_from_the_headline_when_the_lead_has_none(extract):
+    text = ("学校召开安全稳定工作会议\n发布时间：2023-04-19\n"
+            "4月18日下午，学校有关负责同志就近期安全稳定工作作出安排，各单位认真抓好落实。")
+
+    assert extract(text)["meeting_name"] == "安全稳定工作会议"

@@ -1,0 +1,119 @@
+"""Page structure: the headline under site furniture, the publish date, the dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+LEAD = "4月18日下午，学校在行政楼会议室召开安全工作会议，部署近期安全稳定工作。"
+
+TITLES = [
+    pytest.param("首页 > 新闻中心 > 综合新闻\n学校召开2023年党建工作会议\n发布时间：2023-04-19  来源：党委办公室\n"
+                 "4月18日下午，学校在图书馆报告厅召开2023年党建工作会议，全面部署今年党建工作。",
+                 "学校召开2023年党建工作会议", id="under-nav-line"),
+    pytest.param("当前位置：首页 > 学院动态\n学院举行新学期教学工作会\n"
+                 "作者：李华  来源：学院办公室  发布日期：2023-09-05  浏览次数：128\n"
+                 "9月4日上午，学院在行政楼三楼会议室举行新学期教学工作会，全体教师参加会议。",
+                 "学院举行新学期教学工作会", id="under-breadcrumb-above-byline"),
+    pytest.param("学校召开安全工作会议\n发布时间：2023-04-19\n" + LEAD + "\n责任编辑：王芳",
+                 "学校召开安全工作会议", id="first-line"),
+    pytest.param("  学校召开安全工作会议  \n发布时间：2023-04-19\n" + LEAD,
+                 "学校召开安全工作会议", id="stripped-of-spaces"),
+    pytest.param("党委理论学习中心组开展专题学习\n发布者：宣传部  发布时间：2023-04-19 16:20:35\n"
+                 "4月18日下午，学校党委理论学习中心组在行政楼召开专题学习会，集中学习有关文件精神。",
+                 "党委理论学习中心组开展专题学习", id="headline-without-meeting-noun"),
+    pytest.param("区政府召开第十五次常务会议\n2023-07-12 09:30\n"
+                 "7月11日，区政府在区行政中心召开第十五次常务会议，研究部署防汛抗旱工作。",
+                 "区政府召开第十五次常务会议", id="above-timestamp-line"),
+    pytest.param("国务院召开常务会议 部署稳就业工作新华网北京5月18日电 今天，国务院召开常务会议，部署稳就业工作。",
+                 "国务院召开常务会议 部署稳就业工作", id="glued-to-dateline"),
+    pytest.param("分享到：微信 微博\n全省脱贫攻坚推进会在西安开幕\n"
+                 "12月5日，全省脱贫攻坚推进会在西安开幕，各市分管负责同志参加会议。",
+                 "全省脱贫攻坚推进会在西安开幕", id="under-share-line"),
+    pytest.param("市委常委会召开扩大会议\n来源：市委办公室  2023-03-02\n3月1日，市委常委会召开扩大会议。",
+                 "市委常委会召开扩大会议", id="above-a-short-lead"),
+    pytest.param(LEAD + "党委书记张明主持会议。", None, id="text-starts-with-lead"),
+    pytest.param("新华网北京5月18日电 今天上午，全国政协在京召开专题协商会，围绕稳就业建言献策。", None,
+                 id="text-starts-with-dateline"),
+    pytest.param("本网讯（通讯员 王小明）3月8日下午，学校工会在教工之家召开三八妇女节座谈会，部分女教职工代表参加座谈。",
+                 None, id="text-starts-with-news-cue"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLES)
+def test_title(extract, text, title):
+    record = extract(text)
+
+    assert record["title"] == title
+    if title is None:
+        assert "/title" not in record["evidence"]
+
+
+PUBLISH = [
+    pytest.param("学校召开安全工作会议\n发布时间：2023-04-19\n" + LEAD, "2023-04-19", id="fabu-shijian"),
+    pytest.param("学校召开安全工作会议\n发布日期：2023-4-9\n" + LEAD.replace("4月18日", "4月8日"), "2023-04-09", id="fabu-riqi-short-digits"),
+    pytest.param("学校召开安全工作会议\n来源：党委宣传部  发布时间：2023-04-20\n" + LEAD, "2023-04-20",
+                 id="source-line-with-cue"),
+    pytest.param("学校召开安全工作会议\n发布时间：2023年4月19日 10:25\n" + LEAD, "2023-04-19", id="chinese-form"),
+    pytest.param("学校召开安全工作会议\n发布时间:2023/04/19\n" + LEAD, "2023-04-19", id="ascii-colon-slashes"),
+    pytest.param("学校召开安全工作会议\n2023-04-19 10:25\n" + LEAD, "2023-04-19", id="timestamp-line"),
+    pytest.param("学校召开安全工作会议\n作者：李华  来源：校办  日期：2023-04-19  点击：56\n" + LEAD, "2023-04-19",
+                 id="weak-cue-in-byline"),
+    pytest.param("学校召开安全工作会议\n来源：党委宣传部  2023-04-20\n" + LEAD, "2023-04-20", id="source-line-date"),
+    pytest.param("学校召开安全工作会议\n" + LEAD, None, id="none"),
+]
+
+
+@pytest.mark.parametrize(("text", "publish"), PUBLISH)
+def test_publish_date(extract, text, publish):
+    record = extract(text)
+
+    assert record["publish_date"] == publish
+    if publish:
+        evidence = record["evidence"]["/publish_date"]
+        assert text[evidence["start"]:evidence["end"]].startswith(publish[:4])
+        # the publish date is never taken for the meeting's date
+        assert record["date"].startswith(f"{publish[:4]}-04-")
+        assert record["date"] != publish
+
+
+def test_publish_date_given_by_the_caller_is_used_when_the_text_has_none(extract):
+    record = extract("学校召开安全工作会议\n" + LEAD, publish_date="2023-04-19")
+
+    assert record["publish_date"] == "2023-04-19"
+    assert record["date"] == "2023-04-18"
+
+
+def test_publish_date_in_the_text_beats_the_callers(extract):
+    record = extract("学校召开安全工作会议\n发布时间：2023-04-19\n" + LEAD, publish_date="2020-01-01")
+
+    assert record["publish_date"] == "2023-04-19"
+    assert record["date"] == "2023-04-18"
+
+
+DATELINES = [
+    pytest.param("新华网北京5月18日电 今天，国务院召开常务会议，部署稳就业工作。", 5, 18, "XXXX-05-18", id="xinhuanet"),
+    pytest.param("新华社北京3月5日电 第十四届全国人民代表大会第一次会议5日上午在人民大会堂开幕。", 3, 5, "XXXX-03-05",
+                 id="xinhua-day-only"),
+    pytest.param("人民网北京10月9日电 今天上午，中央统战部在京召开党外人士座谈会，通报有关情况。", 10, 9, "XXXX-10-09",
+                 id="people-cn"),
+    pytest.param("中新网上海6月3日电 16日，市委召开全市组织工作座谈会，部署下半年工作。", 6, 3, "XXXX-06-16",
+                 id="day-takes-dateline-month"),
+]
+
+
+@pytest.mark.parametrize(("text", "month", "day", "date"), DATELINES)
+def test_dateline(extract, candidates, text, month, day, date):
+    found = candidates(text, "DATELINE")
+
+    assert [(data["month"], data["day"]) for _, data in found] == [(month, day)]
+    record = extract(text)
+    assert record["date"] == date
+    assert record["title"] is None
+
+
+def test_body_starts_at_the_lead(candidates):
+    text = "首页 > 新闻中心\n学校召开安全工作会议\n发布时间：2023-04-19\n" + LEAD
+    bodies = candidates(text, "BODY")
+
+    assert bodies[0][0] == LEAD
+
