@@ -89,7 +89,8 @@ def _removals(folded: str) -> list[tuple[int, int]]:
             end = pos + len(line)
             stripped = line.strip()
             following = folded[end + 1:end + 2]
-            if len(stripped) >= max(20, 0.8 * width) and stripped[-1] not in _TERMINAL \
+            unclosed = stripped.count("《") > stripped.count("》")  # a line break inside a 《title》
+            if (unclosed or len(stripped) >= max(20, 0.8 * width) and stripped[-1] not in _TERMINAL) \
                     and following not in ("\n", ""):
                 spans.append((end, end + 1))
             pos = end + 1
