@@ -197,8 +197,11 @@ class Assembler:
             score -= 3
         clause_start = max(self.folded.rfind(mark, start, c.start) for mark in "，：")
         clause_end = min((i for i in (self.folded.find(mark, c.end, end) for mark in "，。") if i >= 0), default=end)
-        if re.search(r"通知|发出|送达", self.folded[max(start, clause_start):clause_end]):
+        clause = self.folded[max(start, clause_start):clause_end]
+        if re.search(r"通知|发出|送达", clause):
             score -= 4  # 会议通知于…发出: the notice, not the meeting
+        if re.match(r"[，：]?(?:继|在)", clause) and re.search(r"后$", clause):
+            score -= 4  # 继3月5日召开动员大会后: an earlier meeting
         if self.folded.rfind("《", start, c.start) > self.folded.rfind("》", start, c.start):
             score -= 3
         if c.data.get("year") and self.publish and c.data["year"] < self.publish.year - 1:
@@ -228,6 +231,7 @@ class Assembler:
             self.out.warn("date.missing", "no date of the meeting found", "/date")
             return
         self.anchor = sentence_bounds(self.folded, best.start)
+        self.anchor_date = best.start
         self.out.set_text("date_text", best)
         part = best.data.get("part")
         if part:
@@ -259,6 +263,11 @@ class Assembler:
         year, month, day = data.get("year"), data.get("month"), data.get("day")
         if month is None and dateline and day is not None:
             month = dateline["month"]
+        if month is None and day is not None and self.publish:
+            # 28日 in a report published 2023-09-29: the publish date implies the month
+            month, year = self.publish.month, self.publish.year
+            if day > self.publish.day:
+                month, year = (month - 1, year) if month > 1 else (12, year - 1)
         if year is None and self.publish and month is not None:
             year = self.publish.year - (1 if (month, day or 1) > (self.publish.month, self.publish.day) else 0)
         y = f"{year:04d}" if year else "XXXX"
@@ -277,9 +286,11 @@ class Assembler:
         """The candidate of the anchor sentence, else the first in the body."""
         found = candidates(self.doc, label)
         if self.anchor:
-            for c in found:
-                if self.anchor[0] <= c.start < self.anchor[1]:
-                    return c
+            inside = [c for c in found if self.anchor[0] <= c.start < self.anchor[1]]
+            # in a sentence with two meetings, the one convened after the date is the date's
+            after = [c for c in inside if c.start >= self.anchor_date]
+            if after or inside:
+                return (after or inside)[0]
         for c in found:
             if c.start >= self.body_start:
                 return c
@@ -296,8 +307,9 @@ class Assembler:
         self.out.set_text("meeting_name", meeting)
         companies = candidates(self.doc, "COMPANY")
         org = companies[0] if companies else None
-        if org is None and self.anchor:
-            org = next((c for c in candidates(self.doc, "ORG") if self.anchor[0] <= c.start < self.anchor[1]), None)
+        if org is None:
+            org = self.pick("ORG") if self.anchor is None else next(
+                (c for c in candidates(self.doc, "ORG") if self.anchor[0] <= c.start < self.anchor[1]), None)
         if org is None and self.title is not None:
             org = next((c for c in candidates(self.doc, "ORG") if self.title.start <= c.start < self.title.end), None)
         self.out.set_text("organizer", org)

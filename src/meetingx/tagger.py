@@ -38,9 +38,11 @@ def person_spans(text: str) -> tuple[tuple[int, int], ...]:
     pos = 0
     for word, tag in _lac().run(text):
         if tag == "PER":
-            if spans and spans[-1][1] == pos and text[pos - 1:pos] == "·":
-                spans[-1] = (spans[-1][0], pos + len(word))
+            end = pos + len(word)
+            # 阿不都·热合曼: the tagger may split a transcribed name at its dot
+            if spans and (spans[-1][1] == pos and text[pos - 1:pos] == "·" or text[spans[-1][1]:pos] == "·"):
+                spans[-1] = (spans[-1][0], end)
             else:
-                spans.append((pos, pos + len(word)))
+                spans.append((pos, end))
         pos += len(word)
-    return tuple(spans)
+    return tuple((start, end - 1) if text[end - 1] == "·" else (start, end) for start, end in spans)

@@ -57,6 +57,7 @@ class ClauseFinder:
         self.agenda_re = re.compile("|".join(map(re.escape, lexicon.verbs("agenda"))))
         self.attend_re = re.compile("|".join(map(re.escape, lexicon.verbs("attend"))))
         self.lead_words = sorted(lexicon.words("lead_words.txt"), key=len, reverse=True)
+        self.bare_titles = frozenset(lexicon.titles)
         heads = lexicon.alternation("group_heads.txt")
         self.group_head = re.compile(rf"(?:{heads})(?:（[^）]*）)?$")
 
@@ -131,8 +132,8 @@ class ClauseFinder:
             entrusted = re.match(r"受[^，]{1,20}?委托", text[head:c_end])
             if entrusted:
                 head = self.strip_lead(text, head + entrusted.end(), c_end)
-            members = [s for s in subjects if c_start <= s.start < c_end]
-            if not members or members[0].start != head:
+            members = [s for s in subjects if s.name_start >= c_start and s.start < c_end]
+            if not members or not (members[0].start == head or members[0].start < c_start <= members[0].name_start):
                 pending = []
                 continue
             group = [members[0]]
@@ -169,12 +170,14 @@ class ClauseFinder:
         heads = {index for index, _, _ in groups}
         for index, group, tail in groups:
             c_end = clauses[index][1]
-            if text.startswith("委托", tail) or re.match(r"(?:作出|做出)(?:重要)?指示", text[tail:c_end]):
-                continue
+            if text.startswith("委托", tail) or re.search(r"(?:作出|做出)[^，]{0,4}指示", text[tail:c_end]):
+                continue  # 作出指示 from elsewhere is not speaking at the meeting
             verb = self.speech_verb(text, tail, c_end)
-            # the subject carries over to the following clauses that have none of their own
+            # the subject carries over to the following clauses that have none of their own, unless it
+            # convened the meeting (李强主持召开…，研究部署…: what follows is the meeting's business)
             follow = index + 1
-            while verb is None and follow < len(clauses) and follow not in heads:
+            convened = re.search(r"主持|召开|举行", text[tail:c_end]) is not None
+            while verb is None and not convened and follow < len(clauses) and follow not in heads:
                 f_start, f_end = clauses[follow]
                 verb = self.speech_verb(text, f_start, f_end)
                 if verb is not None:
@@ -254,10 +257,13 @@ class ClauseFinder:
         for s in subjects:
             if s.start < start or s.end > end or s.alias:
                 continue
-            if s.start > pos:
+            # text glued to a name (校领导张伟、李红) is its shared title, not a group
+            if s.start > pos and text[s.start - 1] in "，、；和及与等 ":
                 pieces.append((pos, s.start, False))
             pieces.append((s.name_start, s.name_end, True))
             pos = s.end
+            if text.startswith("同志", pos):
+                pos += 2
         if pos < end:
             pieces.append((pos, end, False))
         for p_start, p_end, is_person in pieces:
@@ -302,8 +308,13 @@ class ClauseFinder:
             if not piece:
                 current = None if hard else current
                 continue
-            short_head = len(piece) <= 3 and self.group_head.search(piece) and groups and not hard
-            if hard or self.group_head.search(piece) and not short_head:
+            bare_head = piece in self.bare_titles or len(piece) <= 3 and self.group_head.search(piece)
+            if bare_head and groups and current == p_start \
+                    and text[p_start - 1] == "、":
+                groups[-1] = (groups[-1][0], p_end)  # 主席、副主席、秘书长: heads sharing one modifier
+                current = None
+                continue
+            if hard or self.group_head.search(piece):
                 groups.append((current, p_end))
                 current = None
         if current is not None:

@@ -83,11 +83,16 @@ class PeopleFinder:
 
     def name_after(self, text: str, pos: int) -> list[int]:
         """Possible name lengths for a name starting at ``pos``."""
-        lengths = []
-        if "·" in text[pos:pos + 12]:
-            match = re.match(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}", text[pos:])
-            if match and self.ends_name(text, pos + match.end()):
-                return [match.end()]
+        lengths: list[int] = []
+        if pos >= len(text) or self.follower_re.match(text, pos):
+            return lengths  # 张校长强调: what follows the title is a verb, not a name
+        dotted = re.match(r"[\u4e00-\u9fff]{1,6}·", text[pos:pos + 8])
+        if dotted:
+            for right in range(1, 7):
+                end = pos + dotted.end() + right
+                if end <= len(text) and is_cjk(text[end - 1]) and self.ends_name(text, end):
+                    return [end - pos]
+            return lengths
         surname = self.surname_len(text, pos)
         if not surname:
             return lengths
@@ -313,9 +318,10 @@ class PeopleFinder:
         if not any(is_cjk(ch) for ch in segment):
             return []
         names = []
-        for s, e in person_spans(segment):
+        # the verb after the names is context the tagger needs (…·热合曼主持)
+        for s, e in person_spans(text[start:min(len(text), end + 4)]):
             s, e = start + s, start + e
-            if e - s >= 2 and (self.surname_len(text, s) or "·" in text[s:e]):
+            if e <= end and e - s >= 2 and (self.surname_len(text, s) or "·" in text[s:e]):
                 names.append((s, e))
         return names
 

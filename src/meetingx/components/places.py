@@ -11,6 +11,7 @@ cut after its last word from ``meeting_nouns.txt``, or a subject that is itself 
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from spacy.tokens import Doc
 
@@ -21,6 +22,8 @@ _CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n]")
 _DATE_PREFIX = re.compile(r"^(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上?|今天|近日|日前|（[^）]{0,6}）)+")
 #: Bodies whose names end like a meeting's (…委员会, …协会) but hold meetings rather than being one.
 _BODY_NOUN = re.compile(r"(?:委员会|协会|学会|商会|工会|联合会|研究会|基金会|董事会|监事会|理事会|促进会|总会)$")
+#: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
+_OWNED_MEETING = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,20}?(?:公司|集团|银行))(?=第[一二三四五六七八九十百\d]+届)")
 _ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同)+$")
 
 
@@ -38,12 +41,15 @@ class PlaceFinder:
         text = doc._.mx_text.folded
         people = [(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]
         dates = [(c.start, c.end) for c in candidates(doc, "DATE")]
+        body = min((c.start for c in candidates(doc, "BODY")), default=0)
         for verb in self.verb_re.finditer(text):
             clause_start = self.clause_start(text, verb.start())
+            if clause_start < body <= verb.start():
+                clause_start = body  # a headline glued to the dateline is not the subject
             clause_end = self.clause_end(text, verb.end())
             clause = (clause_start, clause_end)
-            self.read_object(doc, text, verb.end(), clause_end, clause)
-            self.read_subject(doc, text, clause_start, verb.start(), clause, people, dates)
+            has_object = self.read_object(doc, text, verb.end(), clause_end, clause)
+            self.read_subject(doc, text, clause_start, verb.start(), clause, people, dates, has_object)
         for title in candidates(doc, "TITLE"):
             # 区政府第十二次常务会议纪要: the minutes of a named meeting
             minutes = re.match(r"(.+)纪要$", text[title.start:title.end])
@@ -71,21 +77,26 @@ class PlaceFinder:
         match = _CLAUSE_BOUNDARY.search(text, pos)
         return match.start() if match else len(text)
 
-    def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int]) -> None:
+    def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
         """召开…动员部署会: the meeting is the object, cut after its last meeting noun."""
-        last = None
-        for noun in self.meeting_end.finditer(text, start, end):
-            last = noun
-        if last is None or last.end() - start > 60:
-            return
+        last_end = self.last_meeting_end(text, start, end)
+        if last_end is None or last_end - start > 60:
+            return False
         name_start = start
-        while name_start < last.end() and text[name_start] in " 了":
+        while name_start < last_end and text[name_start] in " 了":
             name_start += 1
-        if last.end() > name_start:
-            add_candidate(doc, "MEETING", name_start, last.end(), "place.meeting-object", 0.85, clause=clause)
+        if last_end > name_start:
+            add_candidate(doc, "MEETING", name_start, last_end, "place.meeting-object", 0.85, clause=clause)
+            return True
+        return False
+
+    def last_meeting_end(self, text: str, start: int, end: int) -> Optional[int]:
+        """Where the last meeting noun in text[start:end] ends (专题会议 ends after 会议, not 专题会)."""
+        ends = [m.end() for i in range(start, end) if (m := self.meeting_end.match(text, i, end))]
+        return max(ends) if ends else None
 
     def read_subject(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
-                     people: list[tuple[int, int]], dates: list[tuple[int, int]]) -> None:
+                     people: list[tuple[int, int]], dates: list[tuple[int, int]], has_object: bool) -> None:
         """[subject][date][在 venue]召开: the venue, and a subject that is a meeting or a body."""
         # the venue: the last 在/于 before the verb
         venue_mark = max(text.rfind("在", start, verb), text.rfind("于", start, verb))
@@ -119,18 +130,26 @@ class PlaceFinder:
         prefix = _DATE_PREFIX.match(text, subject_start, subject_end)
         if prefix:
             subject_start = prefix.end()
+        adverbs = _ADVERBS.search(text, subject_start, subject_end)
+        if adverbs and adverbs.start() > subject_start:
+            subject_end = adverbs.start()  # 学校隆重召开 / 甲、乙联合召开
         subject = text[subject_start:subject_end].rstrip()
         if not subject or len(subject) > 40 or any(ps < subject_start + len(subject) and subject_start < pe
                                                    for ps, pe in people):
             return
         end = subject_start + len(subject)
-        if self.ends_with_meeting(subject) and not _BODY_NOUN.search(subject):
+        if self.ends_with_meeting(subject) and not _BODY_NOUN.search(subject) and not has_object:
+            owned = _OWNED_MEETING.match(subject)
+            if owned:  # 集团公司第三届董事会第五次会议: the owner holds the meeting
+                add_candidate(doc, "ORG", subject_start, subject_start + owned.end("owner"), "place.meeting-owner",
+                              0.8, clause=clause)
+                subject_start += owned.end("owner")
             add_candidate(doc, "MEETING", subject_start, end, "place.meeting-subject", 0.85, clause=clause)
         elif re.search(r"[\u4e00-\u9fff]{2}", subject) and not re.search(r"[《》“”\"]", subject):
             add_candidate(doc, "ORG", subject_start, end, "place.convene-subject", 0.8, clause=clause)
 
     def ends_with_meeting(self, phrase: str) -> bool:
-        return any(m.end() == len(phrase) for m in self.meeting_end.finditer(phrase))
+        return self.last_meeting_end(phrase, 0, len(phrase)) == len(phrase)
 
     def strip_lead(self, text: str, start: int, end: int) -> int:
         changed = True
