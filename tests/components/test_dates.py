@@ -86,6 +86,10 @@ CASES = [
                  "XXXX-09-28", "9月28日（星期四）下午", "afternoon", id="weekday-in-parentheses"),
     pytest.param("发布时间：2023-06-01\n今天下午，市政协在市民中心召开主席会议，协商讨论年度工作要点。", None,
                  "2023-06-01", "今天下午", "afternoon", id="today-with-publish-line"),
+    pytest.param("发布时间：2023-04-19\n继3月5日召开动员大会后，4月18日，学院召开主题教育推进会，部署下一步工作。",
+                 None, "2023-04-18", "4月18日", None, id="earlier-meeting-before-the-date"),
+    pytest.param("发布时间：2023-09-29\n28日下午，学院召开教学工作会议。", None,
+                 "2023-09-28", "28日下午", "afternoon", id="day-only-with-publish-line"),
 ]
 
 

@@ -29,6 +29,9 @@ DIRECTIVES = [
                  id="issuer-of-a-presenter"),
     pytest.param(LEAD + "党委书记刘明讲话。刘书记强调，一是要提高站位；二是要压实责任。",
                  items("刘明", ("一是", "要提高站位"), ("二是", "要压实责任")), id="issuer-through-alias"),
+    pytest.param("5月8日下午，学校在行政楼会议室召开教学工作会议，校长张伟主持会议。"
+                 "张校长强调，一是要抓好课堂教学；二是要加强师资建设。",
+                 items("张伟", ("一是", "要抓好课堂教学"), ("二是", "要加强师资建设")), id="issuer-through-alias-of-chair"),
     pytest.param(LEAD + "校长张伟主持会议并讲话，他强调：\n1. 要提高认识。\n2. 要压实责任。\n3. 要抓好落实。",
                  items("张伟", ("1.", "要提高认识"), ("2.", "要压实责任"), ("3.", "要抓好落实")), id="arabic-dot-lines"),
     pytest.param(LEAD + "会议强调，一是要坚持安全第一、预防为主；二是要落实属地责任。",

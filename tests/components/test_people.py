@@ -33,6 +33,7 @@ CHAIRS = [
     pytest.param("5月10日，学院召开全体教职工大会，院长司马光明主持会议。", person("司马光明", ["院长"]),
                  id="compound-surname-chair"),
     pytest.param(LEAD + "张晓峰主持会议并讲话。", person("张晓峰"), id="bare-name"),
+    pytest.param(LEAD + "阿不都·热合曼主持会议。", person("阿不都·热合曼"), id="name-with-middle-dot"),
 ]
 
 
@@ -101,6 +102,13 @@ SPEAKERS = [
     pytest.param("5月10日，县委召开全会。县委书记王林作工作报告，县长刘丽就经济工作作说明。",
                  [person("王林", ["县委书记"], "作工作报告"), person("刘丽", ["县长"], "就经济工作作说明")],
                  id="report-and-explanation"),
+    pytest.param("5月8日下午，学校在行政楼会议室召开教学工作会议，校长张伟主持会议。"
+                 "张校长强调，一是要抓好课堂教学；二是要加强师资建设。",
+                 [person("张伟", ["校长"], "强调")], id="alias-before-verb-not-a-name"),
+    pytest.param("5月10日，自治区召开民族团结进步工作会议。自治区副主席阿不都·热合曼出席会议并讲话。",
+                 [person("阿不都·热合曼", ["自治区副主席"], "出席会议并讲话")], id="name-with-middle-dot"),
+    pytest.param("5月10日，学校召开学术报告会。中国科学院院士，学校学术委员会主任李明远作报告。",
+                 [person("李明远", ["中国科学院院士", "学校学术委员会主任"], "作报告")], id="roles-joined-by-comma"),
 ]
 
 
@@ -118,6 +126,7 @@ NOT_SPEAKERS = [
     pytest.param(LEAD + "各学院负责同志作交流发言。", id="unnamed"),
     pytest.param(LEAD + "5名教师代表发了言。", id="counted"),
     pytest.param(LEAD + "党委书记刘建国主持会议。", id="chair-only"),
+    pytest.param("6月12日，市委书记李强主持召开市委常委会会议，研究部署近期重点工作。", id="zhuchi-zhaokai-only"),
 ]
 
 

@@ -39,11 +39,20 @@ ORGANIZERS = [
     pytest.param("本网讯 3月8日下午，学校工会在教工之家召开三八妇女节座谈会。", "学校工会", id="after-news-cue"),
     pytest.param("6月12日，中共中央政治局召开会议，审议有关文件。", "中共中央政治局", id="generic-meeting"),
     pytest.param("6月12日，在市委的统一部署下，区委召开全区组织工作会议。", "区委", id="after-zai-phrase"),
+    pytest.param("发布时间：2023-04-19\n继3月5日召开动员大会后，4月18日，学院召开主题教育推进会，部署下一步工作。",
+                 "学院", id="after-earlier-meeting"),
+    pytest.param("5月6日，学校隆重召开第二次党代会。", "学校", id="adverb-before-zhaokai"),
+    pytest.param("5月6日，省社科联、省委党校联合召开学术研讨会。", "省社科联、省委党校", id="joint-organizers"),
+    pytest.param("6月12日，市人大常委会在机关大楼召开主任会议。", "市人大常委会", id="body-ending-in-changweihui"),
+    pytest.param("6月12日，市委常委会在市委大楼召开扩大会议。", "市委常委会", id="changweihui-kuoda-huiyi"),
+    pytest.param("6月12日，集团公司第三届董事会第五次会议在集团总部召开。", "集团公司", id="owner-before-meeting-subject"),
     pytest.param("6月12日，市委书记李强主持召开市委常委会会议，研究部署近期重点工作。", None, id="person-chairs"),
     pytest.param("9月12日，市长王勇在市政府主持召开常务会议。", None, id="person-chairs-with-venue"),
     pytest.param("12月5日，全省脱贫攻坚推进会在西安开幕。", None, id="meeting-is-subject"),
     pytest.param("6月12日，学校第二届教职工代表大会第三次会议在学术交流中心隆重开幕。", None,
                  id="meeting-is-subject-long"),
+    pytest.param("中国民主促进会第十五届中央委员会第四次全体会议12月9日下午在京开幕。", None,
+                 id="meeting-is-subject-with-body-inside"),
 ]
 
 
@@ -71,6 +80,17 @@ MEETINGS = [
     pytest.param("6月12日上午，市政府新闻办在市新闻发布厅举行新闻发布会。", "新闻发布会", id="juxing-object"),
     pytest.param("6月12日，省委在北京召开全省驻京单位座谈会，通报全省经济社会发展情况。", "全省驻京单位座谈会",
                  id="zuotanhui"),
+    pytest.param("发布时间：2023-04-19\n继3月5日召开动员大会后，4月18日，学院召开主题教育推进会，部署下一步工作。",
+                 "主题教育推进会", id="not-the-earlier-meeting"),
+    pytest.param("5月6日，学校召开专题会议。", "专题会议", id="zhuanti-huiyi"),
+    pytest.param("5月6日，市委召开常委会扩大会议。", "常委会扩大会议", id="changweihui-kuoda-huiyi"),
+    pytest.param("5月6日，学校召开安全生产专题会议。", "安全生产专题会议", id="anquan-shengchan-zhuanti-huiyi"),
+    pytest.param("5月6日，县委召开扩大会议。", "扩大会议", id="kuoda-huiyi"),
+    pytest.param("6月12日，市人大常委会在机关大楼召开主任会议。", "主任会议", id="zhuren-huiyi"),
+    pytest.param("6月12日，集团公司第三届董事会第五次会议在集团总部召开。", "第三届董事会第五次会议",
+                 id="subject-without-its-owner"),
+    pytest.param("中国民主促进会第十五届中央委员会第四次全体会议12月9日下午在京开幕。",
+                 "中国民主促进会第十五届中央委员会第四次全体会议", id="subject-whole-with-body"),
 ]
 
 
