@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
@@ -12,7 +13,7 @@ from meetingx.cli import main
 from meetingx.record import SCHEMA_VERSION
 from meetingx.schema import SCHEMA_FILE, record_schema, schema_json
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parents[1]
 
 
 def test_committed_schema_matches_the_models() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 from spacy.tokens import Doc
 
@@ -189,11 +190,18 @@ class PeopleFinder:
                 continue
             if not self.ends_name(text, match.end()):
                 continue
-            tagged = self.tagged_name_before(text, match.start())
+            tagged: Optional[list[int]] = None  # asked only when no surname fits
             for length in (3, 2, 4, 1):
                 start = match.start() - length
-                if start < 0 or not self.surname_len(text, start) and length not in tagged:
+                if start < 0:
                     continue
+                if not self.surname_len(text, start):
+                    if length == 1:
+                        continue
+                    if tagged is None:
+                        tagged = self.tagged_name_before(text, match.start())
+                    if length not in tagged:
+                        continue
                 chunk = text[start:match.start()]
                 if not all(is_cjk(ch) for ch in chunk) or overlaps(start, match.start()):
                     continue
@@ -300,6 +308,8 @@ class PeopleFinder:
             start = self.strip_lead(text, start, end)
             if start >= end or any(a < end <= b for a, b in taken):
                 continue
+            if end - start > 4 and not re.search(r"[、和·]", text[start:end]):
+                continue  # a long run with no list in it is a clause, not names before a verb
             if "·" not in text[start:end] and not any(
                     self.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
                 continue
@@ -337,6 +347,8 @@ class PeopleFinder:
         """A name the tagger sees starting at ``pos`` (for surnames missing from the list)."""
         if not self.use_tagger or pos >= len(text) or not is_cjk(text[pos]) or self.ends_name(text, pos):
             return []
+        if not any(self.ends_name(text, pos + n) for n in (2, 3, 4)):
+            return []  # no name of 2-4 characters can end here
         left = max(0, pos - 6)
         for s, e in person_spans(text[left:pos + 6]):
             if left + s == pos and 2 <= e - s <= 4 and self.ends_name(text, left + e):
