@@ -73,7 +73,7 @@ def shares_run(a: str, b: str, length: int) -> bool:
 class Assembler:
     def __init__(self, doc: Doc, document: Document) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc._.mx_text.original
         self.folded = doc._.mx_text.folded
         self.meta = doc._.mx_meta or {}
         self.out = Builder(doc._.mx_text)

@@ -6,8 +6,11 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
 
-from meetingx import components as _components  # noqa: F401  (Doc extensions)
+from meetingx.components import TEXT_KEY
 from meetingx.components import register as _register  # noqa: F401  (factories)
 
 #: The components of each language's pipeline, in the order they run.
@@ -29,12 +32,40 @@ PIPELINES: dict[str, tuple[str, ...]] = {
 MAX_LENGTH = 20_000_000
 
 
+class CharTokenizer:
+    """One token per character, as spaCy's ``char`` segmenter for Chinese makes them, but built
+    straight from the text: the segmenter's alignment step is slow, and quadratic on long texts.
+    Spaces are tokens of their own, so every character offset is a token boundary."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+
+@registry.tokenizers("meetingx.CharTokenizer.v1")
+def make_char_tokenizer() -> object:
+    def create(nlp: Language) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab)
+
+    return create
+
+
+#: The tokenizer of each language's pipeline (None: spaCy's default for the language).
+TOKENIZERS: dict[str, str | None] = {"zh": "meetingx.CharTokenizer.v1", "en": None}
+
+
 @lru_cache(maxsize=None)
 def load(lang: str = "zh") -> Language:
     """A blank spaCy pipeline for ``lang`` with meetingx's components added in order."""
     if lang not in PIPELINES:
         raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(PIPELINES)}")
-    nlp = spacy.blank(lang)
+    tokenizer = TOKENIZERS[lang]
+    config = {"nlp": {"tokenizer": {"@tokenizers": tokenizer}}} if tokenizer else {}
+    nlp = spacy.blank(lang, config=config)
     nlp.max_length = MAX_LENGTH
     for name in PIPELINES[lang]:
         nlp.add_pipe(name)

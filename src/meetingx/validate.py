@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -185,7 +186,16 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(record_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    return jsonschema_rs.validator_for(record_schema(), validate_formats=True)
+
+
 def _schema_errors(record: Any) -> Iterator[tuple[str, str]]:
+    # The compiled validator answers "valid?" some sixty times faster; jsonschema explains a "no"
+    # with the messages and paths auditors see. Most records are valid, so most take the fast path.
+    if _fast_validator().is_valid(record):
+        return
     for error in _validator().iter_errors(record):
         for leaf, message in _leaf_errors(error):
             yield to_pointer(leaf.absolute_path), message

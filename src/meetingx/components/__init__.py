@@ -14,6 +14,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 SPAN_KEY = "meetingx"
+#: Where meetingx's tokenizer leaves the text, so that components need not rebuild it from tokens.
+TEXT_KEY = "meetingx.text"
+_BY_LABEL = "meetingx.candidates-by-label"
 
 if not Doc.has_extension("mx_text"):
     Doc.set_extension("mx_text", default=None)
@@ -39,6 +42,7 @@ def add_candidate(doc: Doc, label: str, start: int, end: int, rule: str, confide
     """Record a candidate on the Doc (and as a span in ``doc.spans["meetingx"]``)."""
     candidate = Candidate(label, start, end, rule, confidence, data)
     doc._.mx_candidates.append(candidate)
+    doc.user_data.setdefault(_BY_LABEL, {}).setdefault(label, []).append(candidate)
     span = doc.char_span(*doc._.mx_text.to_original(start, end), label=label, alignment_mode="expand")
     if span is not None:
         span.id_ = rule
@@ -47,5 +51,5 @@ def add_candidate(doc: Doc, label: str, start: int, end: int, rule: str, confide
 
 
 def candidates(doc: Doc, label: str) -> list[Candidate]:
-    """The Doc's candidates with ``label``, in the order they were added."""
-    return [c for c in doc._.mx_candidates if c.label == label]
+    """The Doc's candidates with ``label``, in the order they were added (do not change the list)."""
+    return doc.user_data.get(_BY_LABEL, {}).get(label, [])

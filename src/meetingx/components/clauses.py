@@ -56,26 +56,17 @@ class ClauseFinder:
         self.speech_re = re.compile("|".join(map(re.escape, lexicon.verbs("speech"))))
         self.agenda_re = re.compile("|".join(map(re.escape, lexicon.verbs("agenda"))))
         self.attend_re = re.compile("|".join(map(re.escape, lexicon.verbs("attend"))))
-        self.lead_words = sorted(lexicon.words("lead_words.txt"), key=len, reverse=True)
+        self.lead_re = re.compile(
+            rf"(?:{lexicon.alternation('lead_words.txt')}|{_DATE_PREFIX.pattern})+")
         self.bare_titles = frozenset(lexicon.titles)
         heads = lexicon.alternation("group_heads.txt")
         self.group_head = re.compile(rf"(?:{heads})(?:（[^）]*）)?$")
 
     # ------------------------------------------------------------------ helpers
     def strip_lead(self, text: str, start: int, end: int) -> int:
-        changed = True
-        while changed and start < end:
-            changed = False
-            for word in self.lead_words:
-                if text.startswith(word, start) and start + len(word) <= end:
-                    start += len(word)
-                    changed = True
-                    break
-            date = _DATE_PREFIX.match(text, start, end)
-            if date and date.end() > start:
-                start = date.end()
-                changed = True
-        return start
+        """Move ``start`` past lead words (会上, 首先…) and dates (4月18日下午，)."""
+        lead = self.lead_re.match(text, start, end)
+        return lead.end() if lead else start
 
     def subjects(self, doc: Doc) -> list[Subject]:
         found = [Subject(c.data["span_start"], c.data["span_end"], c.start, c.end) for c in candidates(doc, "PERSON")]

@@ -28,6 +28,22 @@ PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+class Occupied:
+    """Which characters a mention already covers: constant-time checks, even on long texts."""
+
+    def __init__(self, length: int) -> None:
+        self.flags = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.flags[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.flags.find(1, start, end) >= 0
+
+    def covers(self, pos: int) -> bool:
+        return bool(self.flags[pos]) if 0 <= pos < len(self.flags) else False
+
+
 @dataclass
 class Mention:
     """A person named at [start, end) with role spans standing with the name."""
@@ -146,10 +162,8 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
         mentions: list[Mention] = []
-        taken: list[tuple[int, int]] = []
-
-        def overlaps(start: int, end: int) -> bool:
-            return any(s < end and start < e for s, e in taken)
+        taken = Occupied(len(text))
+        overlaps = taken.overlaps
 
         # 1. role + name (学校党委副书记、副校长张燕文), with a parenthesised second office and stacked roles
         for match in self.title_re.finditer(text):
@@ -179,7 +193,7 @@ class PeopleFinder:
             mention = Mention(text[name_start:name_end], name_start, name_end, roles,
                               "person.title-name", 0.9, roles[0][0], name_end)
             mentions.append(mention)
-            taken.append((mention.span_start, name_end))
+            taken.add(mention.span_start, name_end)
             # a shared prefix: 全国政协副主席巴特尔、陈武、蒋作君
             mentions.extend(self.shared_list(text, mention, taken))
 
@@ -213,7 +227,7 @@ class PeopleFinder:
                     if self.ends_name(text, match.end()):
                         add_candidate(doc, "ALIAS", start, match.end(), "person.surname-title", 0.8,
                                       surname=chunk, title=text[match.start():match.end()])
-                        taken.append((start, match.end()))
+                        taken.add(start, match.end())
                     break
                 if length >= 3 and text[start + length - 1] in "书副":  # 王副书记 is an alias too
                     continue
@@ -222,7 +236,7 @@ class PeopleFinder:
                 mention = Mention(text[start:match.start()], start, match.start(),
                                   [(match.start(), match.end())], "person.name-title", 0.85, start, match.end())
                 mentions.append(mention)
-                taken.append((start, match.end()))
+                taken.add(start, match.end())
                 break
 
         # 3. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
@@ -238,7 +252,7 @@ class PeopleFinder:
                     continue
                 mentions.append(Mention(name, match.start(), match.end(), [], "person.known-name", 0.8,
                                         match.start(), match.end()))
-                taken.append((match.start(), match.end()))
+                taken.add(match.start(), match.end())
 
         for mention in sorted(mentions, key=lambda m: m.start):
             add_candidate(doc, "PERSON", mention.start, mention.end, mention.rule, mention.confidence,
@@ -272,7 +286,7 @@ class PeopleFinder:
             pos = role_begin
         return roles
 
-    def shared_list(self, text: str, head: Mention, taken: list[tuple[int, int]]) -> list[Mention]:
+    def shared_list(self, text: str, head: Mention, taken: Occupied) -> list[Mention]:
         """Names listed after ``head`` with 、 that share its roles (巴特尔、陈武、蒋作君)."""
         listed = []
         pos = head.end
@@ -287,11 +301,11 @@ class PeopleFinder:
                 break
             listed.append(Mention(text[start:end], start, end, list(head.roles), "person.shared-title", 0.85,
                                   start, end))
-            taken.append((start, end))
+            taken.add(start, end)
             pos = end
         return listed
 
-    def bare_names(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    def bare_names(self, text: str, taken: Occupied) -> list[Mention]:
         """Names with no title right before a trigger verb, alone or listed with 、 (李干杰主持,
         杨志勇、钟正生等先后发言), as the tagger finds them."""
         found: list[Mention] = []
@@ -306,7 +320,7 @@ class PeopleFinder:
             while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in "、·") and end - start < 80:
                 start -= 1
             start = self.strip_lead(text, start, end)
-            if start >= end or any(a < end <= b for a, b in taken):
+            if start >= end or taken.covers(end - 1):
                 continue
             if end - start > 4 and not re.search(r"[、和·]", text[start:end]):
                 continue  # a long run with no list in it is a clause, not names before a verb
@@ -314,10 +328,10 @@ class PeopleFinder:
                     self.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
                 continue
             for s, e in self.names_in(text, start, end):
-                if any(a < e and s < b for a, b in taken):
+                if taken.overlaps(s, e):
                     continue
                 found.append(Mention(text[s:e], s, e, [], "person.tagger", 0.75, s, e))
-                taken.append((s, e))
+                taken.add(s, e)
         return found
 
     def names_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -355,10 +369,19 @@ class PeopleFinder:
                 return [e - s]
         return []
 
+    def starts_name(self, text: str, pos: int) -> bool:
+        """Whether a name may start at ``pos``: after punctuation, a stop word or a lead word."""
+        if pos < 0:
+            return False
+        before = text[pos - 1] if pos else "\n"
+        return before in PUNCT or not is_cjk(before) or bool(self.left_stops.search(text, max(0, pos - 3), pos))
+
     def tagged_name_before(self, text: str, pos: int) -> list[int]:
         """Lengths of a name the tagger sees ending at ``pos``, right before a title."""
         if not self.use_tagger or pos < 2 or not is_cjk(text[pos - 1]):
             return []
+        if not any(self.starts_name(text, pos - n) for n in (2, 3, 4)):
+            return []  # no name of 2-4 characters can start here
         left = max(0, pos - 6)
         return [e - s for s, e in person_spans(text[left:pos + 4]) if left + e == pos and 2 <= e - s <= 4]
 
