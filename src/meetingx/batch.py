@@ -94,9 +94,10 @@ def run_batch(
     ``done_ids`` counts the ids already in the output: that many documents of each id are
     skipped, in input order (see :class:`OutputFile`).
 
-    With ``jobs > 1`` the documents are extracted in that many worker processes ('spawn'
-    context: the parent may hold threads, e.g. tqdm's monitor, which 'fork' would copy in a
-    broken state). Each worker loads a language's pipeline once, on its first document of that
+    With ``jobs > 1`` the documents are extracted in that many worker processes, forked where the
+    platform can (a worker then starts with meetingx already imported, which spawning would redo
+    in every worker); the pool is made before the progress bar starts its monitor thread, so no
+    Python thread is copied into a worker. Each worker loads a language's pipeline once, on its first document of that
     language (:func:`meetingx.pipeline.load` is cached), not in a pool initializer: a pipeline
     that fails to load then costs each of its documents an ``extract-failed`` entry, where a
     failing initializer would have the pool respawn workers forever.
@@ -138,7 +139,8 @@ def _outcomes(work: Callable[[Document | InputError | AlreadyDone], Outcome],
     if jobs == 1:
         yield map(work, items)
         return
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(jobs) as pool:
         yield pool.imap(work, items, chunksize=CHUNK_SIZE)
 
 

@@ -61,6 +61,16 @@ class Lexicon:
         return {r["verb"]: frozenset(r["acts"]) for r in self.records("triggers.jsonl")}
 
     @cached_property
+    def lead_re(self) -> "re.Pattern[str]":
+        """A run of lead words that open a clause before its subject (会上，首先，会议由…)."""
+        return re.compile(rf"(?:{self.alternation('lead_words.txt')})+")
+
+    def skip_lead(self, text: str, start: int, end: int) -> int:
+        """``start`` moved past the lead words of text[start:end], leaving at least one character."""
+        lead = self.lead_re.match(text, start, max(start, end - 1))
+        return lead.end() if lead else start
+
+    @cached_property
     def header_cue(self) -> "re.Pattern[str]":
         """A field name of a minutes header with its colon (地点：)."""
         return re.compile(rf"(?:{self.alternation('header_cues.txt')})\s*：")

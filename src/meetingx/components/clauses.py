@@ -56,8 +56,8 @@ class ClauseFinder:
         self.speech_re = re.compile("|".join(map(re.escape, lexicon.verbs("speech"))))
         self.agenda_re = re.compile("|".join(map(re.escape, lexicon.verbs("agenda"))))
         self.attend_re = re.compile("|".join(map(re.escape, lexicon.verbs("attend"))))
-        self.lead_re = re.compile(
-            rf"(?:{lexicon.alternation('lead_words.txt')}|{_DATE_PREFIX.pattern})+")
+        # lead words and dates before a clause's subject (会上，4月18日下午，首先…)
+        self.lead_re = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')}|{_DATE_PREFIX.pattern})+")
         self.bare_titles = frozenset(lexicon.titles)
         heads = lexicon.alternation("group_heads.txt")
         self.group_head = re.compile(rf"(?:{heads})(?:（[^）]*）)?$")

@@ -77,7 +77,6 @@ class PeopleFinder:
         followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
         followers |= set(lexicon.titles)
         self.follower_re = re.compile("|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True)))
-        self.lead_words = sorted(lexicon.words("lead_words.txt"), key=len, reverse=True)
         # Words before a name that are not part of a role (参加会议的有…, 会议由…, 受…).
         self.left_stops = re.compile(r"(?:的有|有|由|是|请|邀请|受|和|及|以及|与|同|陪同|率|在|向)$")
         # Words inside the run before a title that end whatever came before the role.
@@ -119,18 +118,6 @@ class PeopleFinder:
                 lengths.append(length)
         return lengths
 
-    def strip_lead(self, text: str, start: int, end: int) -> int:
-        """Move ``start`` past lead words (会上, 首先, 会议由…) and stop words (有, 由)."""
-        changed = True
-        while changed and start < end:
-            changed = False
-            for word in self.lead_words:
-                if text.startswith(word, start) and start + len(word) < end:
-                    start += len(word)
-                    changed = True
-                    break
-        return start
-
     def role_start(self, text: str, title_start: int, floor: int) -> int:
         """Where the role phrase whose title noun starts at ``title_start`` begins: back to
         punctuation (a parenthesised part such as 组织部（统战部） stays inside), then past lead
@@ -150,7 +137,7 @@ class PeopleFinder:
         while stop:
             pos = stop.end()
             stop = self.stop_re.search(text, pos, title_start)
-        pos = self.strip_lead(text, pos, title_start)
+        pos = self.lexicon.skip_lead(text, pos, title_start)
         return self.strip_date_prefix(text, pos, title_start)
 
     @staticmethod
@@ -319,7 +306,7 @@ class PeopleFinder:
             start = end
             while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in "、·") and end - start < 80:
                 start -= 1
-            start = self.strip_lead(text, start, end)
+            start = self.lexicon.skip_lead(text, start, end)
             if start >= end or taken.covers(end - 1):
                 continue
             if end - start > 4 and not re.search(r"[、和·]", text[start:end]):

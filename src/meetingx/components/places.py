@@ -35,7 +35,6 @@ class PlaceFinder:
         nouns = lexicon.alternation("meeting_nouns.txt")
         self.meeting_end = re.compile(rf"(?:{nouns})")
         self.blockers = lexicon.words("venue_blockers.txt")
-        self.lead_words = sorted(lexicon.words("lead_words.txt"), key=len, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
@@ -126,7 +125,7 @@ class PlaceFinder:
         host = text.find("主持", start, subject_end)
         if host >= 0:
             subject_end = host
-        subject_start = self.strip_lead(text, start, subject_end)
+        subject_start = self.lexicon.skip_lead(text, start, subject_end)
         prefix = _DATE_PREFIX.match(text, subject_start, subject_end)
         if prefix:
             subject_start = prefix.end()
@@ -151,13 +150,3 @@ class PlaceFinder:
     def ends_with_meeting(self, phrase: str) -> bool:
         return self.last_meeting_end(phrase, 0, len(phrase)) == len(phrase)
 
-    def strip_lead(self, text: str, start: int, end: int) -> int:
-        changed = True
-        while changed and start < end:
-            changed = False
-            for word in self.lead_words:
-                if text.startswith(word, start) and start + len(word) < end:
-                    start += len(word)
-                    changed = True
-                    break
-        return start
