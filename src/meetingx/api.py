@@ -13,6 +13,7 @@ from meetingx.reading import Document
 from meetingx.record import MeetingRecord
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def load(lang: str = "zh") -> Language:
@@ -24,7 +25,7 @@ def detect_language(text: str) -> str:
     """"zh" when CJK characters make up a real share of the letters, else "en"."""
     sample = text[:1000]
     cjk = len(_CJK.findall(sample))
-    latin = sum(ch.isascii() and ch.isalpha() for ch in sample)
+    latin = len(_LATIN.findall(sample))
     return "zh" if cjk >= max(1, latin // 10) else "en"
 
 

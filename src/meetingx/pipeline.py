@@ -24,8 +24,9 @@ PIPELINES: dict[str, tuple[str, ...]] = {
         "meetingx_resolutions",
         "meetingx_numbering",
         "meetingx_clauses",
+        "meetingx_spans",
     ),
-    "en": ("meetingx_text", "meetingx_structure"),
+    "en": ("meetingx_text", "meetingx_structure", "meetingx_spans"),
 }
 
 #: Documents longer than spaCy's default limit are still read (the batch has its own size limit).

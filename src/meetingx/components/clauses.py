@@ -36,7 +36,8 @@ _SEQUENCE = re.compile(r"(?:首先|其次|还|并|又|也|同时|先后|分别|�
 _MANNER = re.compile(r"(?:深入|认真|集中|专题|详细|系统|全面|重点|进一步|逐项|原则|及时|专门)+")
 #: Where an agenda clause holds more than one act, split before each (传达…、通报了…、传达了…).
 _LEAD_IN = re.compile(r"[就对向同]")
-_LIST_JOIN = re.compile(r"^(?:、|和|及|以及|与)$")
+_AFTER_NAME = re.compile(r"同志|等(?:人)?|们|\s")
+_ENTRUSTED = re.compile(r"受[^，]{1,20}?委托")
 
 
 @dataclass
@@ -56,6 +57,7 @@ class ClauseFinder:
         self.speech_re = re.compile("|".join(map(re.escape, lexicon.verbs("speech"))))
         self.agenda_re = re.compile("|".join(map(re.escape, lexicon.verbs("agenda"))))
         self.attend_re = re.compile("|".join(map(re.escape, lexicon.verbs("attend"))))
+        self.done_re = re.compile(rf"(?:{self.agenda_re.pattern})了")  # 研究了, 传达了: an act done
         # lead words and dates before a clause's subject (会上，4月18日下午，首先…)
         self.lead_re = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')}|{_DATE_PREFIX.pattern})+")
         self.bare_titles = frozenset(lexicon.titles)
@@ -120,9 +122,9 @@ class ClauseFinder:
         pending: list[Subject] = []
         for index, (c_start, c_end) in enumerate(clauses):
             head = self.strip_lead(text, c_start, c_end)
-            entrusted = re.match(r"受[^，]{1,20}?委托", text[head:c_end])
+            entrusted = _ENTRUSTED.match(text, head, c_end)
             if entrusted:
-                head = self.strip_lead(text, head + entrusted.end(), c_end)
+                head = self.strip_lead(text, entrusted.end(), c_end)
             members = [s for s in subjects if s.name_start >= c_start and s.start < c_end]
             if not members or not (members[0].start == head or members[0].start < c_start <= members[0].name_start):
                 pending = []
@@ -136,10 +138,10 @@ class ClauseFinder:
                     break
             tail = group[-1].end
             while True:
-                skip = re.match(r"同志|等(?:人)?|们|[\s]", text[tail:c_end])
+                skip = _AFTER_NAME.match(text, tail, c_end)
                 if not skip:
                     break
-                tail += skip.end()
+                tail = skip.end()
             if tail >= c_end and text[c_end:c_end + 1] == "，":
                 pending += group  # only names here: the list goes on after the comma
                 continue
@@ -380,7 +382,7 @@ class ClauseFinder:
         if _LEAD_IN.match(text, pos) and re.search(
                 r"(?:进行|作|做)了?[^，]{0,6}(?:部署|安排|说明|解读|通报|汇报|介绍|研究|讨论|动员)", text[pos:end]):
             return pos
-        done = re.search(rf"(?:{self.agenda_re.pattern})了", text[pos:end])
-        if done and done.start() <= 30 and not _SPEECH_ONLY.search(text, pos, pos + done.start()):
+        done = self.done_re.search(text, pos, end)
+        if done and done.start() - pos <= 30 and not _SPEECH_ONLY.search(text, pos, done.start()):
             return pos
         return None

@@ -26,6 +26,8 @@ from meetingx.tagger import person_spans
 #: Punctuation that ends a name or a role phrase.
 PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…【】[]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PAREN = re.compile(r"（([^（）]{2,20})）")
+_DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?")
 
 
 class Occupied:
@@ -142,8 +144,8 @@ class PeopleFinder:
 
     @staticmethod
     def strip_date_prefix(text: str, start: int, end: int) -> int:
-        match = re.match(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?", text[start:end])
-        return start + match.end() if match else start
+        match = _DATE_PREFIX.match(text, start, end)
+        return match.end() if match else start
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -157,12 +159,12 @@ class PeopleFinder:
             title_end = match.end()
             roles_end = title_end
             extra_role: tuple[int, int] | None = None
-            paren = re.match(r"（([^（）]{2,20})）", text[title_end:])
+            paren = _PAREN.match(text, title_end)
             if paren and self.title_re.search(paren.group(1)) and paren.group(1) != "兼":
                 inner_title = list(self.title_re.finditer(paren.group(1)))[-1]
                 if inner_title.end() == len(paren.group(1)):
                     extra_role = (title_end + 1, title_end + 1 + len(paren.group(1)))
-                    roles_end = title_end + paren.end()
+                    roles_end = paren.end()
             if overlaps(match.start(), roles_end):
                 continue
             lengths = self.name_after(text, roles_end) or self.tagged_name_at(text, roles_end)
