@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-import meetingx  # noqa: F401  (registers the components)
+import meetingx
 from meetingx.lexicon import load_lexicon
 
 NEW_TITLES = ["董秘", "首席科学家"]
@@ -35,6 +35,7 @@ def pipeline(data_dir: str | None) -> spacy.language.Language:
     nlp.add_pipe("meetingx_structure", config={"data_dir": data_dir})
     nlp.add_pipe("meetingx_people", config={"data_dir": data_dir})
     nlp.add_pipe("meetingx_clauses", config={"data_dir": data_dir})
+    nlp.add_pipe("meetingx_spans")
     return nlp
 
 
@@ -106,3 +107,12 @@ def test_the_users_pipeline_reports_the_speech_of_the_new_title(data_dir):
 
     assert speeches == ["作学术报告"]
     assert any(span.label_ == "PERSON" and span.text == "周向阳" for span in doc.spans["meetingx"])
+
+
+@pytest.mark.parametrize(("text", "name", "roles"), CASES)
+def test_extract_reads_the_users_directory(data_dir, text, name, roles):
+    with_users = meetingx.extract(text, data_dir=data_dir)
+    packaged = meetingx.extract(text)
+
+    assert [(p.name, p.roles) for p in with_users.speakers] == [(name, roles)]
+    assert name not in [p.name for p in packaged.speakers]

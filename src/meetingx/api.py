@@ -16,9 +16,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def load(lang: str = "zh") -> Language:
-    """The spaCy pipeline for ``lang`` ("zh" or "en"), with meetingx's components."""
-    return _load(lang)
+def load(lang: str = "zh", data_dir: str | None = None) -> Language:
+    """The spaCy pipeline for ``lang`` ("zh" or "en"), with meetingx's components; ``data_dir``
+    is a directory of lexicons of your own, laid out like ``meetingx/data/<lang>/``."""
+    return _load(lang, data_dir)
 
 
 def detect_language(text: str) -> str:
@@ -30,10 +31,11 @@ def detect_language(text: str) -> str:
 
 
 def extract_document(document: Document, publish_date: str | None = None,
-                     lang: str | None = None) -> MeetingRecord:
-    """The record of one document. ``publish_date`` (ISO) is used when the text has none."""
+                     lang: str | None = None, data_dir: str | None = None) -> MeetingRecord:
+    """The record of one document. ``publish_date`` (ISO) is used when the text has none;
+    ``data_dir`` holds lexicons of your own (see :func:`load`)."""
     lang = lang or detect_language(document.text)
-    nlp = _load(lang)
+    nlp = _load(lang, data_dir)
     doc = nlp.make_doc(document.text)
     doc._.mx_meta = {"publish_date": publish_date, "lang": lang}
     doc = nlp(doc)
@@ -41,9 +43,9 @@ def extract_document(document: Document, publish_date: str | None = None,
 
 
 def extract(text: str, id: str | None = None, publish_date: str | None = None, *,
-            lang: str | None = None) -> MeetingRecord:
+            lang: str | None = None, data_dir: str | None = None) -> MeetingRecord:
     """Extract the record of one meeting report given as a string."""
-    return extract_document(Document(id=id or "document", text=text), publish_date, lang)
+    return extract_document(Document(id=id or "document", text=text), publish_date, lang, data_dir)
 
 
 def pipe(documents: Iterable[Document | str], publish_date: str | None = None) -> Iterator[MeetingRecord]:

@@ -59,9 +59,15 @@ def make_char_tokenizer() -> object:
 TOKENIZERS: dict[str, str | None] = {"zh": "meetingx.CharTokenizer.v1", "en": None}
 
 
+#: Components that read no rule data (they take no ``data_dir``).
+_WITHOUT_DATA = {"meetingx_text", "meetingx_spans"}
+
+
 @lru_cache(maxsize=None)
-def load(lang: str = "zh") -> Language:
-    """A blank spaCy pipeline for ``lang`` with meetingx's components added in order."""
+def load(lang: str = "zh", data_dir: str | None = None) -> Language:
+    """A blank spaCy pipeline for ``lang`` with meetingx's components added in order; with
+    ``data_dir``, the components read the lexicons and patterns there (files missing there are
+    taken from the packaged data)."""
     if lang not in PIPELINES:
         raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(PIPELINES)}")
     tokenizer = TOKENIZERS[lang]
@@ -69,5 +75,5 @@ def load(lang: str = "zh") -> Language:
     nlp = spacy.blank(lang, config=config)
     nlp.max_length = MAX_LENGTH
     for name in PIPELINES[lang]:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={} if name in _WITHOUT_DATA or data_dir is None else {"data_dir": data_dir})
     return nlp
