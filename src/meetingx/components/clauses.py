@@ -342,8 +342,9 @@ class ClauseFinder:
             elif re.search(r"召开|举行", text[c_start:c_end]):
                 active = True
                 continue
-            elif index == 0 and self.agenda_start(text, head, c_end) is not None:
-                active = True  # a line that starts with what was done (审议了…, 研究部署了…)
+            elif index == 0 and self.agenda_start(text, head, c_end) is not None \
+                    and self.done_re.search(text, head, c_end):
+                active = True  # a sentence that starts with what was done (审议了…, 研究部署了…)
             if not active:
                 continue
             start = self.agenda_start(text, head, c_end)
