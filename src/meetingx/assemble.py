@@ -19,7 +19,7 @@ from meetingx.reading import Document
 from meetingx.record import Evidence, Extractor, MeetingRecord, RecordWarning, Source
 from meetingx.text import TextView, fold
 
-_CONVENE = re.compile(r"召开|举行|开幕|闭幕|举办|主持")
+_CONVENE = re.compile(r"召开|举行|开幕|闭幕|举办|主持|出席")
 _SENTENCE_END = "。！？；\n"
 
 

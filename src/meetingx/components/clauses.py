@@ -36,6 +36,9 @@ _SEQUENCE = re.compile(r"(?:首先|其次|还|并|又|也|同时|先后|分别|�
 _MANNER = re.compile(r"(?:深入|认真|集中|专题|详细|系统|全面|重点|进一步|逐项|原则|及时|专门)+")
 #: Where an agenda clause holds more than one act, split before each (传达…、通报了…、传达了…).
 _LEAD_IN = re.compile(r"[就对向同]")
+#: What stands between a name and 出席 without being attendees: a date, a place, a partner.
+_NOT_A_GROUP = re.compile(r"[\s，、]*(?:\d{1,2}\s*[日号]|当地时间|在|于|同|与|将|也|还)")
+_MADE = re.compile(r"作|做|发表|进行")
 _AFTER_NAME = re.compile(r"同志|等(?:人)?|们|\s")
 _ENTRUSTED = re.compile(r"受[^，]{1,20}?委托")
 
@@ -81,28 +84,42 @@ class ClauseFinder:
         text = doc._.mx_text.folded
         subjects = self.subjects(doc)
         body_start = min((c.start for c in candidates(doc, "BODY")), default=0)
+        last_subject: Optional[Subject] = None  # whom 他/她 refers to
         for sentence in _SENTENCE.finditer(text):
             s_start, s_end = sentence.span()
             inside = [s for s in subjects if s_start <= s.start and s.end <= s_end]
             clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, s_start, s_end)]
-            self.find_chairs(doc, text, clauses, inside)
+            chair = self.find_chairs(doc, text, clauses, inside)
             groups = self.subject_groups(text, clauses, inside)
+            voiced = self.meeting_voice_clause(text, clauses)
+            if voiced is not None:
+                # 会议指出，习近平总书记的重要讲话…: the rest of the sentence is what the meeting said
+                groups = [g for g in groups if g[0] <= voiced]
+            pronouns = self.pronoun_groups(text, clauses, groups, last_subject)
+            groups = sorted(groups + pronouns, key=lambda group: group[0])
+            if groups:
+                last_subject = groups[-1][1][-1]
+            elif chair is not None:
+                last_subject = chair  # 会议由王某主持。他指出…
             self.find_speeches(doc, text, clauses, groups, inside)
             self.find_attendance(doc, text, s_start, s_end, clauses, inside)
             if s_end > body_start:
                 self.find_agenda(doc, text, clauses, groups)
         return doc
 
-    def find_chairs(self, doc: Doc, text: str, clauses: list[tuple[int, int]], subjects: list[Subject]) -> None:
+    def find_chairs(self, doc: Doc, text: str, clauses: list[tuple[int, int]],
+                    subjects: list[Subject]) -> Optional[Subject]:
+        """Adds ``CHAIR`` candidates; returns the last chair found in these clauses."""
+        found: Optional[Subject] = None
         for c_start, c_end in clauses:
             for host in re.finditer(r"主持(?!人)", text[c_start:c_end]):
                 pos = c_start + host.start()
                 before = [s for s in subjects if c_start <= s.start and s.end <= pos
                           and "委托" not in text[s.end:pos] and not text.startswith("受", s.start - 1)]
                 if before:
-                    chair = before[-1]
-                    add_candidate(doc, "CHAIR", chair.name_start, chair.name_end, "clause.chair-zhuchi", 0.9,
-                                  alias=chair.alias)
+                    found = before[-1]
+                    add_candidate(doc, "CHAIR", found.name_start, found.name_end, "clause.chair-zhuchi", 0.9,
+                                  alias=found.alias)
         # a header field of minutes: 主持：区长王志强 / 主持人：王志强
         if clauses:
             first, last = clauses[0][0], clauses[-1][1]
@@ -110,8 +127,10 @@ class ClauseFinder:
                 after = first + header.end()
                 person = next((s for s in subjects if after <= s.start < after + 20), None)
                 if person is not None:
+                    found = person
                     add_candidate(doc, "CHAIR", person.name_start, person.name_end, "clause.chair-header", 0.9,
                                   alias=person.alias)
+        return found
 
     def subject_groups(self, text: str, clauses: list[tuple[int, int]],
                        subjects: list[Subject]) -> list[tuple[int, list[Subject], int]]:
@@ -149,11 +168,37 @@ class ClauseFinder:
             pending = []
         return groups
 
+    def meeting_voice_clause(self, text: str, clauses: list[tuple[int, int]]) -> Optional[int]:
+        """The index of the first clause in which the meeting itself speaks (会议指出…), or None."""
+        for index, (c_start, c_end) in enumerate(clauses):
+            head = self.strip_lead(text, c_start, c_end)
+            subject = _MEETING_SUBJECT.match(text, head, c_end)
+            if subject and _MEETING_VOICE.match(text, subject.end(), c_end):
+                return index
+        return None
+
+    def pronoun_groups(self, text: str, clauses: list[tuple[int, int]], groups: list[tuple[int, list[Subject], int]],
+                       last_subject: Optional[Subject]) -> list[tuple[int, list[Subject], int]]:
+        """他指出/她强调 at the head of a clause: the person who was the subject last."""
+        found = []
+        heads = {index: group[-1] for index, group, _ in groups}
+        for index, (c_start, c_end) in enumerate(clauses):
+            if index in heads:
+                last_subject = heads[index]
+                continue
+            head = self.strip_lead(text, c_start, c_end)
+            if last_subject is None or text[head:head + 1] not in ("他", "她") \
+                    or text[head + 1:head + 2] in ("们", "人"):
+                continue
+            found.append((index, [last_subject], head + 1))
+        return found
+
     def speech_verb(self, text: str, start: int, end: int) -> Optional[re.Match[str]]:
         """The first speech verb in text[start:end] that is a verb, not a noun (的讲话, 重要讲话)."""
         for verb in self.speech_re.finditer(text, start, end):
             before = text[max(start, verb.start() - 6):verb.start()]
-            if before.endswith("的") or before.endswith("重要") and not re.search(r"(?:发表|作|做)了?重要$", before):
+            made = _MADE.search(text, start, verb.start()) is not None  # 作了关于…的说明: an act
+            if not made and (before.endswith("的") or before.endswith("重要")):
                 continue
             return verb
         return None
@@ -169,7 +214,7 @@ class ClauseFinder:
             # the subject carries over to the following clauses that have none of their own, unless it
             # convened the meeting (李强主持召开…，研究部署…: what follows is the meeting's business)
             follow = index + 1
-            convened = re.search(r"主持|召开|举行", text[tail:c_end]) is not None
+            convened = re.search(r"主持|召开|举行|的(?:重要)?(?:讲话|指示|论述|批示)", text[tail:c_end]) is not None
             while verb is None and not convened and follow < len(clauses) and follow not in heads:
                 f_start, f_end = clauses[follow]
                 verb = self.speech_verb(text, f_start, f_end)
@@ -263,6 +308,8 @@ class ClauseFinder:
             if is_person:
                 add_candidate(doc, "ATTEND", p_start, p_end, rule, 0.85, person=True)
                 continue
+            if _NOT_A_GROUP.match(text, p_start, p_end):
+                continue  # 王沪宁23日在京出席: when and where, not who
             for g_start, g_end in self.groups_in(text, p_start, p_end):
                 add_candidate(doc, "ATTEND", g_start, g_end, rule, 0.75, person=False)
 

@@ -350,11 +350,12 @@ class PeopleFinder:
         """A name the tagger sees starting at ``pos`` (for surnames missing from the list)."""
         if not self.use_tagger or pos >= len(text) or not is_cjk(text[pos]) or self.ends_name(text, pos):
             return []
-        if not any(self.ends_name(text, pos + n) for n in (2, 3, 4)):
-            return []  # no name of 2-4 characters can end here
+        if not any(self.ends_name(text, pos + n) for n in range(2, 9)):
+            return []  # no name of 2-8 characters can end here
         left = max(0, pos - 6)
-        for s, e in person_spans(text[left:pos + 6]):
-            if left + s == pos and 2 <= e - s <= 4 and self.ends_name(text, left + e):
+        for s, e in person_spans(text[left:pos + 10]):
+            # transliterated names (努尔加利耶夫) run longer than Chinese ones
+            if left + s == pos and 2 <= e - s <= 8 and self.ends_name(text, left + e):
                 return [e - s]
         return []
 

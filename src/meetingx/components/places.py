@@ -22,6 +22,7 @@ _CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n]")
 _DATE_PREFIX = re.compile(r"^(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上?|今天|近日|日前|（[^）]{0,6}）)+")
 #: Bodies whose names end like a meeting's (…委员会, …协会) but hold meetings rather than being one.
 _BODY_NOUN = re.compile(r"(?:委员会|协会|学会|商会|工会|联合会|研究会|基金会|董事会|监事会|理事会|促进会|总会)$")
+_ATTEND_VERB = re.compile(r"(?<!在)出席了?")
 #: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
 _OWNED_MEETING = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,20}?(?:公司|集团|银行))(?=第[一二三四五六七八九十百\d]+届)")
 _ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同)+$")
@@ -41,6 +42,11 @@ class PlaceFinder:
         people = [(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]
         dates = [(c.start, c.end) for c in candidates(doc, "DATE")]
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
+        for verb in _ATTEND_VERB.finditer(text):
+            # 王沪宁23日在京出席…座谈会: a meeting its leader attends, where no clause convenes it
+            clause_start, clause_end = self.clause_start(text, verb.start()), self.clause_end(text, verb.end())
+            if self.read_object(doc, text, verb.end(), clause_end, (clause_start, clause_end), "place.meeting-attended"):
+                self.read_venue(doc, text, clause_start, verb.start(), (clause_start, clause_end), people, dates)
         for verb in self.verb_re.finditer(text):
             clause_start = self.clause_start(text, verb.start())
             if clause_start < body <= verb.start():
@@ -76,7 +82,8 @@ class PlaceFinder:
         match = _CLAUSE_BOUNDARY.search(text, pos)
         return match.start() if match else len(text)
 
-    def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int],
+                    rule: str = "place.meeting-object") -> bool:
         """召开…动员部署会: the meeting is the object, cut after its last meeting noun."""
         last_end = self.last_meeting_end(text, start, end)
         if last_end is None or last_end - start > 60:
@@ -85,7 +92,7 @@ class PlaceFinder:
         while name_start < last_end and text[name_start] in " 了":
             name_start += 1
         if last_end > name_start:
-            add_candidate(doc, "MEETING", name_start, last_end, "place.meeting-object", 0.85, clause=clause)
+            add_candidate(doc, "MEETING", name_start, last_end, rule, 0.85, clause=clause)
             return True
         return False
 
@@ -97,27 +104,8 @@ class PlaceFinder:
     def read_subject(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
                      people: list[tuple[int, int]], dates: list[tuple[int, int]], has_object: bool) -> None:
         """[subject][date][在 venue]召开: the venue, and a subject that is a meeting or a body."""
-        # the venue: the last 在/于 before the verb
-        venue_mark = max(text.rfind("在", start, verb), text.rfind("于", start, verb))
-        subject_end = verb
-        if venue_mark >= 0:
-            venue_start, venue_end = venue_mark + 1, verb
-            manner = re.search(r"以[^，。]{0,20}(?:方式|形式)", text[venue_start:venue_end])
-            if manner:
-                venue_end = venue_start + manner.start()  # 在公司会议室以现场表决方式召开
-            adverbs = _ADVERBS.search(text, venue_start, venue_end)
-            if adverbs:
-                venue_end = adverbs.start()
-            for date_start, date_end in dates:
-                if venue_start <= date_start < venue_end:
-                    venue_end = date_start
-            venue = text[venue_start:venue_end].strip()
-            if venue and len(venue) <= 30 and not any(b in venue for b in self.blockers) \
-                    and not re.search(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$", venue) \
-                    and not any(ps < venue_end and venue_start < pe for ps, pe in people):
-                add_candidate(doc, "VENUE", venue_start, venue_start + len(text[venue_start:venue_end].rstrip()),
-                              "place.zai-convene", 0.9, clause=clause)
-            subject_end = venue_mark
+        venue_mark = self.read_venue(doc, text, start, verb, clause, people, dates)
+        subject_end = venue_mark if venue_mark >= 0 else verb
         for date_start, date_end in dates:
             if start <= date_start < subject_end:
                 subject_end = date_start
@@ -146,6 +134,31 @@ class PlaceFinder:
             add_candidate(doc, "MEETING", subject_start, end, "place.meeting-subject", 0.85, clause=clause)
         elif re.search(r"[\u4e00-\u9fff]{2}", subject) and not re.search(r"[《》“”\"]", subject):
             add_candidate(doc, "ORG", subject_start, end, "place.convene-subject", 0.8, clause=clause)
+
+    def read_venue(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
+                   people: list[tuple[int, int]], dates: list[tuple[int, int]]) -> int:
+        """The place after the last 在/于 before the verb, as a ``VENUE``; returns where 在/于
+        stands (or -1)."""
+        venue_mark = max(text.rfind("在", start, verb), text.rfind("于", start, verb))
+        if venue_mark < 0:
+            return -1
+        venue_start, venue_end = venue_mark + 1, verb
+        manner = re.search(r"以[^，。]{0,20}(?:方式|形式)|同|与|和", text[venue_start:venue_end])
+        if manner:
+            venue_end = venue_start + manner.start()  # 在公司会议室以现场表决方式召开, 在新加坡同…共同出席
+        adverbs = _ADVERBS.search(text, venue_start, venue_end)
+        if adverbs:
+            venue_end = adverbs.start()
+        for date_start, _ in dates:
+            if venue_start <= date_start < venue_end:
+                venue_end = date_start
+        venue = text[venue_start:venue_end].strip()
+        if venue and len(venue) <= 30 and not any(b in venue for b in self.blockers) \
+                and not re.search(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$", venue) \
+                and not any(ps < venue_end and venue_start < pe for ps, pe in people):
+            add_candidate(doc, "VENUE", venue_start, venue_start + len(text[venue_start:venue_end].rstrip()),
+                          "place.zai-convene", 0.9, clause=clause)
+        return venue_mark
 
     def ends_with_meeting(self, phrase: str) -> bool:
         return self.last_meeting_end(phrase, 0, len(phrase)) == len(phrase)
