@@ -39,6 +39,7 @@ _LEAD_IN = re.compile(r"[就对向同]")
 #: What stands between a name and 出席 without being attendees: a date, a place, a partner.
 _NOT_A_GROUP = re.compile(r"[\s，、]*(?:\d{1,2}\s*[日号]|当地时间|在|于|同|与|将|也|还)")
 _MADE = re.compile(r"作|做|发表|进行")
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,4}(?=、|$|和)")
 _AFTER_NAME = re.compile(r"同志|等(?:人)?|们|\s")
 _ENTRUSTED = re.compile(r"受[^，]{1,20}?委托")
 
@@ -252,8 +253,8 @@ class ClauseFinder:
                         subjects: list[Subject]) -> None:
         for verb in self.attend_re.finditer(text, s_start, s_end):
             before = text[max(s_start, verb.start() - 3):verb.start()]
-            if re.search(r"未|不|缺席|请假|没有|应|实际", before):
-                continue
+            if re.search(r"未|不|缺席|请假|没有|应|实际", before) or before.endswith("在"):
+                continue  # absent, expected, or 在出席…时 (a time, not an attendance)
             after = text[verb.end():s_end]
             listing = re.match(r"(?:[^，。；]{0,12}?的)?(?:还|其他)?有\s*：?|\s*：", after)
             if listing and (listing.group().endswith(("有", "：")) or "有" in listing.group()):
@@ -262,7 +263,7 @@ class ClauseFinder:
                 end = following.start() if following else s_end  # 出席：…列席：… in one line
                 self.attendee_items(doc, text, start, end, subjects, "clause.attend-list")
                 continue
-            if not re.match(r"了?(?:此次|本次|这次|今天的)?(?:会议|大会|座谈会|全会|会|活动|仪式|开幕|闭幕|表决|并|指导|。|，|$)|[^，。]{0,20}(?:会议|会)", after):
+            if not re.match(r"了?(?:此次|本次|这次|今天的|上述|有关)?(?:会议|大会|座谈会|全会|会|活动|仪式|开幕|闭幕|表决|并|指导|祝贺|讲话|致辞|。|，|$)|[^，。]{0,20}(?:会议|会)", after):
                 continue
             region_start = verb.start()
             for c_start, c_end in reversed(clauses):
@@ -276,7 +277,7 @@ class ClauseFinder:
                     region_start = c_end + 1
                     break
             end = verb.start()
-            trail = re.search(r"(?:共同|一起|也|还|都|均|分别|应邀|一同|等)+$", text[region_start:end])
+            trail = re.search(r"(?:共同|一起|也|还|都|均|分别|应邀|一同|等|将)+$", text[region_start:end])
             if trail:
                 end = region_start + trail.start()
             self.attendee_items(doc, text, region_start, end, subjects, "clause.attend-subject")
@@ -311,7 +312,24 @@ class ClauseFinder:
             if _NOT_A_GROUP.match(text, p_start, p_end):
                 continue  # 王沪宁23日在京出席: when and where, not who
             for g_start, g_end in self.groups_in(text, p_start, p_end):
-                add_candidate(doc, "ATTEND", g_start, g_end, rule, 0.75, person=False)
+                # 李强、赵乐际、王沪宁等党和国家领导人: the names, then the group they belong to
+                etc = text.find("等", g_start, g_end)
+                names = self.name_list(text, g_start, etc if etc > 0 else g_end)
+                for n_start, n_end in names:
+                    add_candidate(doc, "ATTEND", n_start, n_end, rule, 0.75, person=True)
+                if names and etc > 0 and g_end - etc > 2:
+                    add_candidate(doc, "ATTEND", etc + 1, g_end, rule, 0.75, person=False)
+                elif not names:
+                    add_candidate(doc, "ATTEND", g_start, g_end, rule, 0.75, person=False)
+
+    @staticmethod
+    def name_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """王毅、石泰峰、洛桑江村: a list of 2- to 4-character items with no head noun is a list of
+        names (the people component has already found the names it could confirm)."""
+        items = list(_LIST_ITEM.finditer(text, start, end))
+        if len(items) < 3 or sum(m.end() - m.start() + 1 for m in items) - 1 != end - start:
+            return []
+        return [m.span() for m in items]
 
     def groups_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         # split at ，、和及以及 outside parentheses

@@ -301,7 +301,7 @@ class PeopleFinder:
         verbs = sorted({v for v, acts in self.lexicon.triggers.items() if acts & {"chair", "speech", "attend"}},
                        key=len, reverse=True)
         verb_re = re.compile("|".join(re.escape(v) for v in verbs))
-        trailer = re.compile(r"(?:同志|等)?(?:先后|分别|相继|依次|共同|也|还|都)?$")
+        trailer = re.compile(r"(?:同志|等)?(?:先后|分别|相继|依次|共同|也|还|都|将)?$")
         for verb in verb_re.finditer(text):
             end = verb.start()
             end = trailer.search(text, max(0, end - 6), end).start()
