@@ -191,8 +191,8 @@ class Assembler:
             score += 1
         if header:
             score += 4
-        if c.rule == "date.day" and not _CONVENE.search(sentence):
-            score -= 2
+        if c.rule in ("date.day", "date.ym") and not _CONVENE.search(sentence) and c.start - self.body_start >= 120:
+            score -= 2  # a bare day outside the lead, in a sentence that convenes nothing
         if re.match(r"\s*(?:起|以来|之前|前|期间|为止|发布|印发|出台)", self.folded[c.end:c.end + 4]):
             score -= 3
         clause_start = max(self.folded.rfind(mark, start, c.start) for mark in "，：")
@@ -312,6 +312,10 @@ class Assembler:
                 (c for c in candidates(self.doc, "ORG") if self.anchor[0] <= c.start < self.anchor[1]), None)
         if org is None and self.title is not None:
             org = next((c for c in candidates(self.doc, "ORG") if self.title.start <= c.start < self.title.end), None)
+        if org is None:
+            org = next((c for c in candidates(self.doc, "ORG") if c.rule == "place.hosts"), None)
+        if org is not None and meeting is not None and self.out.span(org.start, org.end) == self.out.values["meeting_name"]:
+            org = None  # a meeting that convenes itself is not its own organizer
         self.out.set_text("organizer", org)
 
     def fill_agenda(self) -> None:

@@ -58,6 +58,7 @@ def fold(text: str) -> str:
 
 _SENTENCE_END = re.compile(r"[。！？；\n]")
 _WHITESPACE_RUN = re.compile(r"[ \t]+")
+_PROSE_MARK = re.compile(r"[，。；]")
 _CJK_OR_MARK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 #: Pinyin a mirror site inserted after characters: 區(qū)
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])（[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}）")
@@ -77,8 +78,14 @@ def _removals(folded: str) -> list[tuple[int, int]]:
         start, end = match.span()
         before = folded[start - 1] if start else "\n"
         after = folded[end] if end < len(folded) else "\n"
-        if before == "\n" or after == "\n" or _CJK_OR_MARK.match(before) or _CJK_OR_MARK.match(after):
-            spans.append((start, end))
+        if before == "\n" or after == "\n" or before.isdigit() or after.isdigit():
+            spans.append((start, end))  # indentation, trailing space, 9 月 28 日
+        elif _CJK_OR_MARK.match(before) or _CJK_OR_MARK.match(after):
+            # inside prose a space is damage; in a headline it separates two parts (…举行 习近平出席)
+            line_start = folded.rfind("\n", 0, start) + 1
+            line_end = folded.find("\n", end)
+            if _PROSE_MARK.search(folded, line_start, line_end if line_end >= 0 else len(folded)):
+                spans.append((start, end))
     lines = folded.split("\n")
     long_lines = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 20)
     open_lines = [line for line in lines if len(line.strip()) >= 20 and line.strip()[-1] not in _TERMINAL]

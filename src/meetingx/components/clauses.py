@@ -24,7 +24,9 @@ from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon
 
 _SENTENCE = re.compile(r"[^。！？；\n]+")
-_CLAUSE = re.compile(r"[^，：]+")
+#: Clauses: split at commas and colons, and at the spaces that separate the parts of a headline
+#: (spaces inside prose are not in the matching view).
+_CLAUSE = re.compile(r"[^，： ]+")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上|今天|近日|日前|（[^）]{0,6}）|\s)+")
 #: What the meeting itself says (会议强调): the rest of the sentence is content, not agenda.
 _MEETING_SUBJECT = re.compile(r"(?:本次)?(?:会议|会上|座谈会|大会|全会|会议上)(?:还|也|首先|同时|先后|随后|最后|一致)?")

@@ -18,10 +18,15 @@ from spacy.tokens import Doc
 from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon
 
-_CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n]")
+#: Clauses end at punctuation, and at a space (what separates the parts of a headline).
+_CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n ]")
 _DATE_PREFIX = re.compile(r"^(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上?|今天|近日|日前|（[^）]{0,6}）)+")
 #: Bodies whose names end like a meeting's (…委员会, …协会) but hold meetings rather than being one.
 _BODY_NOUN = re.compile(r"(?:委员会|协会|学会|商会|工会|联合会|研究会|基金会|董事会|监事会|理事会|促进会|总会)$")
+#: A subject that is not a body: quoted, cut off after a function word, or holding a verb.
+_NOT_A_BODY = re.compile(r"[《》“”\"]|[并将和的关在于对就]$|调研|考察|出席|会见|学习|讲话|指出|强调")
+#: 由中国人民对外友好协会和马来西亚驻华大使馆共同举办: the hosts, named as such
+_HOSTS = re.compile(r"由([^，。；由]{2,40}?)(?:联合|共同)?(?:主办|举办|承办)")
 _ATTEND_VERB = re.compile(r"(?<!在)出席了?")
 #: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
 _OWNED_MEETING = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,20}?(?:公司|集团|银行))(?=第[一二三四五六七八九十百\d]+届)")
@@ -55,6 +60,9 @@ class PlaceFinder:
             clause = (clause_start, clause_end)
             has_object = self.read_object(doc, text, verb.end(), clause_end, clause)
             self.read_subject(doc, text, clause_start, verb.start(), clause, people, dates, has_object)
+        for hosts in _HOSTS.finditer(text, body):
+            add_candidate(doc, "ORG", hosts.start(1), hosts.end(1), "place.hosts", 0.8,
+                          clause=(hosts.start(), hosts.end()))
         for title in candidates(doc, "TITLE"):
             # 区政府第十二次常务会议纪要: the minutes of a named meeting
             minutes = re.match(r"(.+)纪要$", text[title.start:title.end])
@@ -117,6 +125,8 @@ class PlaceFinder:
         prefix = _DATE_PREFIX.match(text, subject_start, subject_end)
         if prefix:
             subject_start = prefix.end()
+        while subject_end > subject_start and text[subject_end - 1] in "将已于":
+            subject_end -= 1  # 十四届全国人大一次会议将…举行
         adverbs = _ADVERBS.search(text, subject_start, subject_end)
         if adverbs and adverbs.start() > subject_start:
             subject_end = adverbs.start()  # 学校隆重召开 / 甲、乙联合召开
@@ -132,7 +142,7 @@ class PlaceFinder:
                               0.8, clause=clause)
                 subject_start += owned.end("owner")
             add_candidate(doc, "MEETING", subject_start, end, "place.meeting-subject", 0.85, clause=clause)
-        elif re.search(r"[\u4e00-\u9fff]{2}", subject) and not re.search(r"[《》“”\"]", subject):
+        elif re.search(r"[\u4e00-\u9fff]{2}", subject) and not _NOT_A_BODY.search(subject):
             add_candidate(doc, "ORG", subject_start, end, "place.convene-subject", 0.8, clause=clause)
 
     def read_venue(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],

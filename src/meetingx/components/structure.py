@@ -17,6 +17,8 @@ from meetingx.components import add_candidate
 from meetingx.lexicon import Lexicon
 
 _LINE = re.compile(r"[^\n]+")
+#: A quotation inside a headline may hold commas: 围绕“加强生态环境保护，推进美丽中国建设”
+_QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 _ISO = re.compile(r"(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})")
 _LINE_END_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*$")
 _TIMESTAMP_LINE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*$")
@@ -84,7 +86,7 @@ class StructureFinder:
                 return start
             if self.is_noise(line) and len(line) < 60:
                 continue
-            if len(line) >= 30 and re.search(r"[，。]", line):
+            if len(line) >= 30 and re.search(r"[，。]", _QUOTED.sub("", line)):
                 source = self.source_news.search(line)
                 body = start + source.end() if source and source.start() < 20 else start
                 add_candidate(doc, "BODY", body, len(text), "structure.first-prose-line", 0.8, line_start=start)
@@ -97,6 +99,9 @@ class StructureFinder:
         return 0
 
     def find_title(self, doc: Doc, text: str, lines: list[tuple[int, int]], lead: int) -> None:
+        """The first line above the lead that reads like a headline about a meeting; failing
+        that, the nearest line above the lead that could be a headline at all."""
+        fallback = None
         for start, end in lines:
             if start > lead:
                 break
@@ -109,16 +114,20 @@ class StructureFinder:
                     if 6 <= len(line) and _HEADLINE_WORDS.search(line) or len(line) >= 8:
                         add_candidate(doc, "TITLE", start, start + len(text[start:head].rstrip()),
                                       "structure.headline-before-dateline", 0.7)
+                        return
                 break
             line = text[start:end]
             if self.is_noise(line) or len(line.strip()) < 6 or len(line) > 150:
                 continue
             if self.strong_cue.search(line) or line.rstrip().endswith("。"):
                 continue
+            left = start + len(line) - len(line.lstrip())
             if _HEADLINE_WORDS.search(line):
-                left = start + len(line) - len(line.lstrip())
                 add_candidate(doc, "TITLE", left, start + len(line.rstrip()), "structure.headline-line", 0.85)
                 return
+            fallback = (left, start + len(line.rstrip()))
+        if fallback is not None:
+            add_candidate(doc, "TITLE", *fallback, "structure.line-above-lead", 0.6)
 
     def source_start(self, text: str, start: int, dateline_start: int) -> int:
         """Where the agency name before a dateline begins (新华网 in …新台阶新华网西宁7月10日电)."""
