@@ -78,7 +78,8 @@ def _removals(folded: str) -> list[tuple[int, int]]:
         start, end = match.span()
         before = folded[start - 1] if start else "\n"
         after = folded[end] if end < len(folded) else "\n"
-        if before == "\n" or after == "\n" or before.isdigit() or after.isdigit():
+        if before == "\n" or after == "\n" or before.isdigit() and _CJK_OR_MARK.match(after) \
+                or after.isdigit() and _CJK_OR_MARK.match(before):
             spans.append((start, end))  # indentation, trailing space, 9 月 28 日
         elif _CJK_OR_MARK.match(before) or _CJK_OR_MARK.match(after):
             # inside prose a space is damage; in a headline it separates two parts (…举行 习近平出席)

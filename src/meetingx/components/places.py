@@ -24,7 +24,7 @@ _DATE_PREFIX = re.compile(r"^(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上?|
 #: Bodies whose names end like a meeting's (…委员会, …协会) but hold meetings rather than being one.
 _BODY_NOUN = re.compile(r"(?:委员会|协会|学会|商会|工会|联合会|研究会|基金会|董事会|监事会|理事会|促进会|总会)$")
 #: A subject that is not a body: quoted, cut off after a function word, or holding a verb.
-_NOT_A_BODY = re.compile(r"[《》“”\"]|[并将和的关在于对就]$|调研|考察|出席|会见|学习|讲话|指出|强调")
+_NOT_A_BODY = re.compile(r"[《》“”\"]|[并将和的关在于对就]$|调研|考察|出席|会见|讲话|指出|强调")
 #: 由中国人民对外友好协会和马来西亚驻华大使馆共同举办: the hosts, named as such
 _HOSTS = re.compile(r"由([^，。；由]{2,40}?)(?:联合|共同)?(?:主办|举办|承办)")
 _ATTEND_VERB = re.compile(r"(?<!在)出席了?")
@@ -74,6 +74,7 @@ class PlaceFinder:
             following = self.lexicon.header_cue.search(text, match.start(1), end)
             if following:
                 end = following.start()  # a header flattened into one line: 地点：…主持：…
+            end = match.start(1) + len(text[match.start(1):end].rstrip())
             if end > match.start(1):
                 add_candidate(doc, "VENUE", match.start(1), end, "place.venue-header", 0.95,
                               clause=(match.start(), match.end()))
