@@ -90,6 +90,13 @@ CASES = [
                  None, "2023-04-18", "4月18日", None, id="earlier-meeting-before-the-date"),
     pytest.param("发布时间：2023-09-29\n28日下午，学院召开教学工作会议。", None,
                  "2023-09-28", "28日下午", "afternoon", id="day-only-with-publish-line"),
+    # --- a leader attends a meeting that no clause convenes
+    pytest.param("中共中央政治局常委、全国政协主席王明远23日在京出席全国宗教界人士迎春座谈会并讲话。", None,
+                 "XXXX-XX-23", "23日", None, id="day-in-an-attended-meeting-lead"),
+    pytest.param("国务院总理李华当地时间27日下午在新加坡同新加坡副总理陈国栋共同出席中新企业家座谈会。", None,
+                 "XXXX-XX-27", "27日下午", "afternoon", id="local-time-abroad"),
+    pytest.param("31日，中外友人新春招待会在北京举行。国务院副总理王明远出席并致辞。他回顾了1965年9月两国建交以来的友好历程。",
+                 None, "XXXX-XX-31", "31日", None, id="year-month-in-a-speech-is-not-the-date"),
 ]
 
 

@@ -34,6 +34,8 @@ CHAIRS = [
                  id="compound-surname-chair"),
     pytest.param(LEAD + "张晓峰主持会议并讲话。", person("张晓峰"), id="bare-name"),
     pytest.param(LEAD + "阿不都·热合曼主持会议。", person("阿不都·热合曼"), id="name-with-middle-dot"),
+    pytest.param("1月23日，全国政协在京召开民族宗教界人士座谈会。座谈会由全国政协副主席赵建国主持。他指出，要凝聚共识。",
+                 person("赵建国", ["全国政协副主席"]), id="zuotanhui-you-zhuchi-then-pronoun"),
 ]
 
 
@@ -109,6 +111,10 @@ SPEAKERS = [
                  [person("阿不都·热合曼", ["自治区副主席"], "出席会议并讲话")], id="name-with-middle-dot"),
     pytest.param("5月10日，学校召开学术报告会。中国科学院院士，学校学术委员会主任李明远作报告。",
                  [person("李明远", ["中国科学院院士", "学校学术委员会主任"], "作报告")], id="roles-joined-by-comma"),
+    pytest.param("1月23日，全国政协在京召开民族宗教界人士座谈会。座谈会由全国政协副主席赵建国主持。他指出，要凝聚共识。",
+                 [person("赵建国", ["全国政协副主席"], "指出")], id="chair-speaks-through-pronoun"),
+    pytest.param("1月23日，全国政协召开专题协商会。李光明常委建议，加强生态环境保护。王晓红常委提出，推进绿色低碳发展。",
+                 [person("李光明", ["常委"], "建议"), person("王晓红", ["常委"], "提出")], id="jianyi-is-speech"),
 ]
 
 
@@ -127,12 +133,27 @@ NOT_SPEAKERS = [
     pytest.param(LEAD + "5名教师代表发了言。", id="counted"),
     pytest.param(LEAD + "党委书记刘建国主持会议。", id="chair-only"),
     pytest.param("6月12日，市委书记李强主持召开市委常委会会议，研究部署近期重点工作。", id="zhuchi-zhaokai-only"),
+    pytest.param("中共中央政治局12日召开会议。会议指出，习近平总书记在中央经济工作会议上的重要讲话，"
+                 "对做好今年经济工作作出战略部署。", id="huiyi-zhichu-content"),
 ]
 
 
 @pytest.mark.parametrize("text", NOT_SPEAKERS)
 def test_no_speakers(extract, text):
     assert extract(text)["speakers"] == []
+
+
+def test_a_leader_who_attends_and_speaks_is_a_speaker(extract):
+    record = extract("中共中央政治局常委、全国政协主席王明远23日在京出席全国宗教界人士迎春座谈会并讲话。")
+
+    assert [p["name"] for p in record["speakers"]] == ["王明远"]
+
+
+def test_directives_after_a_pronoun_are_the_speakers(extract):
+    record = extract("1月23日，省委在省委大楼召开统战工作会议，省委书记王明远出席并讲话。"
+                     "他强调，一是要提高站位；二是要压实责任。")
+
+    assert [(d["marker"], d["issuer"]) for d in record["directives"]] == [("一是", "王明远"), ("二是", "王明远")]
 
 
 def test_shared_prefix_gives_every_listed_person_the_role(extract):

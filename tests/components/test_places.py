@@ -22,6 +22,8 @@ VENUES = [
     pytest.param("3月5日，县委理论学习中心组于县委党校召开专题学习会。", "县委党校", id="yu-dangxiao"),
     pytest.param("在全党深入开展主题教育之际，6月12日，学院召开主题教育动员部署会。", None, id="zhiji-is-no-venue"),
     pytest.param("6月12日，在市委的统一部署下，区委召开全区组织工作会议。", None, id="xia-is-no-venue"),
+    pytest.param("中共中央政治局常委、全国政协主席王明远23日在京出席全国宗教界人士迎春座谈会并讲话。", "京", id="attended-meeting-lead"),
+    pytest.param("国务院总理李华当地时间27日下午在新加坡同新加坡副总理陈国栋共同出席中新企业家座谈会。", "新加坡", id="foreign-place-with-partner"),
     pytest.param("6月12日，区政府召开常务会议，研究部署安全生产工作。", None, id="none"),
 ]
 
@@ -46,6 +48,9 @@ ORGANIZERS = [
     pytest.param("6月12日，市人大常委会在机关大楼召开主任会议。", "市人大常委会", id="body-ending-in-changweihui"),
     pytest.param("6月12日，市委常委会在市委大楼召开扩大会议。", "市委常委会", id="changweihui-kuoda-huiyi"),
     pytest.param("6月12日，集团公司第三届董事会第五次会议在集团总部召开。", "集团公司", id="owner-before-meeting-subject"),
+    pytest.param("国务委员丁明20日在京出席中瓦建交50周年招待会。招待会由中国人民对外友好协会和瓦努斯共和国驻华大使馆共同举办。",
+                 "中国人民对外友好协会和瓦努斯共和国驻华大使馆", id="host-named-with-you-juban"),
+    pytest.param("5月8日，中共平江省委理论学习中心组举行2026年第三次集体学习。", "中共平江省委理论学习中心组", id="jiti-xuexi"),
     pytest.param("6月12日，市委书记李强主持召开市委常委会会议，研究部署近期重点工作。", None, id="person-chairs"),
     pytest.param("9月12日，市长王勇在市政府主持召开常务会议。", None, id="person-chairs-with-venue"),
     pytest.param("12月5日，全省脱贫攻坚推进会在西安开幕。", None, id="meeting-is-subject"),
@@ -53,6 +58,9 @@ ORGANIZERS = [
                  id="meeting-is-subject-long"),
     pytest.param("中国民主促进会第十五届中央委员会第四次全体会议12月9日下午在京开幕。", None,
                  id="meeting-is-subject-with-body-inside"),
+    pytest.param("20日，副省长丁明调研能源保供工作并主持召开座谈会。", None, id="fragment-rejected"),
+    pytest.param("西部论坛隆重举行 王明远出席论坛\n21日上午，西部论坛在成都举行。王明远出席论坛并致辞。", None,
+                 id="meeting-in-spaced-headline-is-not-organizer"),
 ]
 
 
@@ -91,6 +99,12 @@ MEETINGS = [
                  id="subject-without-its-owner"),
     pytest.param("中国民主促进会第十五届中央委员会第四次全体会议12月9日下午在京开幕。",
                  "中国民主促进会第十五届中央委员会第四次全体会议", id="subject-whole-with-body"),
+    pytest.param("中共中央政治局常委、全国政协主席王明远23日在京出席全国宗教界人士迎春座谈会并讲话。", "全国宗教界人士迎春座谈会", id="attended-meeting"),
+    pytest.param("国务院总理李华当地时间27日下午在新加坡同新加坡副总理陈国栋共同出席中新企业家座谈会。", "中新企业家座谈会",
+                 id="attended-with-partner-abroad"),
+    pytest.param("西部论坛隆重举行 王明远出席论坛\n21日上午，西部论坛在成都举行。王明远出席论坛并致辞。", "西部论坛",
+                 id="subject-juxing-under-spaced-headline"),
+    pytest.param("5月8日，中共平江省委理论学习中心组举行2026年第三次集体学习。", "2026年第三次集体学习", id="jiti-xuexi"),
 ]
 
 

@@ -31,6 +31,12 @@ TITLES = [
                  "全省脱贫攻坚推进会在西安开幕", id="under-share-line"),
     pytest.param("市委常委会召开扩大会议\n来源：市委办公室  2023-03-02\n3月1日，市委常委会召开扩大会议。",
                  "市委常委会召开扩大会议", id="above-a-short-lead"),
+    pytest.param("市政协召开常委会议 围绕“推进乡村振兴，建设美丽乡村”协商议政\n"
+                 "6月12日，市政协在市民中心召开常委会议，围绕推进乡村振兴协商议政。",
+                 "市政协召开常委会议 围绕“推进乡村振兴，建设美丽乡村”协商议政", id="quoted-comma-in-headline"),
+    pytest.param("央视网 新闻频道\n携手共建美好家园\n"
+                 "央视网消息（新闻联播）：6月12日，全国政协在京召开双周协商座谈会，围绕推进美丽中国建设建言献策。",
+                 "携手共建美好家园", id="headline-without-meeting-words-above-lead"),
     pytest.param(LEAD + "党委书记张明主持会议。", None, id="text-starts-with-lead"),
     pytest.param("新华网北京5月18日电 今天上午，全国政协在京召开专题协商会，围绕稳就业建言献策。", None,
                  id="text-starts-with-dateline"),
