@@ -56,7 +56,6 @@ def fold(text: str) -> str:
     return folded
 
 
-_SENTENCE_END = re.compile(r"[。！？；\n]")
 _WHITESPACE_RUN = re.compile(r"[ \t]+")
 _PROSE_MARK = re.compile(r"[，。；]")
 _CJK_OR_MARK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

@@ -42,6 +42,7 @@ _LEAD_IN = re.compile(r"[就对向同]")
 _NOT_A_GROUP = re.compile(r"[\s，、]*(?:\d{1,2}\s*[日号]|当地时间|在|于|同|与|将|也|还)")
 _MADE = re.compile(r"作|做|发表|进行")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,4}(?=、|$|和)")
+_WHEN = re.compile(r"(?:当地时间)?(?:\d{1,2}\s*[日号])?(?:上午|下午|晚上|晚)?")
 _AFTER_NAME = re.compile(r"同志|等(?:人)?|们|\s")
 _ENTRUSTED = re.compile(r"受[^，]{1,20}?委托")
 
@@ -63,6 +64,11 @@ class ClauseFinder:
         self.speech_re = re.compile("|".join(map(re.escape, lexicon.verbs("speech"))))
         self.agenda_re = re.compile("|".join(map(re.escape, lexicon.verbs("agenda"))))
         self.attend_re = re.compile("|".join(map(re.escape, lexicon.verbs("attend"))))
+        meetings = lexicon.alternation("meeting_nouns.txt")
+        # what one attends: the meeting (under any of its names), or it is left implicit (出席并讲话)
+        self.attended = re.compile(
+            rf"了?(?:此次|本次|这次|今天的|上述|有关)?(?:{meetings}|活动|仪式|开幕|闭幕|表决|并|指导|祝贺|讲话|致辞|。|，|$)"
+            rf"|[^，。]{{0,30}}?(?:{meetings})")
         self.done_re = re.compile(rf"(?:{self.agenda_re.pattern})了")  # 研究了, 传达了: an act done
         # lead words and dates before a clause's subject (会上，4月18日下午，首先…)
         self.lead_re = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')}|{_DATE_PREFIX.pattern})+")
@@ -159,9 +165,9 @@ class ClauseFinder:
                 else:
                     break
             tail = group[-1].end
-            while True:
-                skip = _AFTER_NAME.match(text, tail, c_end)
-                if not skip:
+            while True:  # 同志, 等, and when (23日, 当地时间27日下午) stand between the name and the act
+                skip = _AFTER_NAME.match(text, tail, c_end) or _WHEN.match(text, tail, c_end)
+                if not skip or skip.end() == tail:
                     break
                 tail = skip.end()
             if tail >= c_end and text[c_end:c_end + 1] == "，":
@@ -265,7 +271,7 @@ class ClauseFinder:
                 end = following.start() if following else s_end  # 出席：…列席：… in one line
                 self.attendee_items(doc, text, start, end, subjects, "clause.attend-list")
                 continue
-            if not re.match(r"了?(?:此次|本次|这次|今天的|上述|有关)?(?:会议|大会|座谈会|全会|会|活动|仪式|开幕|闭幕|表决|并|指导|祝贺|讲话|致辞|。|，|$)|[^，。]{0,20}(?:会议|会)", after):
+            if not self.attended.match(after):
                 continue
             region_start = verb.start()
             for c_start, c_end in reversed(clauses):
@@ -415,6 +421,8 @@ class ClauseFinder:
             if not active:
                 continue
             start = self.agenda_start(text, head, c_end)
+            if start is not None and index in by_clause and text.startswith("建议", start):
+                continue  # 某某委员建议，…: a speaker's proposal, not an act of the meeting
             if start is None:
                 if _SPEECH_ONLY.search(text, head, c_end) and not re.search(r"召开|举行|主持", text[head:c_end]):
                     return  # what follows is the content of a speech

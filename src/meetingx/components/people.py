@@ -74,7 +74,7 @@ class PeopleFinder:
         titles = lexicon.alternation("titles.txt")
         # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团).
         self.title_re = re.compile(rf"(?:{titles})(?:（兼）)?(?![会处团办室])")
-        self.title_at = re.compile(rf"(?:{titles})(?:（兼）)?(?![会处团办室])")
+        self.lead_end = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')})$")  # 会上王书记…
         self.surnames = lexicon.surnames
         followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
         followers |= set(lexicon.titles)
@@ -82,7 +82,7 @@ class PeopleFinder:
         # Words before a name that are not part of a role (参加会议的有…, 会议由…, 受…).
         self.left_stops = re.compile(r"(?:的有|有|由|是|请|邀请|受|和|及|以及|与|同|陪同|率|在|向)$")
         # Words inside the run before a title that end whatever came before the role.
-        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受|了|听取|会见|看望")
+        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受|了|听取|会见|看望|同(?!志)|在")
 
     # ------------------------------------------------------------------ helpers
     def surname_len(self, text: str, pos: int) -> int:
@@ -132,8 +132,8 @@ class PeopleFinder:
                 depth += 1
             elif ch == "（" and depth:
                 depth -= 1
-            elif depth == 0 and (ch in PUNCT or not (is_cjk(ch) or ch.isalnum())):
-                break
+            elif depth == 0 and (ch in PUNCT or not is_cjk(ch)):
+                break  # punctuation, a digit (27日下午…), Latin
             pos -= 1
         stop = self.stop_re.search(text, pos, title_start)
         while stop:
@@ -208,9 +208,7 @@ class PeopleFinder:
                 chunk = text[start:match.start()]
                 if not all(is_cjk(ch) for ch in chunk) or overlaps(start, match.start()):
                     continue
-                before = text[start - 1] if start > 0 else "\n"
-                if not (before in PUNCT or not is_cjk(before) or self.left_stops.search(text[max(0, start - 3):start])
-                        or text[max(0, start - 2):start] in ("会上", "随后", "最后", "首先", "接着", "然后")):
+                if not self.starts_name(text, start):
                     continue
                 if length == 1:
                     if self.ends_name(text, match.end()):
@@ -301,10 +299,12 @@ class PeopleFinder:
         verbs = sorted({v for v, acts in self.lexicon.triggers.items() if acts & {"chair", "speech", "attend"}},
                        key=len, reverse=True)
         verb_re = re.compile("|".join(re.escape(v) for v in verbs))
-        trailer = re.compile(r"(?:同志|等)?(?:先后|分别|相继|依次|共同|也|还|都|将)?$")
+        # between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
+        trailer = re.compile(r"(?:同志|等)?(?:(?:当地时间)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在[\u4e00-\u9fff]{1,6}?)?"
+                             r"(?:先后|分别|相继|依次|共同|也|还|都|将)?$")
         for verb in verb_re.finditer(text):
             end = verb.start()
-            end = trailer.search(text, max(0, end - 6), end).start()
+            end = trailer.search(text, max(0, end - 16), end).start()
             start = end
             while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in "、·") and end - start < 80:
                 start -= 1
@@ -360,11 +360,13 @@ class PeopleFinder:
         return []
 
     def starts_name(self, text: str, pos: int) -> bool:
-        """Whether a name may start at ``pos``: after punctuation, a stop word or a lead word."""
+        """Whether a name may start at ``pos``: after punctuation, a stop word (由, 有) or a lead
+        word (会上, 随后)."""
         if pos < 0:
             return False
         before = text[pos - 1] if pos else "\n"
-        return before in PUNCT or not is_cjk(before) or bool(self.left_stops.search(text, max(0, pos - 3), pos))
+        return before in PUNCT or not is_cjk(before) or bool(self.left_stops.search(text, max(0, pos - 3), pos)) \
+            or bool(self.lead_end.search(text, max(0, pos - 5), pos))
 
     def tagged_name_before(self, text: str, pos: int) -> list[int]:
         """Lengths of a name the tagger sees ending at ``pos``, right before a title."""

@@ -136,6 +136,13 @@ class PlaceFinder:
                                                    for ps, pe in people):
             return
         end = subject_start + len(subject)
+        hosted = subject.find("由")
+        if hosted > 0 and self.ends_with_meeting(subject[:hosted]):
+            # 招待会由A和B共同举办: the meeting, then its hosts
+            add_candidate(doc, "MEETING", subject_start, subject_start + hosted, "place.meeting-subject", 0.85,
+                          clause=clause)
+            add_candidate(doc, "ORG", subject_start + hosted + 1, end, "place.hosts", 0.8, clause=clause)
+            return
         if self.ends_with_meeting(subject) and not _BODY_NOUN.search(subject) and not has_object:
             owned = _OWNED_MEETING.match(subject)
             if owned:  # 集团公司第三届董事会第五次会议: the owner holds the meeting
