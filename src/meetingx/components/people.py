@@ -74,6 +74,7 @@ class PeopleFinder:
         titles = lexicon.alternation("titles.txt")
         # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团).
         self.title_re = re.compile(rf"(?:{titles})(?:（兼）)?(?![会处团办室])")
+        self.verb_at = re.compile("|".join(re.escape(v) for v in sorted(lexicon.triggers, key=len, reverse=True)))
         self.lead_end = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')})$")  # 会上王书记…
         self.surnames = lexicon.surnames
         followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
@@ -350,8 +351,10 @@ class PeopleFinder:
         """A name the tagger sees starting at ``pos`` (for surnames missing from the list)."""
         if not self.use_tagger or pos >= len(text) or not is_cjk(text[pos]) or self.ends_name(text, pos):
             return []
-        if not any(self.ends_name(text, pos + n) for n in range(2, 9)):
-            return []  # no name of 2-8 characters can end here
+        if not any(self.ends_name(text, pos + n) for n in (2, 3, 4)) and not any(
+                pos + n < len(text) and (text[pos + n] in PUNCT or self.verb_at.match(text, pos + n))
+                for n in range(5, 9)):
+            return []  # no name can end here: 2-4 characters, or a longer transliterated one before a verb
         left = max(0, pos - 6)
         for s, e in person_spans(text[left:pos + 10]):
             # transliterated names (努尔加利耶夫) run longer than Chinese ones
