@@ -28,6 +28,9 @@ PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAREN = re.compile(r"（([^（）]{2,20})）")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?")
+#: Between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
+_TRAILER = re.compile(r"(?:同志|等)?(?:(?:当地时间)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在[\u4e00-\u9fff]{1,6}?)?"
+                      r"(?:先后|分别|相继|依次|共同|也|还|都|将)?$")
 
 
 class Occupied:
@@ -75,6 +78,8 @@ class PeopleFinder:
         # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团).
         self.title_re = re.compile(rf"(?:{titles})(?:（兼）)?(?![会处团办室])")
         self.verb_at = re.compile("|".join(re.escape(v) for v in sorted(lexicon.triggers, key=len, reverse=True)))
+        acted = {v for v, acts in lexicon.triggers.items() if acts & {"chair", "speech", "attend"}}
+        self.person_verb_re = re.compile("|".join(re.escape(v) for v in sorted(acted, key=len, reverse=True)))
         self.lead_end = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')})$")  # 会上王书记…
         self.surnames = lexicon.surnames
         followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
@@ -121,13 +126,13 @@ class PeopleFinder:
                 lengths.append(length)
         return lengths
 
-    def role_start(self, text: str, title_start: int, floor: int) -> int:
+    def role_start(self, text: str, title_start: int) -> int:
         """Where the role phrase whose title noun starts at ``title_start`` begins: back to
         punctuation (a parenthesised part such as 组织部（统战部） stays inside), then past lead
         words (会上, 首先), a stop word (参加会议的有…, 会议由…) and a leading date."""
         pos = title_start
         depth = 0
-        while pos > floor and title_start - pos < 40:
+        while pos > 0 and title_start - pos < 40:
             ch = text[pos - 1]
             if ch == "）":
                 depth += 1
@@ -175,7 +180,7 @@ class PeopleFinder:
             if len(lengths) > 1:
                 length = self.tagger_choice(text, roles_end, lengths)
             name_start, name_end = roles_end, roles_end + length
-            start = self.role_start(text, match.start(), 0)
+            start = self.role_start(text, match.start())
             roles = [(start, title_end)]
             if extra_role:
                 roles.append(extra_role)
@@ -262,14 +267,13 @@ class PeopleFinder:
         while pos > 1 and text[pos - 1] in "、，":
             end = pos - 1
             if any(m.end == end for m in mentions):
-                break
+                break  # what stands before the comma ends a person's mention, not a role
             titles = [m for m in self.title_re.finditer(text, max(0, end - 40), end) if m.end() == end]
             if not titles:
                 break
-            role_begin = self.role_start(text, titles[-1].start(), 0)
+            role_begin = self.role_start(text, titles[-1].start())
             if role_begin >= end or text[role_begin:end] in ("会上",):
                 break
-            # the stacked role must not itself end a person's mention
             roles.insert(0, (role_begin, end))
             pos = role_begin
         return roles
@@ -297,15 +301,9 @@ class PeopleFinder:
         """Names with no title right before a trigger verb, alone or listed with 、 (李干杰主持,
         杨志勇、钟正生等先后发言), as the tagger finds them."""
         found: list[Mention] = []
-        verbs = sorted({v for v, acts in self.lexicon.triggers.items() if acts & {"chair", "speech", "attend"}},
-                       key=len, reverse=True)
-        verb_re = re.compile("|".join(re.escape(v) for v in verbs))
-        # between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
-        trailer = re.compile(r"(?:同志|等)?(?:(?:当地时间)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在[\u4e00-\u9fff]{1,6}?)?"
-                             r"(?:先后|分别|相继|依次|共同|也|还|都|将)?$")
-        for verb in verb_re.finditer(text):
+        for verb in self.person_verb_re.finditer(text):
             end = verb.start()
-            end = trailer.search(text, max(0, end - 16), end).start()
+            end = _TRAILER.search(text, max(0, end - 16), end).start()
             start = end
             while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in "、·") and end - start < 80:
                 start -= 1
