@@ -176,3 +176,22 @@ def test_alias_candidate(candidates):
     aliases = candidates(text, "ALIAS")
 
     assert [(words, data["surname"], data["title"]) for words, data in aliases] == [("王书记", "王", "书记")]
+
+
+def test_a_name_the_document_gave_is_not_asked_of_the_tagger_again(candidates, monkeypatch):
+    """The tagger names 周国强 before 主持; before 指出 and 强调 the same run is that name, unasked."""
+    from meetingx import tagger
+    from meetingx.components import people
+
+    asked: list[str] = []
+
+    def tagger_that_answers_once(window: str) -> tuple[tuple[int, int], ...]:
+        asked.append(window)
+        return tagger.person_spans(window) if len(asked) == 1 else ()
+
+    monkeypatch.setattr(people, "person_spans", tagger_that_answers_once)
+    text = "5月12日，市政协召开常委会议。周国强主持会议。周国强指出，要加强协商。周国强强调，要凝聚共识。"
+    found = candidates(text, "PERSON")
+
+    assert [name for name, _ in found] == ["周国强", "周国强", "周国强"]
+    assert len(asked) == 1

@@ -105,6 +105,8 @@ MEETINGS = [
     pytest.param("西部论坛隆重举行 王明远出席论坛\n21日上午，西部论坛在成都举行。王明远出席论坛并致辞。", "西部论坛",
                  id="subject-juxing-under-spaced-headline"),
     pytest.param("5月8日，中共平江省委理论学习中心组举行2026年第三次集体学习。", "2026年第三次集体学习", id="jiti-xuexi"),
+    pytest.param("周国强教授学术思想研讨会5月12日在学校举行。周国强教授致辞。", "周国强教授学术思想研讨会",
+                 id="named-after-a-person"),
 ]
 
 

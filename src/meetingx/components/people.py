@@ -204,6 +204,11 @@ class PeopleFinder:
                 start = match.start() - length
                 if start < 0:
                     continue
+                chunk = text[start:match.start()]
+                if not all(is_cjk(ch) for ch in chunk) or overlaps(start, match.start()):
+                    continue
+                if not self.starts_name(text, start):
+                    continue
                 if not self.surname_len(text, start):
                     if length == 1:
                         continue
@@ -211,11 +216,6 @@ class PeopleFinder:
                         tagged = self.tagged_name_before(text, match.start())
                     if length not in tagged:
                         continue
-                chunk = text[start:match.start()]
-                if not all(is_cjk(ch) for ch in chunk) or overlaps(start, match.start()):
-                    continue
-                if not self.starts_name(text, start):
-                    continue
                 if length == 1:
                     if self.ends_name(text, match.end()):
                         add_candidate(doc, "ALIAS", start, match.end(), "person.surname-title", 0.8,
@@ -233,7 +233,7 @@ class PeopleFinder:
                 break
 
         # 3. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
-        mentions.extend(self.bare_names(text, taken))
+        mentions.extend(self.bare_names(text, taken, {m.name for m in mentions}))
 
         # 4. every other occurrence of a name already found
         known = {m.name for m in mentions}
@@ -297,9 +297,11 @@ class PeopleFinder:
             pos = end
         return listed
 
-    def bare_names(self, text: str, taken: Occupied) -> list[Mention]:
+    def bare_names(self, text: str, taken: Occupied, known: set[str]) -> list[Mention]:
         """Names with no title right before a trigger verb, alone or listed with 、 (李干杰主持,
-        杨志勇、钟正生等先后发言), as the tagger finds them."""
+        杨志勇、钟正生等先后发言), as the tagger finds them. A run that is exactly a name the
+        document has already given (``known``, which grows here) is that name: the tagger is not
+        asked again about each 汪洋强调, 汪洋指出 of a report."""
         found: list[Mention] = []
         for verb in self.person_verb_re.finditer(text):
             end = verb.start()
@@ -315,10 +317,12 @@ class PeopleFinder:
             if "·" not in text[start:end] and not any(
                     self.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
                 continue
-            for s, e in self.names_in(text, start, end):
+            names = [(start, end)] if text[start:end] in known else self.names_in(text, start, end)
+            for s, e in names:
                 if taken.overlaps(s, e):
                     continue
                 found.append(Mention(text[s:e], s, e, [], "person.tagger", 0.75, s, e))
+                known.add(text[s:e])
                 taken.add(s, e)
         return found
 

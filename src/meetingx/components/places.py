@@ -41,6 +41,8 @@ class PlaceFinder:
         nouns = lexicon.alternation("meeting_nouns.txt")
         self.meeting_end = re.compile(rf"(?:{nouns})")
         self.blockers = lexicon.words("venue_blockers.txt")
+        self.person_act_re = re.compile("|".join(map(re.escape, sorted(
+            (v for v, acts in lexicon.triggers.items() if acts & {"chair", "speech", "attend"}), key=len, reverse=True))))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
@@ -132,8 +134,13 @@ class PlaceFinder:
         if adverbs and adverbs.start() > subject_start:
             subject_end = adverbs.start()  # 学校隆重召开 / 甲、乙联合召开
         subject = text[subject_start:subject_end].rstrip()
-        if not subject or len(subject) > 40 or any(ps < subject_start + len(subject) and subject_start < pe
-                                                   for ps, pe in people):
+        if not subject or len(subject) > 40:
+            return
+        person_ends = [pe for ps, pe in people if ps < subject_start + len(subject) and subject_start < pe]
+        if person_ends and not (self.ends_with_meeting(subject) and not any(
+                self.person_act_re.search(text, pe, subject_start + len(subject)) for pe in person_ends)):
+            # a person is the subject (张三主持召开, 李四出席…年会); a meeting named after one is not
+            # (习近平总书记关于…的重要论述研讨会)
             return
         end = subject_start + len(subject)
         hosted = subject.find("由")
