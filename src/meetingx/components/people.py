@@ -25,7 +25,6 @@ from meetingx.tagger import person_spans
 
 #: Punctuation that ends a name or a role phrase.
 PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…【】[]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAREN = re.compile(r"（([^（）]{2,20})）")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?")
 #: Between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
@@ -65,7 +64,8 @@ class Mention:
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(_CJK.match(ch))
+    """Whether ``ch`` (one character) is a CJK ideograph of the basic block."""
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 class PeopleFinder:
