@@ -25,9 +25,9 @@ from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon
 
 _SENTENCE = re.compile(r"[^。！？；\n]+")
-#: Clauses: split at commas and colons, and at the spaces that separate the parts of a headline
-#: (spaces inside prose are not in the matching view).
-_CLAUSE = re.compile(r"[^，： ]+")
+#: Clauses of the sentences: split at commas and colons, and at the spaces that separate the parts
+#: of a headline (spaces inside prose are not in the matching view).
+_CLAUSE = re.compile(r"[^，： 。！？；\n]+")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上|今天|近日|日前|（[^）]{0,6}）|\s)+")
 #: What the meeting itself says (会议强调): the rest of the sentence is content, not agenda.
 _MEETING_SUBJECT = re.compile(r"(?:本次)?(?:会议|会上|座谈会|大会|全会|会议上)(?:还|也|首先|同时|先后|随后|最后|一致)?")
@@ -115,6 +115,8 @@ class ClauseFinder:
         text = doc._.mx_text.folded
         subjects = self.subjects(doc)
         subject_starts = [s.start for s in subjects]
+        all_clauses = [m.span() for m in _CLAUSE.finditer(text)]
+        clause_starts = [start for start, _ in all_clauses]
         body_start = min((c.start for c in candidates(doc, "BODY")), default=0)
         last_subject: Optional[Subject] = None  # whom 他/她 refers to
         for sentence in _SENTENCE.finditer(text):
@@ -123,7 +125,7 @@ class ClauseFinder:
             first = bisect_left(subject_starts, s_start)
             last = bisect_left(subject_starts, s_end, first)
             inside = [s for s in subjects[first:last] if s.end <= s_end]
-            clauses = [m.span() for m in _CLAUSE.finditer(text, s_start, s_end)]
+            clauses = all_clauses[bisect_left(clause_starts, s_start):bisect_left(clause_starts, s_end)]
             heads = [self.strip_lead(text, c_start, c_end) for c_start, c_end in clauses]
             if "会" in words:
                 meetings = [_MEETING_SUBJECT.match(text, head, c_end) for head, (_, c_end) in zip(heads, clauses)]
@@ -145,7 +147,8 @@ class ClauseFinder:
             elif chair is not None:
                 last_subject = chair  # 会议由王某主持。他指出…
             self.find_speeches(doc, text, words, clauses, heads, voiced, groups, inside)
-            self.find_attendance(doc, text, s_start, s_end, clauses, inside)
+            if self.attend_re.search(text, s_start, s_end):
+                self.find_attendance(doc, text, s_start, s_end, clauses, inside)
             if s_end > body_start:
                 self.find_agenda(doc, text, clauses, heads, meetings, voiced, groups)
         return doc
