@@ -12,8 +12,8 @@ from meetingx.pipeline import load as _load
 from meetingx.reading import Document
 from meetingx.record import MeetingRecord
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
 def load(lang: str = "zh", data_dir: str | None = None) -> Language:
@@ -25,8 +25,10 @@ def load(lang: str = "zh", data_dir: str | None = None) -> Language:
 def detect_language(text: str) -> str:
     """"zh" when CJK characters make up a real share of the letters, else "en"."""
     sample = text[:1000]
-    cjk = len(_CJK.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    cjk = sum(map(len, _CJK_RUN.findall(sample)))
+    if cjk >= max(1, (len(sample) - cjk) // 10):
+        return "zh"  # enough even if every other character were a Latin letter
+    latin = sum(map(len, _LATIN_RUN.findall(sample)))
     return "zh" if cjk >= max(1, latin // 10) else "en"
 
 

@@ -9,36 +9,47 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Optional
 
 from spacy.tokens import Doc
 
 from meetingx.components import Candidate, candidates
 from meetingx.reading import Document
-from meetingx.record import Evidence, Extractor, MeetingRecord, RecordWarning, Source
+from meetingx.record import MeetingRecord
 from meetingx.text import TextView, fold
 
 _CONVENE = re.compile(r"召开|举行|开幕|闭幕|举办|主持|出席")
-_SENTENCE_END = "。！？；\n"
+_SENTENCE_END = re.compile(r"[。！？；\n]")
+#: A date in a header field of minutes (时间：2023年5月10日)
+_TIME_HEADER = re.compile(r"时间\s*：\s*$")
+#: A date that bounds a period or dates a document, not a meeting (自…起, …以来, …印发)
+_NOT_AN_EVENT = re.compile(r"\s*(?:起|以来|之前|前|期间|为止|发布|印发|出台)")
+_NOTICE = re.compile(r"通知|发出|送达")
+_CONTINUING = re.compile(r"[，：]?(?:继|在)")
+_VOTED = re.compile(r"表决通过|通过了")
 
 
 @dataclass
 class Builder:
     """Values and their evidence, written together. Offsets given to it are in the matching view;
-    values and evidence are read from and point into the original text."""
+    values and evidence are read from and point into the original text. Evidence and warnings are
+    kept as the fields of :class:`~meetingx.record.Evidence` and
+    :class:`~meetingx.record.RecordWarning`, validated once with the whole record."""
 
     view: TextView
     values: dict[str, Any] = field(default_factory=dict)
-    evidence: dict[str, Evidence] = field(default_factory=dict)
-    warnings: list[RecordWarning] = field(default_factory=list)
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
         return self.view.original_text(start, end)
 
     def cite(self, pointer: str, start: int, end: int, rule: str, confidence: float) -> None:
         start, end = self.view.to_original(start, end)
-        self.evidence[pointer] = Evidence(start=start, end=end, rule=rule, confidence=confidence)
+        self.evidence[pointer] = {"start": start, "end": end, "rule": rule, "confidence": confidence}
 
     def set_text(self, key: str, candidate: Optional[Candidate], start: Optional[int] = None,
                  end: Optional[int] = None) -> None:
@@ -52,17 +63,7 @@ class Builder:
         self.cite(f"/{key}", start, end, candidate.rule, candidate.confidence)
 
     def warn(self, code: str, message: str, pointer: Optional[str] = None) -> None:
-        self.warnings.append(RecordWarning(code=code, message=message, pointer=pointer))
-
-
-def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = pos
-    while start > 0 and text[start - 1] not in _SENTENCE_END:
-        start -= 1
-    end = pos
-    while end < len(text) and text[end] not in _SENTENCE_END:
-        end += 1
-    return start, end
+        self.warnings.append({"code": code, "message": message, "pointer": pointer})
 
 
 def shares_run(a: str, b: str, length: int) -> bool:
@@ -73,16 +74,29 @@ def shares_run(a: str, b: str, length: int) -> bool:
 class Assembler:
     def __init__(self, doc: Doc, document: Document) -> None:
         self.doc = doc
-        self.text = doc._.mx_text.original
-        self.folded = doc._.mx_text.folded
+        view: TextView = doc._.mx_text
+        self.text = view.original
+        self.folded = view.folded
         self.meta = doc._.mx_meta or {}
-        self.out = Builder(doc._.mx_text)
+        self.out = Builder(view)
         bodies = candidates(doc, "BODY")
         self.body_start = bodies[0].start if bodies else 0
         titles = candidates(doc, "TITLE")
         self.title = titles[0] if titles else None
         self.people: dict[str, dict[str, Any]] = {}
         self.document = document
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        """Where the sentences of the matching view end (at 。！？； or a line break)."""
+        return [m.start() for m in _SENTENCE_END.finditer(self.folded)]
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """The sentence of the matching view around ``pos``, without its closing mark."""
+        index = bisect_left(self.sentence_ends, pos)
+        start = self.sentence_ends[index - 1] + 1 if index > 0 else 0
+        end = self.sentence_ends[index] if index < len(self.sentence_ends) else len(self.folded)
+        return start, end
 
     # ------------------------------------------------------------------ people
     def build_people(self) -> None:
@@ -178,11 +192,11 @@ class Assembler:
             return None
 
     def date_score(self, c: Candidate, excluded: list[tuple[int, int]]) -> Optional[float]:
-        header = re.search(r"时间\s*：\s*$", self.folded[max(0, c.start - 6):c.start]) is not None
+        header = _TIME_HEADER.search(self.folded[max(0, c.start - 6):c.start]) is not None
         if any(s <= c.start < e for s, e in excluded) or c.start < self.body_start and not header \
                 and c.rule != "date.iso":
             return None
-        start, end = sentence_bounds(self.folded, c.start)
+        start, end = self.sentence_bounds(c.start)
         sentence = self.folded[start:end]
         score = 0.0
         if _CONVENE.search(sentence):
@@ -193,14 +207,14 @@ class Assembler:
             score += 4
         if c.rule in ("date.day", "date.ym") and not _CONVENE.search(sentence) and c.start - self.body_start >= 120:
             score -= 2  # a bare day outside the lead, in a sentence that convenes nothing
-        if re.match(r"\s*(?:起|以来|之前|前|期间|为止|发布|印发|出台)", self.folded[c.end:c.end + 4]):
+        if _NOT_AN_EVENT.match(self.folded[c.end:c.end + 4]):
             score -= 3
         clause_start = max(self.folded.rfind(mark, start, c.start) for mark in "，：")
         clause_end = min((i for i in (self.folded.find(mark, c.end, end) for mark in "，。") if i >= 0), default=end)
         clause = self.folded[max(start, clause_start):clause_end]
-        if re.search(r"通知|发出|送达", clause):
+        if _NOTICE.search(clause):
             score -= 4  # 会议通知于…发出: the notice, not the meeting
-        if re.match(r"[，：]?(?:继|在)", clause) and re.search(r"后$", clause):
+        if _CONTINUING.match(clause) and clause.endswith("后"):
             score -= 4  # 继3月5日召开动员大会后: an earlier meeting
         if self.folded.rfind("《", start, c.start) > self.folded.rfind("》", start, c.start):
             score -= 3
@@ -230,7 +244,7 @@ class Assembler:
         if max(scored, key=lambda t: (t[0], t[1]))[0] < 1 and best.rule == "date.day":
             self.out.warn("date.missing", "no date of the meeting found", "/date")
             return
-        self.anchor = sentence_bounds(self.folded, best.start)
+        self.anchor = self.sentence_bounds(best.start)
         self.anchor_date = best.start
         self.out.set_text("date_text", best)
         part = best.data.get("part")
@@ -351,8 +365,8 @@ class Assembler:
         resolutions: list[dict[str, Any]] = []
         voted = motions if self.kind == "resolution" else [
             c for c in candidates(self.doc, "AGENDA")
-            if re.match(r"表决通过|通过了", self.folded[c.start:c.end])
-            and "表决" in self.folded[sentence_bounds(self.folded, c.start)[0]:c.end]]
+            if _VOTED.match(self.folded, c.start, c.end)
+            and "表决" in self.folded[self.sentence_bounds(c.start)[0]:c.end]]
         seen: set[str] = set()
         for c in voted:
             text = self.out.span(c.start, c.end)
@@ -458,10 +472,10 @@ class Assembler:
         return MeetingRecord(
             **values,
             evidence=self.out.evidence,
-            source=Source(path=self.document.path, sha256=self.document.sha256, chars=len(self.text),
-                          encoding=self.document.encoding),
+            source={"path": self.document.path, "sha256": self.document.sha256, "chars": len(self.text),
+                    "encoding": self.document.encoding},
             warnings=self.out.warnings,
-            extractor=Extractor(version=__version__),
+            extractor={"version": __version__},
         )
 
 

@@ -49,18 +49,30 @@ def fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _foldable() -> re.Pattern[str]:
+    """A character that folding may change: one of the table's, or any beyond the BMP (the few
+    of the table there would make the class a slow list instead of a bitmap)."""
+    bmp = "".join(re.escape(chr(code)) for code in sorted(fold_table()) if code <= 0xFFFF)
+    return re.compile(f"[{bmp}\U00010000-\U0010FFFF]")
+
+
 def fold(text: str) -> str:
     """The folded copy of ``text``: same length, one form per character."""
+    if _foldable().search(text) is None:
+        return text  # most texts: nothing to fold, and a scan is much cheaper than translate
     folded = text.translate(fold_table())
     assert len(folded) == len(text)
     return folded
 
 
-_WHITESPACE_RUN = re.compile(r"[ \t]+")
+# Patterns scanned over whole texts start with a plain character or class (not a repeat or a
+# lookbehind), so that re can skip ahead to where they may match instead of trying every position.
+_WHITESPACE_RUN = re.compile(r"[ \t][ \t]*")
 _PROSE_MARK = re.compile(r"[，。；]")
 _CJK_OR_MARK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 #: Pinyin a mirror site inserted after characters: 區(qū)
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])（[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}）")
+_PINYIN = re.compile(r"（(?<=[\u4e00-\u9fff]（)[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}）")
 _PAGE_NUMBER_LINE = re.compile(r"(?m)^[ \t]*(?:-\s*)?\d{1,3}(?:\s*-)?[ \t]*\n")
 _TERMINAL = "。！？；：」』）》”"
 

@@ -15,6 +15,7 @@ Reads each sentence as clauses (split at ，and ：) around the people found by
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -24,9 +25,9 @@ from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon
 
 _SENTENCE = re.compile(r"[^。！？；\n]+")
-#: Clauses: split at commas and colons, and at the spaces that separate the parts of a headline
-#: (spaces inside prose are not in the matching view).
-_CLAUSE = re.compile(r"[^，： ]+")
+#: Clauses of the sentences: split at commas and colons, and at the spaces that separate the parts
+#: of a headline (spaces inside prose are not in the matching view).
+_CLAUSE = re.compile(r"[^，： 。！？；\n]+")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上|今天|近日|日前|（[^）]{0,6}）|\s)+")
 #: What the meeting itself says (会议强调): the rest of the sentence is content, not agenda.
 _MEETING_SUBJECT = re.compile(r"(?:本次)?(?:会议|会上|座谈会|大会|全会|会议上)(?:还|也|首先|同时|先后|随后|最后|一致)?")
@@ -45,6 +46,27 @@ _LIST_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,4}(?=、|$|和)")
 _WHEN = re.compile(r"(?:当地时间)?(?:\d{1,2}\s*[日号])?(?:上午|下午|晚上|晚)?")
 _AFTER_NAME = re.compile(r"同志|等(?:人)?|们|\s")
 _ENTRUSTED = re.compile(r"受[^，]{1,20}?委托")
+_CHAIR_VERB = re.compile(r"主持(?!人)")
+#: A header field of minutes: 主持：区长王志强 / 主持人：王志强
+_CHAIR_HEADER = re.compile(r"主持(?:人)?\s*：")
+_INSTRUCTED = re.compile(r"(?:作出|做出)[^，]{0,4}指示")
+_CONVENED = re.compile(r"主持|召开|举行|的(?:重要)?(?:讲话|指示|论述|批示)")
+_HEARD = re.compile(r"听取了?")
+_REPORTED = re.compile(r"汇报|报告|介绍|说明")
+_NOT_PRESENT = re.compile(r"未|不|缺席|请假|没有|应|实际")
+_LISTING = re.compile(r"(?:[^，。；]{0,12}?的)?(?:还|其他)?有\s*：?|\s*：")
+_LIST_MARK = re.compile(r"、|等|和|及")
+_TRAILING_ADVERBS = re.compile(r"(?:共同|一起|也|还|都|均|分别|应邀|一同|等|将)+$")
+_MEETING_VERB = re.compile(r"召开|举行|主持|出席|参加|列席")
+_CONVENE = re.compile(r"召开|举行")
+_CONVENE_OR_CHAIR = re.compile(r"召开|举行|主持")
+#: Not a group of attendees: a head count (共30余人), no Chinese at all, or a total (共5名…).
+_HEADCOUNT = re.compile(r"共?\d+余?名?人|[^\u4e00-\u9fff]*")
+_COUNTED = re.compile(r"共\d")
+_SENTENCE_MARK = re.compile(r"[，。]")
+#: A clause that is only a verb of deciding, whose object is the next clause (决定，…).
+_DECIDE = ("决定", "建议", "同意", "要求")
+_ACT_DONE = re.compile(r"(?:进行|作|做)了?[^，]{0,6}(?:部署|安排|说明|解读|通报|汇报|介绍|研究|讨论|动员)")
 
 
 @dataclass
@@ -92,28 +114,43 @@ class ClauseFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
         subjects = self.subjects(doc)
+        subject_starts = [s.start for s in subjects]
+        all_clauses = [m.span() for m in _CLAUSE.finditer(text)]
+        clause_starts = [start for start, _ in all_clauses]
         body_start = min((c.start for c in candidates(doc, "BODY")), default=0)
         last_subject: Optional[Subject] = None  # whom 他/她 refers to
         for sentence in _SENTENCE.finditer(text):
             s_start, s_end = sentence.span()
-            inside = [s for s in subjects if s_start <= s.start and s.end <= s_end]
-            clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(text, s_start, s_end)]
-            chair = self.find_chairs(doc, text, clauses, inside)
-            groups = self.subject_groups(text, clauses, inside)
-            voiced = self.meeting_voice_clause(text, clauses)
-            if voiced is not None:
+            words = sentence.group()  # for cheap checks of whether a rule can apply at all
+            first = bisect_left(subject_starts, s_start)
+            last = bisect_left(subject_starts, s_end, first)
+            inside = [s for s in subjects[first:last] if s.end <= s_end]
+            clauses = all_clauses[bisect_left(clause_starts, s_start):bisect_left(clause_starts, s_end)]
+            heads = [self.strip_lead(text, c_start, c_end) for c_start, c_end in clauses]
+            if "会" in words:
+                meetings = [_MEETING_SUBJECT.match(text, head, c_end) for head, (_, c_end) in zip(heads, clauses)]
+                voiced = [meeting is not None and _MEETING_VOICE.match(text, meeting.end(), c_end) is not None
+                          for meeting, (_, c_end) in zip(meetings, clauses)]
+            else:  # every name of the meeting as a subject (会议, 会上…) holds 会
+                meetings, voiced = [None] * len(clauses), [False] * len(clauses)
+            chair = self.find_chairs(doc, text, clauses, inside) if "主持" in words else None
+            groups = self.subject_groups(text, clauses, heads, inside) if inside else []
+            if True in voiced:
                 # 会议指出，习近平总书记的重要讲话…: the rest of the sentence is what the meeting said
-                groups = [g for g in groups if g[0] <= voiced]
-            pronouns = self.pronoun_groups(text, clauses, groups, last_subject)
-            groups = sorted(groups + pronouns, key=lambda group: group[0])
+                first_voiced = voiced.index(True)
+                groups = [g for g in groups if g[0] <= first_voiced]
+            if "他" in words or "她" in words:
+                pronouns = self.pronoun_groups(text, heads, groups, last_subject)
+                groups = sorted(groups + pronouns, key=lambda group: group[0])
             if groups:
                 last_subject = groups[-1][1][-1]
             elif chair is not None:
                 last_subject = chair  # 会议由王某主持。他指出…
-            self.find_speeches(doc, text, clauses, groups, inside)
-            self.find_attendance(doc, text, s_start, s_end, clauses, inside)
+            self.find_speeches(doc, text, words, clauses, heads, voiced, groups, inside)
+            if self.attend_re.search(text, s_start, s_end):
+                self.find_attendance(doc, text, s_start, s_end, clauses, inside)
             if s_end > body_start:
-                self.find_agenda(doc, text, clauses, groups)
+                self.find_agenda(doc, text, clauses, heads, meetings, voiced, groups)
         return doc
 
     def find_chairs(self, doc: Doc, text: str, clauses: list[tuple[int, int]],
@@ -121,19 +158,17 @@ class ClauseFinder:
         """Adds ``CHAIR`` candidates; returns the last chair found in these clauses."""
         found: Optional[Subject] = None
         for c_start, c_end in clauses:
-            for host in re.finditer(r"主持(?!人)", text[c_start:c_end]):
-                pos = c_start + host.start()
+            for host in _CHAIR_VERB.finditer(text, c_start, c_end):
+                pos = host.start()
                 before = [s for s in subjects if c_start <= s.start and s.end <= pos
                           and "委托" not in text[s.end:pos] and not text.startswith("受", s.start - 1)]
                 if before:
                     found = before[-1]
                     add_candidate(doc, "CHAIR", found.name_start, found.name_end, "clause.chair-zhuchi", 0.9,
                                   alias=found.alias)
-        # a header field of minutes: 主持：区长王志强 / 主持人：王志强
         if clauses:
-            first, last = clauses[0][0], clauses[-1][1]
-            for header in re.finditer(r"主持(?:人)?\s*：", text[first:last]):
-                after = first + header.end()
+            for header in _CHAIR_HEADER.finditer(text, clauses[0][0], clauses[-1][1]):
+                after = header.end()
                 person = next((s for s in subjects if after <= s.start < after + 20), None)
                 if person is not None:
                     found = person
@@ -141,15 +176,15 @@ class ClauseFinder:
                                   alias=person.alias)
         return found
 
-    def subject_groups(self, text: str, clauses: list[tuple[int, int]],
+    def subject_groups(self, text: str, clauses: list[tuple[int, int]], heads: list[int],
                        subjects: list[Subject]) -> list[tuple[int, list[Subject], int]]:
         """(clause index, subjects, tail start) for every clause whose subject is people:
         a mention at the clause start (after lead words, dates and 受…委托), or a list of them,
-        also a list that runs over clauses (甲主席张三，乙主席李四，丙代表王五在大会上发言)."""
+        also a list that runs over clauses (甲主席张三，乙主席李四，丙代表王五在大会上发言).
+        ``heads[i]`` is where clause i starts after its lead words."""
         groups = []
         pending: list[Subject] = []
-        for index, (c_start, c_end) in enumerate(clauses):
-            head = self.strip_lead(text, c_start, c_end)
+        for index, ((c_start, c_end), head) in enumerate(zip(clauses, heads)):
             entrusted = _ENTRUSTED.match(text, head, c_end)
             if entrusted:
                 head = self.strip_lead(text, entrusted.end(), c_end)
@@ -177,25 +212,15 @@ class ClauseFinder:
             pending = []
         return groups
 
-    def meeting_voice_clause(self, text: str, clauses: list[tuple[int, int]]) -> Optional[int]:
-        """The index of the first clause in which the meeting itself speaks (会议指出…), or None."""
-        for index, (c_start, c_end) in enumerate(clauses):
-            head = self.strip_lead(text, c_start, c_end)
-            subject = _MEETING_SUBJECT.match(text, head, c_end)
-            if subject and _MEETING_VOICE.match(text, subject.end(), c_end):
-                return index
-        return None
-
-    def pronoun_groups(self, text: str, clauses: list[tuple[int, int]], groups: list[tuple[int, list[Subject], int]],
+    def pronoun_groups(self, text: str, heads: list[int], groups: list[tuple[int, list[Subject], int]],
                        last_subject: Optional[Subject]) -> list[tuple[int, list[Subject], int]]:
         """他指出/她强调 at the head of a clause: the person who was the subject last."""
         found = []
-        heads = {index: group[-1] for index, group, _ in groups}
-        for index, (c_start, c_end) in enumerate(clauses):
-            if index in heads:
-                last_subject = heads[index]
+        subject_of = {index: group[-1] for index, group, _ in groups}
+        for index, head in enumerate(heads):
+            if index in subject_of:
+                last_subject = subject_of[index]
                 continue
-            head = self.strip_lead(text, c_start, c_end)
             if last_subject is None or text[head:head + 1] not in ("他", "她") \
                     or text[head + 1:head + 2] in ("们", "人"):
                 continue
@@ -212,19 +237,22 @@ class ClauseFinder:
             return verb
         return None
 
-    def find_speeches(self, doc: Doc, text: str, clauses: list[tuple[int, int]],
-                      groups: list[tuple[int, list[Subject], int]], subjects: list[Subject]) -> None:
-        heads = {index for index, _, _ in groups}
+    def find_speeches(self, doc: Doc, text: str, words: str, clauses: list[tuple[int, int]],
+                      heads: list[int], voiced: list[bool], groups: list[tuple[int, list[Subject], int]],
+                      subjects: list[Subject]) -> None:
+        """In the sentence ``words``: ``heads[i]`` is where clause i starts after its lead words,
+        ``voiced[i]`` whether the meeting itself speaks in it (会议强调)."""
+        with_subject = {index for index, _, _ in groups}
         for index, group, tail in groups:
             c_end = clauses[index][1]
-            if text.startswith("委托", tail) or re.search(r"(?:作出|做出)[^，]{0,4}指示", text[tail:c_end]):
+            if text.startswith("委托", tail) or _INSTRUCTED.search(text, tail, c_end):
                 continue  # 作出指示 from elsewhere is not speaking at the meeting
             verb = self.speech_verb(text, tail, c_end)
             # the subject carries over to the following clauses that have none of their own, unless it
             # convened the meeting (李强主持召开…，研究部署…: what follows is the meeting's business)
             follow = index + 1
-            convened = re.search(r"主持|召开|举行|的(?:重要)?(?:讲话|指示|论述|批示)", text[tail:c_end]) is not None
-            while verb is None and not convened and follow < len(clauses) and follow not in heads:
+            convened = _CONVENED.search(text, tail, c_end) is not None
+            while verb is None and not convened and follow < len(clauses) and follow not in with_subject:
                 f_start, f_end = clauses[follow]
                 verb = self.speech_verb(text, f_start, f_end)
                 if verb is not None:
@@ -239,21 +267,20 @@ class ClauseFinder:
             add_candidate(doc, "VOICE", group[0].start, c_end, "clause.person-voice", 0.8,
                           name_start=group[-1].name_start, name_end=group[-1].name_end, alias=group[-1].alias)
         # 会议听取了X关于…的汇报: X reported
-        for c_start, c_end in clauses:
-            for heard in re.finditer(r"听取了?", text[c_start:c_end]):
-                after = c_start + heard.end()
-                person = next((s for s in subjects if s.start == after and not s.alias), None)
-                if person is None:
-                    continue
-                tail = person.end + (2 if text.startswith("同志", person.end) else 0)
-                if re.search(r"汇报|报告|介绍|说明", text[tail:c_end]):
-                    add_candidate(doc, "SPEECH", tail, c_end, "clause.heard-report", 0.8,
-                                  name_start=person.name_start, name_end=person.name_end, alias=None)
+        if "听取" in words:
+            for c_start, c_end in clauses:
+                for heard in _HEARD.finditer(text, c_start, c_end):
+                    after = heard.end()
+                    person = next((s for s in subjects if s.start == after and not s.alias), None)
+                    if person is None:
+                        continue
+                    tail = person.end + (2 if text.startswith("同志", person.end) else 0)
+                    if _REPORTED.search(text, tail, c_end):
+                        add_candidate(doc, "SPEECH", tail, c_end, "clause.heard-report", 0.8,
+                                      name_start=person.name_start, name_end=person.name_end, alias=None)
         # 会议强调/要求: the meeting's own voice
-        for c_start, c_end in clauses:
-            head = self.strip_lead(text, c_start, c_end)
-            subject = _MEETING_SUBJECT.match(text, head, c_end)
-            if subject and _MEETING_VOICE.match(text, subject.end(), c_end):
+        for (_, c_end), head, meeting_speaks in zip(clauses, heads, voiced):
+            if meeting_speaks:
                 add_candidate(doc, "VOICE", head, c_end, "clause.meeting-voice", 0.8, name_start=None,
                               name_end=None, alias=None)
 
@@ -261,17 +288,16 @@ class ClauseFinder:
                         subjects: list[Subject]) -> None:
         for verb in self.attend_re.finditer(text, s_start, s_end):
             before = text[max(s_start, verb.start() - 3):verb.start()]
-            if re.search(r"未|不|缺席|请假|没有|应|实际", before) or before.endswith("在"):
+            if _NOT_PRESENT.search(before) or before.endswith("在"):
                 continue  # absent, expected, or 在出席…时 (a time, not an attendance)
-            after = text[verb.end():s_end]
-            listing = re.match(r"(?:[^，。；]{0,12}?的)?(?:还|其他)?有\s*：?|\s*：", after)
+            listing = _LISTING.match(text, verb.end(), s_end)
             if listing and (listing.group().endswith(("有", "：")) or "有" in listing.group()):
-                start = verb.end() + listing.end()
+                start = listing.end()
                 following = self.lexicon.header_cue.search(text, start, s_end)
                 end = following.start() if following else s_end  # 出席：…列席：… in one line
                 self.attendee_items(doc, text, start, end, subjects, "clause.attend-list")
                 continue
-            if not self.attended.match(after):
+            if not self.attended.match(text, verb.end(), s_end):
                 continue
             region_start = verb.start()
             for c_start, c_end in reversed(clauses):
@@ -280,20 +306,19 @@ class ClauseFinder:
                 if c_end < verb.start() and (self.has_verb(text, c_start, c_end)):
                     break
                 region_start = c_start
-                if c_end < verb.start() and not re.search(r"、|等|和|及", text[c_start:c_end]) \
+                if c_end < verb.start() and not _LIST_MARK.search(text, c_start, c_end) \
                         and not any(c_start <= s.start < c_end for s in subjects):
                     region_start = c_end + 1
                     break
             end = verb.start()
-            trail = re.search(r"(?:共同|一起|也|还|都|均|分别|应邀|一同|等|将)+$", text[region_start:end])
+            trail = _TRAILING_ADVERBS.search(text, region_start, end)
             if trail:
-                end = region_start + trail.start()
+                end = trail.start()
             self.attendee_items(doc, text, region_start, end, subjects, "clause.attend-subject")
 
     def has_verb(self, text: str, start: int, end: int) -> bool:
-        clause = text[start:end]
-        return bool(self.speech_re.search(clause) or self.agenda_re.search(clause)
-                    or re.search(r"召开|举行|主持|出席|参加|列席", clause))
+        return bool(self.speech_re.search(text, start, end) or self.agenda_re.search(text, start, end)
+                    or _MEETING_VERB.search(text, start, end))
 
     def attendee_items(self, doc: Doc, text: str, start: int, end: int, subjects: list[Subject],
                        rule: str) -> None:
@@ -392,27 +417,29 @@ class ClauseFinder:
             while g_end > g_start and text[g_end - 1] in "、，等 ":
                 g_end -= 1
             piece = text[g_start:g_end]
-            if len(piece) < 2 or re.fullmatch(r"共?\d+余?名?人|[^\u4e00-\u9fff]*", piece) or re.match(r"共\d", piece):
+            if len(piece) < 2 or _HEADCOUNT.fullmatch(piece) or _COUNTED.match(piece):
                 continue
-            if re.search(r"[，。]", piece) or len(piece) > 40:
+            if _SENTENCE_MARK.search(piece) or len(piece) > 40:
                 continue
             cleaned.append((g_start, g_end))
         return cleaned
 
-    def find_agenda(self, doc: Doc, text: str, clauses: list[tuple[int, int]],
+    def find_agenda(self, doc: Doc, text: str, clauses: list[tuple[int, int]], heads: list[int],
+                    meetings: list[Optional[re.Match[str]]], voiced: list[bool],
                     groups: list[tuple[int, list[Subject], int]]) -> None:
+        """``heads[i]`` is where clause i starts after its lead words, ``meetings[i]`` the meeting
+        as its subject (会议, 会上) if any, ``voiced[i]`` whether the meeting speaks in it."""
         by_clause = {index: tail for index, _, tail in groups}
         active = False  # an agenda run continues over the following clauses
         for index, (c_start, c_end) in enumerate(clauses):
-            head = self.strip_lead(text, c_start, c_end)
-            meeting = _MEETING_SUBJECT.match(text, head, c_end)
+            head, meeting = heads[index], meetings[index]
             if meeting and meeting.end() < c_end:
-                if _MEETING_VOICE.match(text, meeting.end(), c_end):
+                if voiced[index]:
                     return  # the rest of the sentence is what the meeting said
                 head, active = meeting.end(), True
             elif index in by_clause:
                 head, active = by_clause[index], True
-            elif re.search(r"召开|举行", text[c_start:c_end]):
+            elif _CONVENE.search(text, c_start, c_end):
                 active = True
                 continue
             elif index == 0 and self.agenda_start(text, head, c_end) is not None \
@@ -424,11 +451,11 @@ class ClauseFinder:
             if start is not None and index in by_clause and text.startswith("建议", start):
                 continue  # 某某委员建议，…: a speaker's proposal, not an act of the meeting
             if start is None:
-                if _SPEECH_ONLY.search(text, head, c_end) and not re.search(r"召开|举行|主持", text[head:c_end]):
+                if _SPEECH_ONLY.search(text, head, c_end) and not _CONVENE_OR_CHAIR.search(text, head, c_end):
                     return  # what follows is the content of a speech
                 continue
             end = c_end
-            if text[c_end:c_end + 1] == "，" and re.match(r"(?:决定|建议|同意|要求)$", text[start:c_end]):
+            if text[c_end:c_end + 1] == "，" and text[start:c_end] in _DECIDE:
                 following = [c for c in clauses if c[0] > c_end]
                 if following:
                     end = following[0][1]
@@ -438,8 +465,10 @@ class ClauseFinder:
     def split_acts(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """传达…精神、通报了…情况、传达了…精神: one item per act joined by 、."""
         cuts = [start]
-        for sep in re.finditer("、", text[start:end]):
-            pos = start + sep.end()
+        sep = text.find("、", start, end)
+        while sep >= 0:
+            pos = sep + 1
+            sep = text.find("、", pos, end)
             verb = self.agenda_re.match(text, pos, end)
             if verb and (text.startswith("了", verb.end()) or text[verb.end():verb.end() + 2] in ("学习", "部署")):
                 cuts.append(pos)
@@ -455,8 +484,7 @@ class ClauseFinder:
         pos = manner.end() if manner else start
         if self.agenda_re.match(text, pos, end):
             return start
-        if _LEAD_IN.match(text, pos) and re.search(
-                r"(?:进行|作|做)了?[^，]{0,6}(?:部署|安排|说明|解读|通报|汇报|介绍|研究|讨论|动员)", text[pos:end]):
+        if _LEAD_IN.match(text, pos) and _ACT_DONE.search(text, pos, end):
             return pos
         done = self.done_re.search(text, pos, end)
         if done and done.start() - pos <= 30 and not _SPEECH_ONLY.search(text, pos, done.start()):

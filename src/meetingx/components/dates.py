@@ -11,6 +11,7 @@ spaces inside dates (``9 月 28 日``) are allowed. Which date is the meeting's 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, Optional
 
 import cn2an
@@ -27,6 +28,11 @@ _MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
 _END = (r"(?:\s*(?:至|到|-|—|－|～|~)\s*(?:(?P<end_month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*)?"
         r"(?P<end_day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?")
+#: The characters a numeric date is written with. Every match of a numeric pattern lies within one
+#: run of them that holds a date mark (年, 月, 日, 号, or a separator of 2023-04-18), so the patterns
+#: need only look at those runs (and at the character after each, which their lookaheads read).
+_DATE_RUN = re.compile(rf"[\d{_CN_DIGIT}十年月日号至到\-—－～~/.\s]+")
+_DATE_MARK = re.compile(r"[年月日号\-/.]")
 
 
 def to_int(numeral: Optional[str]) -> Optional[int]:
@@ -55,6 +61,7 @@ class DateFinder:
         self.part_re = re.compile(rf"\s*(?P<part>{part_alt})")
         self.relative = {r["word"]: r["days"] for r in lexicon.records("relative_dates.jsonl")}
         rel_alt = "|".join(sorted(map(re.escape, self.relative), key=len, reverse=True))
+        #: Numeric dates, by rule; a rule's matches overlapping those of an earlier rule are dropped.
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("date.iso", re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?!\d)")),
             ("date.ymd", re.compile(_YEAR + _MONTH + _DAY + _END)),
@@ -63,30 +70,41 @@ class DateFinder:
             # 710日: a month whose 月 was dropped (a typo seen in real pages)
             ("date.md-no-month-mark", re.compile(r"(?<![\d年月.\-/])(?P<md>\d{3,4})日")),
             ("date.day", re.compile(r"(?<![\d年月.\-/十])(?P<day>3[01]|[12]\d|0?[1-9])\s*日" + r"(?:\s*(?:至|到|-|—|～)\s*(?P<end_day>3[01]|[12]\d|0?[1-9])\s*日)?")),
-            ("date.relative", re.compile(rf"(?P<rel>{rel_alt})(?:（(?P<relday>\d{{1,2}})[日号]）)?")),
         ]
+        self.relative_re = re.compile(rf"(?P<rel>{rel_alt})(?:（(?P<relday>\d{{1,2}})[日号]）)?")
+
+    def matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        """(rule, match) of every rule in turn, the numeric rules first, each rule's matches in
+        text order (as ``finditer`` over the whole text finds them)."""
+        runs = [(run.start(), run.end() + 1) for run in _DATE_RUN.finditer(text)
+                if _DATE_MARK.search(text, run.start(), run.end())]
+        for rule, pattern in self.patterns:
+            for start, end in runs:
+                for match in pattern.finditer(text, start, end):
+                    yield rule, match
+        for match in self.relative_re.finditer(text):
+            yield "date.relative", match
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
         taken: list[tuple[int, int]] = []
-        for rule, pattern in self.patterns:
-            for match in pattern.finditer(text):
-                start, end = match.span()
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                data = self.read(rule, match)
-                if data is None:
-                    continue
-                weekday = _WEEKDAY.match(text, end)
-                if weekday:
-                    end = weekday.end()
-                part = self.part_re.match(text, end)
-                if part:
-                    data["part"] = self.parts[part.group("part")]
-                    data["part_span"] = (part.start("part"), part.end("part"))
-                    end = part.end()
-                taken.append((start, end))
-                add_candidate(doc, "DATE", start, end, rule, 0.9, **data)
+        for rule, match in self.matches(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            data = self.read(rule, match)
+            if data is None:
+                continue
+            weekday = _WEEKDAY.match(text, end)
+            if weekday:
+                end = weekday.end()
+            part = self.part_re.match(text, end)
+            if part:
+                data["part"] = self.parts[part.group("part")]
+                data["part_span"] = (part.start("part"), part.end("part"))
+                end = part.end()
+            taken.append((start, end))
+            add_candidate(doc, "DATE", start, end, rule, 0.9, **data)
         return doc
 
     def read(self, rule: str, match: re.Match[str]) -> Optional[dict[str, Any]]:

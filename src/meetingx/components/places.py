@@ -11,6 +11,7 @@ cut after its last word from ``meeting_nouns.txt``, or a subject that is itself 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -27,10 +28,18 @@ _BODY_NOUN = re.compile(r"(?:委员会|协会|学会|商会|工会|联合会|研
 _NOT_A_BODY = re.compile(r"[《》“”\"]|[并将和的关在于对就]$|调研|考察|出席|会见|讲话|指出|强调")
 #: 由中国人民对外友好协会和马来西亚驻华大使馆共同举办: the hosts, named as such
 _HOSTS = re.compile(r"由([^，。；由]{2,40}?)(?:联合|共同)?(?:主办|举办|承办)")
-_ATTEND_VERB = re.compile(r"(?<!在)出席了?")
+#: 出席 not after 在 (written with 出席 first, so that re can skip ahead to it)
+_ATTEND_VERB = re.compile(r"出席(?<!在出席)了?")
 #: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
 _OWNED_MEETING = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,20}?(?:公司|集团|银行))(?=第[一二三四五六七八九十百\d]+届)")
 _ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同)+$")
+_MINUTES_TITLE = re.compile(r"(.+)纪要$")
+_VENUE_HEADER = re.compile(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+#: What ends a venue before the verb: a manner (以视频方式) or a partner (同…, 与…, 和…)
+_AFTER_VENUE = re.compile(r"以[^，。]{0,20}(?:方式|形式)|同|与|和")
+#: Not a place but a time or an occasion: 会议上, 会上, …期间时, 23日
+_NOT_A_VENUE = re.compile(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$")
 
 
 class PlaceFinder:
@@ -39,7 +48,8 @@ class PlaceFinder:
         verbs = lexicon.verbs("convene")
         self.verb_re = re.compile(rf"(?:{'|'.join(map(re.escape, verbs))})了?")
         nouns = lexicon.alternation("meeting_nouns.txt")
-        self.meeting_end = re.compile(rf"(?:{nouns})")
+        # every meeting noun starting at each position (a zero-width match each, so that they may overlap)
+        self.meeting_nouns = re.compile(rf"(?=({nouns}))")
         self.blockers = lexicon.words("venue_blockers.txt")
         self.person_act_re = re.compile("|".join(map(re.escape, sorted(
             (v for v, acts in lexicon.triggers.items() if acts & {"chair", "speech", "attend"}), key=len, reverse=True))))
@@ -49,13 +59,16 @@ class PlaceFinder:
         people = [(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]
         dates = [(c.start, c.end) for c in candidates(doc, "DATE")]
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
-        for verb in _ATTEND_VERB.finditer(text):
+        attended = list(_ATTEND_VERB.finditer(text))
+        convened = list(self.verb_re.finditer(text))
+        boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text)] if attended or convened else []
+        for verb in attended:
             # 王沪宁23日在京出席…座谈会: a meeting its leader attends, where no clause convenes it
-            clause_start, clause_end = self.clause_start(text, verb.start()), self.clause_end(text, verb.end())
+            clause_start, clause_end = self.clause_start(boundaries, verb.start()), self.clause_end(text, verb.end())
             if self.read_object(doc, text, verb.end(), clause_end, (clause_start, clause_end), "place.meeting-attended"):
                 self.read_venue(doc, text, clause_start, verb.start(), (clause_start, clause_end), people, dates)
-        for verb in self.verb_re.finditer(text):
-            clause_start = self.clause_start(text, verb.start())
+        for verb in convened:
+            clause_start = self.clause_start(boundaries, verb.start())
             if clause_start < body <= verb.start():
                 clause_start = body  # a headline glued to the dateline is not the subject
             clause_end = self.clause_end(text, verb.end())
@@ -67,11 +80,11 @@ class PlaceFinder:
                           clause=(hosts.start(), hosts.end()))
         for title in candidates(doc, "TITLE"):
             # 区政府第十二次常务会议纪要: the minutes of a named meeting
-            minutes = re.match(r"(.+)纪要$", text[title.start:title.end])
+            minutes = _MINUTES_TITLE.match(text[title.start:title.end])
             if minutes and self.ends_with_meeting(text[title.start:title.start + minutes.end(1)]):
                 add_candidate(doc, "MEETING", title.start, title.start + minutes.end(1), "place.minutes-title", 0.85,
                               clause=(title.start, title.end))
-        for match in re.finditer(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})", text):
+        for match in _VENUE_HEADER.finditer(text) if "地点" in text else ():
             end = match.end(1)
             following = self.lexicon.header_cue.search(text, match.start(1), end)
             if following:
@@ -83,10 +96,10 @@ class PlaceFinder:
         return doc
 
     @staticmethod
-    def clause_start(text: str, pos: int) -> int:
-        while pos > 0 and not _CLAUSE_BOUNDARY.match(text[pos - 1]):
-            pos -= 1
-        return pos
+    def clause_start(boundaries: list[int], pos: int) -> int:
+        """Where the clause around ``pos`` starts, given the positions of all clause boundaries."""
+        index = bisect_left(boundaries, pos)
+        return boundaries[index - 1] + 1 if index > 0 else 0
 
     @staticmethod
     def clause_end(text: str, pos: int) -> int:
@@ -109,8 +122,7 @@ class PlaceFinder:
 
     def last_meeting_end(self, text: str, start: int, end: int) -> Optional[int]:
         """Where the last meeting noun in text[start:end] ends (专题会议 ends after 会议, not 专题会)."""
-        ends = [m.end() for i in range(start, end) if (m := self.meeting_end.match(text, i, end))]
-        return max(ends) if ends else None
+        return max((m.end(1) for m in self.meeting_nouns.finditer(text, start, end)), default=None)
 
     def read_subject(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
                      people: list[tuple[int, int]], dates: list[tuple[int, int]], has_object: bool) -> None:
@@ -157,7 +169,7 @@ class PlaceFinder:
                               0.8, clause=clause)
                 subject_start += owned.end("owner")
             add_candidate(doc, "MEETING", subject_start, end, "place.meeting-subject", 0.85, clause=clause)
-        elif re.search(r"[\u4e00-\u9fff]{2}", subject) and not _NOT_A_BODY.search(subject):
+        elif _TWO_HAN.search(subject) and not _NOT_A_BODY.search(subject):
             add_candidate(doc, "ORG", subject_start, end, "place.convene-subject", 0.8, clause=clause)
 
     def read_venue(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
@@ -168,7 +180,7 @@ class PlaceFinder:
         if venue_mark < 0:
             return -1
         venue_start, venue_end = venue_mark + 1, verb
-        manner = re.search(r"以[^，。]{0,20}(?:方式|形式)|同|与|和", text[venue_start:venue_end])
+        manner = _AFTER_VENUE.search(text[venue_start:venue_end])
         if manner:
             venue_end = venue_start + manner.start()  # 在公司会议室以现场表决方式召开, 在新加坡同…共同出席
         adverbs = _ADVERBS.search(text, venue_start, venue_end)
@@ -179,7 +191,7 @@ class PlaceFinder:
                 venue_end = date_start
         venue = text[venue_start:venue_end].strip()
         if venue and len(venue) <= 30 and not any(b in venue for b in self.blockers) \
-                and not re.search(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$", venue) \
+                and not _NOT_A_VENUE.search(venue) \
                 and not any(ps < venue_end and venue_start < pe for ps, pe in people):
             add_candidate(doc, "VENUE", venue_start, venue_start + len(text[venue_start:venue_end].rstrip()),
                           "place.zai-convene", 0.9, clause=clause)

@@ -10,6 +10,7 @@ month and day it gives.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from spacy.tokens import Doc
 
@@ -22,6 +23,9 @@ _QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 _ISO = re.compile(r"(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})")
 _LINE_END_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*$")
 _TIMESTAMP_LINE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*$")
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_PROSE_MARK = re.compile(r"[，。]")
+_FULL_SENTENCE = re.compile(r"[\u4e00-\u9fff]{6}[^\n]*。")
 #: A headline is short and reads like a clause about a meeting.
 _HEADLINE_WORDS = re.compile(r"会|召开|举行|主持|强调|讲话|部署|学习|座谈|出席|闭幕|开幕|论坛|调研|审议|传达|决议|纪要|公告")
 
@@ -48,7 +52,7 @@ class StructureFinder:
         return doc
 
     def is_noise(self, line: str) -> bool:
-        return bool(self.noise.search(line)) and len(line) < 80 or not re.search(r"[\u4e00-\u9fffA-Za-z]", line)
+        return bool(self.noise.search(line)) and len(line) < 80 or not _LETTER.search(line)
 
     def find_publish_date(self, doc: Doc, text: str, lines: list[tuple[int, int]]) -> None:
         for start, end in lines:
@@ -60,7 +64,7 @@ class StructureFinder:
             rule = "structure.publish-cue"
             if date is None and _TIMESTAMP_LINE.match(line):
                 date, rule = _ISO.search(line), "structure.timestamp-line"
-            if date is None and start < 600 and len(line) < 100:
+            if date is None and start < 600 and len(line) < 100 and "-" in line:
                 # a listing line that ends with the item's date: …决议公告2019-05-30
                 date = _LINE_END_DATE.search(line)
                 rule = "structure.line-end-timestamp"
@@ -72,27 +76,34 @@ class StructureFinder:
                               iso=f"{year:04d}-{month:02d}-{day:02d}", line=(start, end))
                 return
 
+    def find_dateline(self, text: str, start: int, end: int) -> Optional[re.Match[str]]:
+        """The first dateline in text[start:end]. Each ends in 日电 or 日消息: where neither occurs,
+        the (slow) search is skipped."""
+        if text.find("日电", start, end) < 0 and text.find("日消息", start, end) < 0:
+            return None
+        return self.dateline.search(text, start, end)
+
     def find_lead(self, doc: Doc, text: str, lines: list[tuple[int, int]]) -> int:
         """Where the body starts: the first line that reads as prose (or the text after a dateline);
         in a short text, the first full sentence."""
         for start, end in lines:
             line = text[start:end]
-            dateline = self.dateline.search(line)
-            if dateline and dateline.start() < 160:
-                add_candidate(doc, "DATELINE", start + dateline.start(), start + dateline.end(),
+            dateline = self.find_dateline(text, start, end)
+            if dateline and dateline.start() - start < 160:
+                add_candidate(doc, "DATELINE", dateline.start(), dateline.end(),
                               "structure.dateline", 0.9, month=int(dateline["m"]), day=int(dateline["d"]))
-                body = start + dateline.end()
+                body = dateline.end()
                 add_candidate(doc, "BODY", body, len(text), "structure.after-dateline", 0.9, line_start=start)
                 return start
             if self.is_noise(line) and len(line) < 60:
                 continue
-            if len(line) >= 30 and re.search(r"[，。]", _QUOTED.sub("", line)):
+            if len(line) >= 30 and _PROSE_MARK.search(_QUOTED.sub("", line)):
                 source = self.source_news.search(line)
                 body = start + source.end() if source and source.start() < 20 else start
                 add_candidate(doc, "BODY", body, len(text), "structure.first-prose-line", 0.8, line_start=start)
                 return start
         for start, end in lines:
-            if re.search(r"[\u4e00-\u9fff]{6}[^\n]*。", text[start:end]):
+            if _FULL_SENTENCE.search(text[start:end]):
                 add_candidate(doc, "BODY", start, len(text), "structure.first-sentence", 0.6, line_start=start)
                 return start
         add_candidate(doc, "BODY", 0, len(text), "structure.whole-text", 0.5, line_start=0)
@@ -107,7 +118,7 @@ class StructureFinder:
                 break
             if start == lead:
                 # a headline glued to the dateline on the lead line (…做时代先锋中广网北京6月30日消息)
-                dateline = self.dateline.search(text, start, end)
+                dateline = self.find_dateline(text, start, end)
                 if dateline and dateline.start() - start >= 6:
                     head = self.source_start(text, start, dateline.start())
                     line = text[start:head].strip()
