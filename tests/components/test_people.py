@@ -195,3 +195,13 @@ def test_a_name_the_document_gave_is_not_asked_of_the_tagger_again(candidates, m
 
     assert [name for name, _ in found] == ["周国强", "周国强", "周国强"]
     assert len(asked) == 1
+
+
+def test_a_title_inside_a_longer_title_word_is_no_title(candidates, monkeypatch):
+    """委员长会议: 委员长 before 会 names a meeting; 委员 + 长… is not a title with a name after it."""
+    from meetingx.components import people
+
+    asked: list[str] = []
+    monkeypatch.setattr(people, "person_spans", lambda window: asked.append(window) or ())
+    assert candidates("5月12日，第十次委员长会议在京举行。", "PERSON") == []
+    assert asked == []

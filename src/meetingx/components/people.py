@@ -75,8 +75,9 @@ class PeopleFinder:
         self.lexicon = lexicon
         self.use_tagger = use_tagger
         titles = lexicon.alternation("titles.txt")
-        # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团).
-        self.title_re = re.compile(rf"(?:{titles})(?:（兼）)?(?![会处团办室])")
+        # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团);
+        # the atomic group keeps the longest title so that 委员长会议 does not fall back to 委员.
+        self.title_re = re.compile(rf"(?>{titles})(?:（兼）)?(?![会处团办室])")
         self.verb_at = re.compile("|".join(re.escape(v) for v in sorted(lexicon.triggers, key=len, reverse=True)))
         acted = {v for v, acts in lexicon.triggers.items() if acts & {"chair", "speech", "attend"}}
         self.person_verb_re = re.compile("|".join(re.escape(v) for v in sorted(acted, key=len, reverse=True)))
