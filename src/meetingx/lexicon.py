@@ -37,6 +37,10 @@ class Lexicon:
                 entries.append(entry)
         return entries
 
+    def characters(self, filename: str) -> frozenset[str]:
+        """The characters listed in a ``.txt`` file (spaces and comments aside)."""
+        return frozenset("".join(self.words(filename)).replace(" ", ""))
+
     def records(self, filename: str) -> list[dict[str, Any]]:
         """Objects of a ``.jsonl`` file, in file order."""
         return [json.loads(line) for line in self._read(filename).splitlines()

@@ -205,3 +205,13 @@ def test_a_title_inside_a_longer_title_word_is_no_title(candidates, monkeypatch)
     monkeypatch.setattr(people, "person_spans", lambda window: asked.append(window) or ())
     assert candidates("5月12日，第十次委员长会议在京举行。", "PERSON") == []
     assert asked == []
+
+
+def test_no_name_starts_with_a_function_character(candidates, monkeypatch):
+    """总书记的…: a title followed by 的 has no name after it, and the tagger is not asked."""
+    from meetingx.components import people
+
+    asked: list[str] = []
+    monkeypatch.setattr(people, "person_spans", lambda window: asked.append(window) or ())
+    assert candidates("5月12日，市委召开常委会会议，传达学习总书记的重要讲话精神。", "PERSON") == []
+    assert asked == []

@@ -83,6 +83,7 @@ class PeopleFinder:
         self.person_verb_re = re.compile("|".join(re.escape(v) for v in sorted(acted, key=len, reverse=True)))
         self.lead_end = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')})$")  # 会上王书记…
         self.surnames = lexicon.surnames
+        self.non_initials = lexicon.characters("name_non_initials.txt")
         followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
         followers |= set(lexicon.titles)
         self.follower_re = re.compile("|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True)))
@@ -352,7 +353,8 @@ class PeopleFinder:
 
     def tagged_name_at(self, text: str, pos: int) -> list[int]:
         """A name the tagger sees starting at ``pos`` (for surnames missing from the list)."""
-        if not self.use_tagger or pos >= len(text) or not is_cjk(text[pos]) or self.ends_name(text, pos):
+        if not self.use_tagger or pos >= len(text) or not is_cjk(text[pos]) or text[pos] in self.non_initials \
+                or self.ends_name(text, pos):
             return []
         if not any(self.ends_name(text, pos + n) for n in (2, 3, 4)) and not any(
                 pos + n < len(text) and (text[pos + n] in PUNCT or self.verb_at.match(text, pos + n))
