@@ -215,3 +215,14 @@ def test_no_name_starts_with_a_function_character(candidates, monkeypatch):
     monkeypatch.setattr(people, "person_spans", lambda window: asked.append(window) or ())
     assert candidates("5月12日，市委召开常委会会议，传达学习总书记的重要讲话精神。", "PERSON") == []
     assert asked == []
+
+
+def test_names_before_a_verb_are_read_after_the_mentions_already_found(extract):
+    """The run before 提出询问 starts after 吴杰明 (found with its title), so the tagger reads the
+    rest of the list on its own and no name comes out cut (高友 of 高友东)."""
+    listed = {"吴杰明", "高友东", "吕忠梅", "张轩", "邹宁"}
+    record = extract("5月12日，全国人大常委会举行联组会议。全国人大常委会委员吴杰明、高友东、吕忠梅、张轩和邹宁等提出询问。")
+
+    names = [speaker["name"] for speaker in record["speakers"]]
+    assert set(names) <= listed
+    assert len(names) >= 4
