@@ -1,16 +1,20 @@
-"""A user's own data directory: a title word added there makes names with that title found."""
+"""A user's own data directory: a title word added there makes names with that title found; and the
+word patterns built from the lists."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from importlib import resources
 from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 
 import meetingx
-from meetingx.lexicon import load_lexicon
+from meetingx.lexicon import load_lexicon, word_pattern
 
 NEW_TITLES = ["董秘", "首席科学家"]
 
@@ -63,7 +67,7 @@ def test_load_lexicon_reads_the_users_titles(data_dir):
 
     assert set(NEW_TITLES) <= set(lexicon.titles)
     assert "副书记" in lexicon.titles
-    assert "董秘" in lexicon.alternation("titles.txt").split("|")
+    assert re.fullmatch(lexicon.alternation("titles.txt"), "董秘")
 
 
 def test_files_missing_from_the_users_directory_come_from_the_package(tmp_path):
@@ -116,3 +120,25 @@ def test_extract_reads_the_users_directory(data_dir, text, name, roles):
 
     assert [(p.name, p.roles) for p in with_users.speakers] == [(name, roles)]
     assert name not in [p.name for p in packaged.speakers]
+
+
+WORD_PATTERNS = [
+    pytest.param(["书记", "副书记", "书记处书记"], "中央书记处书记、副书记和书记", ["书记处书记", "副书记", "书记"],
+                 id="longest-first"),
+    pytest.param(["委员", "委员长", "主任委员"], "委员长会议，主任委员", ["委员长", "主任委员"], id="shared-prefix"),
+    pytest.param(["a.b", "a"], "a.b axb", ["a.b", "a"], id="escaped"),
+]
+
+
+@pytest.mark.parametrize(("words", "text", "found"), WORD_PATTERNS)
+def test_word_pattern_finds_the_longest_word(words, text, found):
+    assert re.findall(word_pattern(words), text) == found
+
+
+@given(st.lists(st.text(alphabet="abc.", min_size=1, max_size=4), min_size=1, max_size=12),
+       st.text(alphabet="abc.x", max_size=40))
+def test_word_pattern_matches_as_the_longest_first_alternation(words, text):
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    assert [m.span() for m in re.finditer(word_pattern(words), text)] == \
+        [m.span() for m in re.finditer(alternation, text)]

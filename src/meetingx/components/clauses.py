@@ -22,7 +22,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate, candidates
-from meetingx.lexicon import Lexicon
+from meetingx.lexicon import Lexicon, word_pattern
 
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 #: Clauses of the sentences: split at commas and colons, and at the spaces that separate the parts
@@ -83,9 +83,9 @@ class Subject:
 class ClauseFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.speech_re = re.compile("|".join(map(re.escape, lexicon.verbs("speech"))))
-        self.agenda_re = re.compile("|".join(map(re.escape, lexicon.verbs("agenda"))))
-        self.attend_re = re.compile("|".join(map(re.escape, lexicon.verbs("attend"))))
+        self.speech_re = re.compile(word_pattern(lexicon.verbs("speech")))
+        self.agenda_re = re.compile(word_pattern(lexicon.verbs("agenda")))
+        self.attend_re = re.compile(word_pattern(lexicon.verbs("attend")))
         meetings = lexicon.alternation("meeting_nouns.txt")
         # what one attends: the meeting (under any of its names), or it is left implicit (出席并讲话)
         self.attended = re.compile(

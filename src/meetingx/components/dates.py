@@ -18,7 +18,7 @@ import cn2an
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.lexicon import Lexicon
+from meetingx.lexicon import Lexicon, word_pattern
 
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
 #: 2019年12月24日（星期二）: the weekday belongs to the date as written
@@ -57,10 +57,10 @@ class DateFinder:
         self.lexicon = lexicon
         parts = {r["word"]: r["part"] for r in lexicon.records("time_of_day.jsonl")}
         self.parts = parts
-        part_alt = "|".join(sorted(map(re.escape, parts), key=len, reverse=True))
+        part_alt = word_pattern(parts)
         self.part_re = re.compile(rf"\s*(?P<part>{part_alt})")
         self.relative = {r["word"]: r["days"] for r in lexicon.records("relative_dates.jsonl")}
-        rel_alt = "|".join(sorted(map(re.escape, self.relative), key=len, reverse=True))
+        rel_alt = word_pattern(self.relative)
         #: Numeric dates, by rule; a rule's matches overlapping those of an earlier rule are dropped.
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("date.iso", re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?!\d)")),

@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.lexicon import Lexicon
+from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.tagger import person_spans
 
 #: Punctuation that ends a name or a role phrase.
@@ -78,15 +78,14 @@ class PeopleFinder:
         # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团);
         # the atomic group keeps the longest title so that 委员长会议 does not fall back to 委员.
         self.title_re = re.compile(rf"(?>{titles})(?:（兼）)?(?![会处团办室])")
-        self.verb_at = re.compile("|".join(re.escape(v) for v in sorted(lexicon.triggers, key=len, reverse=True)))
-        acted = {v for v, acts in lexicon.triggers.items() if acts & {"chair", "speech", "attend"}}
-        self.person_verb_re = re.compile("|".join(re.escape(v) for v in sorted(acted, key=len, reverse=True)))
+        self.verb_at = re.compile(word_pattern(lexicon.triggers))
+        self.person_verb_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
         self.lead_end = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')})$")  # 会上王书记…
         self.surnames = lexicon.surnames
         self.non_initials = lexicon.characters("name_non_initials.txt")
         followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
         followers |= set(lexicon.titles)
-        self.follower_re = re.compile("|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True)))
+        self.follower_re = re.compile(word_pattern(followers))
         # Words before a name that are not part of a role (参加会议的有…, 会议由…, 受…).
         self.left_stops = re.compile(r"(?:的有|有|由|是|请|邀请|受|和|及|以及|与|同|陪同|率|在|向)$")
         # Words inside the run before a title that end whatever came before the role.

@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate, candidates
-from meetingx.lexicon import Lexicon
+from meetingx.lexicon import Lexicon, word_pattern
 
 #: Clauses end at punctuation, and at a space (what separates the parts of a headline).
 _CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n ]")
@@ -46,13 +46,12 @@ class PlaceFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         verbs = lexicon.verbs("convene")
-        self.verb_re = re.compile(rf"(?:{'|'.join(map(re.escape, verbs))})了?")
+        self.verb_re = re.compile(rf"(?:{word_pattern(verbs)})了?")
         nouns = lexicon.alternation("meeting_nouns.txt")
         # every meeting noun starting at each position (a zero-width match each, so that they may overlap)
         self.meeting_nouns = re.compile(rf"(?=({nouns}))")
         self.blockers = lexicon.words("venue_blockers.txt")
-        self.person_act_re = re.compile("|".join(map(re.escape, sorted(
-            (v for v, acts in lexicon.triggers.items() if acts & {"chair", "speech", "attend"}), key=len, reverse=True))))
+        self.person_act_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded

@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.lexicon import Lexicon
+from meetingx.lexicon import Lexicon, word_pattern
 
 _LINE = re.compile(r"[^\n]+")
 #: A quotation inside a headline may hold commas: 围绕“加强生态环境保护，推进美丽中国建设”
@@ -33,12 +33,12 @@ _HEADLINE_WORDS = re.compile(r"会|召开|举行|主持|强调|讲话|部署|学
 class StructureFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.noise = re.compile("|".join(map(re.escape, lexicon.words("noise_lines.txt"))))
+        self.noise = re.compile(lexicon.alternation("noise_lines.txt"))
         cues = lexicon.words("publish_cues.txt")
         strong = [c for c in cues if len(c) > 2]
-        self.strong_cue = re.compile(rf"(?:{'|'.join(map(re.escape, strong))})\s*：?\s*")
-        self.weak_cue = re.compile(rf"(?:{'|'.join(map(re.escape, cues))})\s*：\s*")
-        sources = "|".join(map(re.escape, lexicon.words("dateline_sources.txt")))
+        self.strong_cue = re.compile(rf"(?:{word_pattern(strong)})\s*：?\s*")
+        self.weak_cue = re.compile(rf"(?:{word_pattern(cues)})\s*：\s*")
+        sources = lexicon.alternation("dateline_sources.txt")
         self.dateline = re.compile(
             rf"(?:{sources})?(?:消息)?[\u4e00-\u9fff]{{0,6}}?(?P<m>1[0-2]|[1-9])月(?P<d>3[01]|[12]\d|[1-9])日(?:电|消息)")
         self.source_news = re.compile(rf"(?:{sources})(?:消息)?(?:（[^）]{{0,12}}）)?：")
