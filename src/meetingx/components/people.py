@@ -76,8 +76,11 @@ class PeopleFinder:
         self.use_tagger = use_tagger
         titles = lexicon.alternation("titles.txt")
         # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团);
-        # the atomic group keeps the longest title so that 委员长会议 does not fall back to 委员.
-        self.title_re = re.compile(rf"(?>{titles})(?:（兼）)?(?![会处团办室])")
+        # the atomic group keeps the longest title so that 委员长会议 does not fall back to 委员. (The
+        # look-ahead at the first characters lets re skip to where a title may start: an atomic
+        # group first would have it try every character.)
+        initials = "".join(sorted({re.escape(title[0]) for title in lexicon.titles}))
+        self.title_re = re.compile(rf"(?=[{initials}])(?>{titles})(?:（兼）)?(?![会处团办室])")
         self.verb_at = re.compile(word_pattern(lexicon.triggers))
         self.person_verb_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
         self.lead_end = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')})$")  # 会上王书记…
@@ -161,8 +164,9 @@ class PeopleFinder:
         taken = Occupied(len(text))
         overlaps = taken.overlaps
 
+        titles = list(self.title_re.finditer(text))
         # 1. role + name (学校党委副书记、副校长张燕文), with a parenthesised second office and stacked roles
-        for match in self.title_re.finditer(text):
+        for match in titles:
             title_end = match.end()
             roles_end = title_end
             extra_role: tuple[int, int] | None = None
@@ -194,7 +198,7 @@ class PeopleFinder:
             mentions.extend(self.shared_list(text, mention, taken))
 
         # 2. name + title (赵乐际委员长, 张智明教授) and surname + title aliases (王书记)
-        for match in self.title_re.finditer(text):
+        for match in titles:
             if overlaps(match.start(), match.end()):
                 self.add_trailing_title(mentions, match)
                 continue
