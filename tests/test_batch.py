@@ -178,3 +178,25 @@ def test_a_worker_killed_by_the_os_costs_its_document_and_the_batch_goes_on(
     assert (errors[0].code, errors[0].message) == (
         "worker-died", "the worker process extracting this document was killed by SIGKILL")
     assert (counts.documents, counts.records, counts.errors) == (16, 14, 2)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                    reason="the workers must inherit the monkeypatch")
+def test_a_pipeline_that_fails_to_load_costs_its_documents_with_workers_too(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent loads the pipeline before forking; a failure there must neither stop the batch
+    nor keep the workers from reporting it per document."""
+    from meetingx import api
+
+    def broken_load(lang: str = "zh", data_dir: str | None = None):
+        raise OSError("lexicon missing")
+
+    monkeypatch.setattr(batch, "load_pipeline", broken_load)
+    monkeypatch.setattr(api, "_load", broken_load)
+
+    records, errors, counts = collect(documents("a", "b", "c"), jobs=2)
+
+    assert records == []
+    assert [(error.id, error.code, error.message) for error in errors] == [
+        (id, "extract-failed", "OSError: lexicon missing") for id in ("a", "b", "c")]
+    assert (counts.documents, counts.errors) == (3, 3)

@@ -153,14 +153,17 @@ def _outcomes(work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int)
         yield workers.outcomes()
 
 
-def _serve(connection: Connection, work: Callable[[Item], Outcome]) -> None:
+def _serve(connection: Connection, parent_end: Connection, work: Callable[[Item], Outcome]) -> None:
     """A worker's loop: take a chunk of items and send back the outcome of each as soon as it is
     made, until the parent terminates the worker or is gone.
 
-    Ctrl-C reaches the whole process group; the parent handles it and stops the workers.
+    A forked worker starts with the parent's end of its pipe open too; it closes it, so that it
+    finds the pipe closed (EOFError, ConnectionError) and exits if the parent is killed. Ctrl-C
+    reaches the whole process group; the parent handles it and stops the workers.
     """
+    parent_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with suppress(EOFError):
+    with suppress(EOFError, ConnectionError):
         while True:
             for item in connection.recv():
                 connection.send(work(item))
@@ -188,7 +191,7 @@ class _Workers:
     platform can fork, a worker starts with meetingx imported and the pipelines of the first
     documents' languages loaded, which spawning would redo in every worker. The workers are
     started before the progress bar starts its monitor thread, so no Python thread is copied
-    into them.
+    into them (only a worker that replaces a dead one is forked with that thread running).
     """
 
     def __init__(self, work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int) -> None:
@@ -219,7 +222,8 @@ class _Workers:
         outcomes: dict[int, Outcome] = {}
         next_position = 0
         while busy := [worker for worker in self._workers if worker.in_flight]:
-            ready = set(wait([worker.connection for worker in busy] + [worker.process.sentinel for worker in busy]))
+            ready = set(wait([worker.connection for worker in busy]
+                             + [worker.process.sentinel for worker in busy]))
             for worker in busy:
                 died = worker.process.sentinel in ready
                 if died or worker.connection in ready and not self._receive(worker, outcomes):
@@ -237,7 +241,7 @@ class _Workers:
 
     def _start(self) -> _Worker:
         connection, worker_end = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(worker_end, self._work), daemon=True)
+        process = self._context.Process(target=_serve, args=(worker_end, connection, self._work), daemon=True)
         process.start()
         worker_end.close()
         return _Worker(process, connection, deque())
