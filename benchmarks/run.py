@@ -356,9 +356,10 @@ def meetingx_command() -> list[str]:
     return [found] if found else [sys.executable, "-c", "from meetingx.cli import main; main()"]
 
 
-def jobs_scaling(specs: list[str], documents: int, repeats: int = 2) -> dict[str, Any]:
+def jobs_scaling(specs: list[str], documents: int, repeats: int = 3) -> dict[str, Any]:
     """Wall time of ``meetingx extract <inputs> --jobs N -o <tmp>`` for N = 1 and 2, alternating,
-    ``repeats`` times each; the best run of each counts (the machine is shared, noise only adds)."""
+    ``repeats`` times each; the best run of each counts (the machine is shared, noise only adds).
+    ``same_output`` says whether both wrote the same bytes, as they must."""
     figures: dict[str, Any] = {"inputs": specs if len(specs) == 1 else f"{len(specs)} files",
                                "documents": documents}
     runs: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
@@ -378,6 +379,7 @@ def jobs_scaling(specs: list[str], documents: int, repeats: int = 2) -> dict[str
                 records = sum(1 for _ in lines)
             runs[jobs].append((wall, peak))
             figures[f"jobs{jobs}"] = {"records": records, "summary": summary}
+        figures["same_output"] = (Path(tmp) / "jobs1.jsonl").read_bytes() == (Path(tmp) / "jobs2.jsonl").read_bytes()
     for jobs in (1, 2):
         best = min(wall for wall, _ in runs[jobs])
         figures[f"jobs{jobs}"].update({"wall_s": best, "runs_s": [wall for wall, _ in runs[jobs]],

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import signal
 from collections import Counter
 from pathlib import Path
 
@@ -149,3 +152,51 @@ def test_without_resume_earlier_output_is_replaced(tmp_path: Path) -> None:
         assert output.done_ids == Counter()
 
     assert path.read_bytes() == b""
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                    reason="the workers must inherit the monkeypatch")
+def test_a_worker_killed_by_the_os_costs_its_document_and_the_batch_goes_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-document (SIGKILL, as the OOM killer does) must not hang the batch."""
+    real = batch.extract_document
+
+    def killed_on_c(document: Document, publish_date: str | None = None):
+        if document.id == "c":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(document, publish_date)
+
+    # Forked workers inherit the patch; the parent never extracts with --jobs 2.
+    monkeypatch.setattr(batch, "extract_document", killed_on_c)
+    unreadable = InputError(id="u", path="u.txt", code="binary", message="binary data, not text")
+    ids = [f"d{number}" for number in range(12)]
+
+    records, errors, counts = collect([*documents("a", "b", "c"), unreadable, *documents(*ids)], jobs=2)
+
+    assert records == ["a", "b", *ids]
+    assert [error.id for error in errors] == ["c", "u"]
+    assert (errors[0].code, errors[0].message) == (
+        "worker-died", "the worker process extracting this document was killed by SIGKILL")
+    assert (counts.documents, counts.records, counts.errors) == (16, 14, 2)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                    reason="the workers must inherit the monkeypatch")
+def test_a_pipeline_that_fails_to_load_costs_its_documents_with_workers_too(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent loads the pipeline before forking; a failure there must neither stop the batch
+    nor keep the workers from reporting it per document."""
+    from meetingx import api
+
+    def broken_load(lang: str = "zh", data_dir: str | None = None):
+        raise OSError("lexicon missing")
+
+    monkeypatch.setattr(batch, "load_pipeline", broken_load)
+    monkeypatch.setattr(api, "_load", broken_load)
+
+    records, errors, counts = collect(documents("a", "b", "c"), jobs=2)
+
+    assert records == []
+    assert [(error.id, error.code, error.message) for error in errors] == [
+        (id, "extract-failed", "OSError: lexicon missing") for id in ("a", "b", "c")]
+    assert (counts.documents, counts.errors) == (3, 3)

@@ -41,6 +41,10 @@ _NON_VALUE_KEYS = frozenset({"evidence", "source", "warnings", "extractor"})
 #: they were read from, so only the offsets' bounds are checked, not ``text[start:end] == value``.
 _NORMALISED = frozenset({"/schema_version", "/id", "/lang", "/kind", "/date", "/publish_date", "/time_of_day"})
 
+_EDTF = re.compile(EDTF_PATTERN)
+_ISO_DATE = re.compile(ISO_DATE_PATTERN)
+_ARRAY_INDEX = re.compile(r"0|[1-9][0-9]*")
+_BAD_TILDE = re.compile(r"~(?![01])")
 _EDTF_DAY = re.compile(r"^(?P<year>\d{4}|\d{3}X|\d{2}XX|\dXXX|XXXX)(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?$")
 
 
@@ -126,7 +130,7 @@ def parse_pointer(pointer: str) -> list[str]:
         return []
     if not pointer.startswith("/"):
         raise ValueError("does not start with /")
-    if re.search(r"~(?![01])", pointer):
+    if _BAD_TILDE.search(pointer):
         raise ValueError("has a ~ not followed by 0 or 1")
     return [token.replace("~1", "/").replace("~0", "~") for token in pointer[1:].split("/")]
 
@@ -135,20 +139,24 @@ def resolve_pointer(document: Any, tokens: list[str]) -> Any:
     """The value the tokens point at; LookupError saying where the walk stopped."""
     value = document
     for depth, token in enumerate(tokens):
-        here = to_pointer(tokens[:depth]) or "the record"
         if isinstance(value, dict):
             if token not in value:
-                raise LookupError(f"{here} has no key {token!r}")
+                raise LookupError(f"{_walked(tokens, depth)} has no key {token!r}")
             value = value[token]
         elif isinstance(value, list):
-            if not re.fullmatch(r"0|[1-9][0-9]*", token):
-                raise LookupError(f"{token!r} is not an index into {here}")
+            if not _ARRAY_INDEX.fullmatch(token):
+                raise LookupError(f"{token!r} is not an index into {_walked(tokens, depth)}")
             if int(token) >= len(value):
-                raise LookupError(f"{here} has {len(value)} items, no index {token}")
+                raise LookupError(f"{_walked(tokens, depth)} has {len(value)} items, no index {token}")
             value = value[int(token)]
         else:
-            raise LookupError(f"{here} is not an object or array")
+            raise LookupError(f"{_walked(tokens, depth)} is not an object or array")
     return value
+
+
+def _walked(tokens: list[str], depth: int) -> str:
+    """Where a walk along ``tokens`` stands after ``depth`` of them, for a message."""
+    return to_pointer(tokens[:depth]) or "the record"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -249,58 +257,61 @@ def _check_evidence(record: dict, text: str | None, report: Emit) -> None:
     chars = source.get("chars") if isinstance(source, dict) else None
     limit = len(text) if text is not None else (chars if _is_int(chars) else None)
     for key, entry in evidence.items():
-        at = "/evidence/" + escape_token(key)
-        try:
-            tokens = parse_pointer(key)
-        except ValueError as error:
-            report("evidence", at, f"evidence key {key!r} is not a JSON Pointer: it {error}")
-            continue
-        if not tokens or tokens[0] in _NON_VALUE_KEYS:
-            report("evidence", at, f"evidence key {key!r} does not point at a value of the values half")
-            continue
-        try:
-            value = resolve_pointer(record, tokens)
-        except LookupError as error:
-            report("evidence", at, f"evidence key {key} points at nothing: {error}")
-            continue
-        if not isinstance(entry, dict):
-            continue
-        start, end = entry.get("start"), entry.get("end")
-        if not (_is_int(start) and _is_int(end)) or start < 0 or end < 0:
-            continue  # the schema error says why
-        start, end = int(start), int(end)
-        if start > end:
-            report("evidence", at, f"start {start} is after end {end}")
-        elif limit is not None and end > limit:
-            report("evidence", at, f"end {end} is beyond the end of the text ({limit} characters)")
-        elif text is not None and isinstance(value, str) and key not in _NORMALISED:
-            found = text[start:end]
-            if found != value:
-                report("evidence", at, f"text[{start}:{end}] is {found!r}, not the value {value!r}")
+        problem = _evidence_problem(record, key, entry, text, limit)
+        if problem is not None:
+            report("evidence", "/evidence/" + escape_token(key), problem)
+
+
+def _evidence_problem(record: dict, key: str, entry: Any, text: str | None, limit: int | None) -> str | None:
+    """What is wrong with one evidence entry, or None. ``limit`` is the length of the text."""
+    try:
+        tokens = parse_pointer(key)
+    except ValueError as error:
+        return f"evidence key {key!r} is not a JSON Pointer: it {error}"
+    if not tokens or tokens[0] in _NON_VALUE_KEYS:
+        return f"evidence key {key!r} does not point at a value of the values half"
+    try:
+        value = resolve_pointer(record, tokens)
+    except LookupError as error:
+        return f"evidence key {key} points at nothing: {error}"
+    if not isinstance(entry, dict):
+        return None
+    start, end = entry.get("start"), entry.get("end")
+    if not (_is_int(start) and _is_int(end)) or start < 0 or end < 0:
+        return None  # the schema error says why
+    start, end = int(start), int(end)
+    if start > end:
+        return f"start {start} is after end {end}"
+    if limit is not None and end > limit:
+        return f"end {end} is beyond the end of the text ({limit} characters)"
+    if text is not None and isinstance(value, str) and key not in _NORMALISED and text[start:end] != value:
+        return f"text[{start}:{end}] is {text[start:end]!r}, not the value {value!r}"
+    return None
 
 
 def _check_integers(record: dict, report: Emit) -> None:
     """Counts written as floats: the schema's ``integer`` accepts ``3.0``, a count should not be one."""
-    places: list[tuple[str, Any]] = []
+    # (path, value) of every count; the path becomes a pointer only for a problem.
+    places: list[tuple[tuple[str | int, ...], Any]] = []
     for key in ("directives", "resolutions"):
         for index, item in _items(record, key):
-            places.append((f"/{key}/{index}/number", item.get("number")))
+            places.append(((key, index, "number"), item.get("number")))
     for index, item in _items(record, "resolutions"):
         votes = item.get("votes")
         if isinstance(votes, dict):
-            places.extend((f"/resolutions/{index}/votes/{escape_token(name)}", votes.get(name))
+            places.extend((("resolutions", index, "votes", name), votes.get(name))
                           for name in ("for", "against", "abstain"))
     source = record.get("source")
     if isinstance(source, dict):
-        places.append(("/source/chars", source.get("chars")))
+        places.append((("source", "chars"), source.get("chars")))
     evidence = record.get("evidence")
     if isinstance(evidence, dict):
         for key, entry in evidence.items():
             if isinstance(entry, dict):
-                places.extend((f"/evidence/{escape_token(key)}/{name}", entry.get(name)) for name in ("start", "end"))
-    for pointer, value in places:
+                places.extend((("evidence", key, name), entry.get(name)) for name in ("start", "end"))
+    for path, value in places:
         if isinstance(value, float) and value.is_integer():
-            report("consistency", pointer, f"{value!r} is a float; write the count as an integer")
+            report("consistency", to_pointer(path), f"{value!r} is a float; write the count as an integer")
 
 
 def _check_numbering(record: dict, key: str, report: Emit) -> None:
@@ -329,7 +340,7 @@ def _check_numbering(record: dict, key: str, report: Emit) -> None:
 def _check_dates(record: dict, report: Emit) -> None:
     date, publish = record.get("date"), record.get("publish_date")
     start: tuple[int, ...] | None = None
-    if isinstance(date, str) and re.fullmatch(EDTF_PATTERN, date):
+    if isinstance(date, str) and _EDTF.fullmatch(date):
         parts = date.split("/")
         known: list[tuple[int, ...]] = []
         for part in parts:
@@ -341,7 +352,7 @@ def _check_dates(record: dict, report: Emit) -> None:
             start = known[0]
             if len(known) == 2 and _after(known[0], known[1]):
                 report("consistency", "/date", f"the interval {date!r} starts after it ends")
-    if isinstance(publish, str) and re.fullmatch(ISO_DATE_PATTERN, publish):
+    if isinstance(publish, str) and _ISO_DATE.fullmatch(publish):
         try:
             published = _known_prefix(publish)
         except ValueError as error:
