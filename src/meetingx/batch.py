@@ -27,7 +27,7 @@ from tqdm import tqdm
 from meetingx.api import detect_language, extract_document
 from meetingx.pipeline import load as load_pipeline
 from meetingx.reading import Document, InputError
-from meetingx.tagger import _lac as tagger_model
+from meetingx.tagger import _tagger as tagger_model
 
 #: Items sent to a worker in one go. Small, because documents are few and slow rather than many
 #: and fast, and a big chunk would leave one worker with the tail of the batch.

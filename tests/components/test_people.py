@@ -226,3 +226,11 @@ def test_names_before_a_verb_are_read_after_the_mentions_already_found(extract):
     names = [speaker["name"] for speaker in record["speakers"]]
     assert set(names) <= listed
     assert len(names) >= 4
+
+
+@pytest.mark.parametrize(("text", "chairs"), [
+    pytest.param("主持", [], id="verb-alone"),
+    pytest.param("王明远主持", [person("王明远")], id="name-at-the-start-of-the-text"),
+])
+def test_the_run_of_names_stops_at_the_start_of_the_text(extract, text, chairs):
+    assert extract(text)["chair"] == chairs

@@ -314,7 +314,7 @@ class PeopleFinder:
             # The run of names goes back to punctuation, but not into a mention already found
             # (中共中央政治局常委、全国政协主席王沪宁主持并讲话: only 主持并 stands before 讲话).
             start = end
-            while start > end - 80 and (is_cjk(text[start - 1]) or text[start - 1] in "、·") \
+            while start > max(0, end - 80) and (is_cjk(text[start - 1]) or text[start - 1] in "、·") \
                     and not taken.covers(start - 1):
                 start -= 1
             start = self.lexicon.skip_lead(text, start, end)

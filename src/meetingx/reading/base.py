@@ -34,7 +34,8 @@ class InputError:
 
     ``code`` is one of ``not-found``, ``unreadable`` (the OS or a converter failed: permission
     denied, a broken .docx), ``empty``, ``binary``, ``undecodable``, ``too-large``, ``bad-jsonl``
-    and ``extract-failed``; ``line`` is set for JSON Lines inputs, None otherwise.
+    ``extract-failed`` and ``worker-died`` (a ``--jobs`` worker was killed, e.g. by the OS for lack of
+    memory, while extracting it); ``line`` is set for JSON Lines inputs, None otherwise.
     """
 
     id: str
