@@ -176,3 +176,17 @@ def test_date_candidate_reads_the_numbers(candidates, words, data):
 
     assert found and found[0][0] == words
     assert {key: found[0][1].get(key) for key in data} == data
+
+
+NUMERALS = [
+    ("18", 18), ("１２", 12), ("五", 5), ("十", 10), ("十八", 18), ("二十", 20), ("三十一", 31),
+    ("两百", 200), ("一百零五", 105), ("一百一十", 110), ("一千二百三十四", 1234), ("一千零一", 1001),
+    ("二〇二三", 2023), ("二零二三", 2023), (" 十二 ", 12), ("", None), ("  ", None), ("十八日", None),
+]
+
+
+@pytest.mark.parametrize(("numeral", "value"), NUMERALS)
+def test_numerals_as_numbers(numeral, value):
+    from meetingx.components.dates import to_int
+
+    assert to_int(numeral) == value

@@ -3,7 +3,7 @@
 Adds ``DATE`` candidates whose ``data`` holds ``year``, ``month``, ``day`` (ints or None), the end
 of a range (``end_year``/``end_month``/``end_day``), ``part`` (time of day from
 ``time_of_day.jsonl``), and for relative words (``relative_dates.jsonl``: 今天, 近日) ``relative``
-with the day offset or None. Arabic and Chinese numerals (二〇二三年四月十八日) are read with cn2an;
+with the day offset or None. Arabic and Chinese numerals (二〇二三年四月十八日) are read by :func:`to_int`;
 spaces inside dates (``9 月 28 日``) are allowed. Which date is the meeting's is decided in
 :mod:`meetingx.assemble`.
 """
@@ -14,13 +14,14 @@ import re
 from collections.abc import Iterator
 from typing import Any, Optional
 
-import cn2an
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
 from meetingx.lexicon import Lexicon, word_pattern
 
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
+_CN_VALUE = {ch: max(0, index - 3) for index, ch in enumerate(_CN_DIGIT)} | {"两": 2}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 #: 2019年12月24日（星期二）: the weekday belongs to the date as written
 _WEEKDAY = re.compile(r"\s*（(?:星期|周)[一二三四五六日天]）")
 _YEAR = rf"(?P<year>\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*"
@@ -36,18 +37,24 @@ _DATE_MARK = re.compile(r"[年月日号\-/.]")
 
 
 def to_int(numeral: Optional[str]) -> Optional[int]:
-    """An Arabic or Chinese numeral as an int (二〇二三 -> 2023, 十八 -> 18)."""
+    """An Arabic or Chinese numeral as an int (二〇二三 -> 2023, 十八 -> 18, 一百零五 -> 105), or None."""
     if not numeral:
         return None
     numeral = numeral.strip()
     if numeral.isdigit():
         return int(numeral)
-    if all(ch in _CN_DIGIT for ch in numeral):
-        return int("".join(str(_CN_DIGIT.index(ch) - 3 if _CN_DIGIT.index(ch) > 3 else 0) for ch in numeral))
-    try:
-        return int(cn2an.cn2an(numeral, "smart"))
-    except ValueError:
-        return None
+    if numeral and all(ch in _CN_VALUE for ch in numeral):
+        return int("".join(str(_CN_VALUE[ch]) for ch in numeral))  # digit by digit: 二〇二三
+    total = digit = 0
+    for ch in numeral:
+        if ch in _CN_VALUE:
+            digit = _CN_VALUE[ch]
+        elif ch in _CN_UNIT:
+            total += (digit or 1) * _CN_UNIT[ch]  # 十八: a bare 十 is one ten
+            digit = 0
+        else:
+            return None
+    return total + digit if numeral else None
 
 
 class DateFinder:
