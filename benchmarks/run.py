@@ -45,6 +45,9 @@ SIZES = [("1 KB", 1_000, 40), ("10 KB", 10_000, 8), ("100 KB", 100_000, 2), ("1 
 QUICK_SIZES = SIZES[:2]
 COLD_TEXT = "国务院总理李强7月31日主持召开国务院常务会议，研究部署有关工作。"
 NORMAL_CHARS = 2_000
+#: Whether extraction uses the people tagger; ``--no-tagger`` measures the rules-only mode. Set
+#: once, by main().
+TAGGER = True
 #: Fewest reports of about NORMAL_CHARS characters for their rate to be measured directly.
 MIN_NORMAL_DOCS = 10
 
@@ -111,7 +114,7 @@ def process(document: Any) -> list:
     from meetingx.api import extract_document
     from meetingx.validate import validate_record
 
-    record = extract_document(document, document.publish_date)
+    record = extract_document(document, document.publish_date, tagger=TAGGER)
     line = json.dumps(record.to_json_dict(), ensure_ascii=False)
     return validate_record(json.loads(line), document.text, file=document.path or document.id)
 
@@ -210,7 +213,7 @@ def stages(specs: list[str], limit: int | None, documents: list) -> dict[str, An
     for document in documents:
         t = time.perf_counter()
         lang = detect_language(document.text)
-        nlp = load(lang)
+        nlp = load(lang, None, TAGGER)
         add("detect_language", time.perf_counter() - t)
         t = time.perf_counter()
         doc = nlp.make_doc(document.text)
@@ -232,7 +235,7 @@ def stages(specs: list[str], limit: int | None, documents: list) -> dict[str, An
         if document is documents[0]:
             # The hand-run pipeline must give what extract_document gives.
             from meetingx.api import extract_document
-            reference = json.dumps(extract_document(document, document.publish_date).to_json_dict(),
+            reference = json.dumps(extract_document(document, document.publish_date, tagger=TAGGER).to_json_dict(),
                                    ensure_ascii=False)
             mismatches += reference != line
     n = len(documents)
@@ -266,7 +269,7 @@ def size_scaling(documents: list, sizes: list[tuple[str, int, int]]) -> dict[str
             text = "\n".join(parts).encode("utf-8")[:size].decode("utf-8", "ignore")
             clear_caches()  # the reports were seen before: make the tagger work again
             t = time.perf_counter()
-            extract_document(Document(id=f"size-{size}-{number}", text=text))
+            extract_document(Document(id=f"size-{size}-{number}", text=text), tagger=TAGGER)
             seconds.append(time.perf_counter() - t)
             chars += len(text)
         rows.append({"label": label, "bytes": size, "documents": count, "chars_per_doc": chars / count,
@@ -369,7 +372,7 @@ def jobs_scaling(specs: list[str], documents: int, repeats: int = 3) -> dict[str
             out.unlink(missing_ok=True)
             with open(Path(tmp) / "stderr.txt", "w+b") as stderr:
                 wall, peak, status = run_measured(
-                    [*meetingx_command(), "extract", *specs, "--jobs", str(jobs), "-o", str(out),
+                    [*meetingx_command(), "extract", *specs, "--jobs", str(jobs), "-o", str(out), *([] if TAGGER else ["--no-tagger"]),
                      "--errors", str(Path(tmp) / "errors.jsonl")], stderr=stderr)
                 stderr.seek(0)
                 summary = stderr.read().decode("utf-8", "replace").strip().splitlines()[-1:]
@@ -383,7 +386,7 @@ def jobs_scaling(specs: list[str], documents: int, repeats: int = 3) -> dict[str
         # What a run costs before and after its documents: the same command on one short report.
         one = Path(tmp) / "one.txt"
         one.write_text(COLD_TEXT, encoding="utf-8")
-        figures["start_s"] = min(run_measured([*meetingx_command(), "extract", str(one), "-o",
+        figures["start_s"] = min(run_measured([*meetingx_command(), "extract", str(one), *([] if TAGGER else ["--no-tagger"]), "-o",
                                                str(Path(tmp) / "one.jsonl")])[0]
                                  for _ in range(repeats))
     for jobs in (1, 2):
@@ -422,7 +425,8 @@ def judge(results: dict[str, Any]) -> list[dict[str, Any]]:
 
 def print_table(results: dict[str, Any]) -> None:
     t = results["throughput"]
-    print(f"\nmeetingx benchmark ({'quick' if results['meta']['quick'] else 'full'}): "
+    print(f"\nmeetingx benchmark ({'quick' if results['meta']['quick'] else 'full'}"
+          f"{'' if results['meta']['tagger'] else ', rules only (--no-tagger)'}): "
           f"{t['documents']} documents, {t['characters']:,} chars (mean {t['mean_chars_per_doc']:.0f}), "
           f"{results['meta']['cpus']} CPUs, load {results['meta']['loadavg_start']}")
     print(f"  end to end: {t['docs_per_s']:.1f} docs/s, {t['chars_per_s']:,.0f} chars/s, "
@@ -476,9 +480,10 @@ def warm(specs: list[str]) -> float:
     t = time.perf_counter()
     first = next(item for item in iter_inputs(specs) if isinstance(item, Document))
     for document in (first, Document(id="warm-up", text=COLD_TEXT)):
-        record = extract_document(document, document.publish_date).to_json_dict()
+        record = extract_document(document, document.publish_date, tagger=TAGGER).to_json_dict()
         validate_record(json.loads(json.dumps(record, ensure_ascii=False)), document.text)
-    person_spans("李强主持会议")  # the tagger model, whether or not the documents needed it
+    if TAGGER:
+        person_spans("李强主持会议")  # the tagger model, whether or not the documents needed it
     seconds = time.perf_counter() - t
     clear_caches()
     return seconds
@@ -497,8 +502,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a few documents, no slow parts (smoke test)")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "latest.json",
                         help="where to write the figures as JSON")
+    parser.add_argument("--no-tagger", action="store_true",
+                        help="measure the rules-only mode (extraction without the people tagger)")
     args = parser.parse_args(argv)
     quick = args.quick
+    global TAGGER
+    TAGGER = not args.no_tagger
 
     import meetingx
     from meetingx.pipeline import load
@@ -509,7 +518,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, Any] = {"meta": {
         "date": _dt.datetime.now().isoformat(timespec="seconds"),
-        "quick": quick, "commit": git_commit(), "meetingx": meetingx.__version__,
+        "quick": quick, "tagger": TAGGER, "commit": git_commit(), "meetingx": meetingx.__version__,
         "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
         "loadavg_start": [round(x, 2) for x in os.getloadavg()], **corpus,
         "pipeline": ["make_doc", *nlp.pipe_names], "in_process_load_s": warm_up,

@@ -47,10 +47,10 @@ def test_outcomes_keep_input_order_and_add_up() -> None:
 def test_a_crash_in_extraction_costs_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
     real = batch.extract_document
 
-    def crash_on_b(document: Document, publish_date: str | None = None):
+    def crash_on_b(document: Document, publish_date: str | None = None, tagger: bool = True):
         if document.id == "b":
             raise RuntimeError("component exploded")
-        return real(document, publish_date)
+        return real(document, publish_date, tagger=tagger)
 
     monkeypatch.setattr(batch, "extract_document", crash_on_b)
 
@@ -67,9 +67,9 @@ def test_publish_date_of_the_document_wins_over_the_batch_default(monkeypatch: p
     seen: list[tuple[str, str | None]] = []
     real = batch.extract_document
 
-    def spy(document: Document, publish_date: str | None = None):
+    def spy(document: Document, publish_date: str | None = None, tagger: bool = True):
         seen.append((document.id, publish_date))
-        return real(document, publish_date)
+        return real(document, publish_date, tagger=tagger)
 
     monkeypatch.setattr(batch, "extract_document", spy)
 
@@ -161,10 +161,10 @@ def test_a_worker_killed_by_the_os_costs_its_document_and_the_batch_goes_on(
     """A worker killed mid-document (SIGKILL, as the OOM killer does) must not hang the batch."""
     real = batch.extract_document
 
-    def killed_on_c(document: Document, publish_date: str | None = None):
+    def killed_on_c(document: Document, publish_date: str | None = None, tagger: bool = True):
         if document.id == "c":
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(document, publish_date)
+        return real(document, publish_date, tagger=tagger)
 
     # Forked workers inherit the patch; the parent never extracts with --jobs 2.
     monkeypatch.setattr(batch, "extract_document", killed_on_c)
@@ -188,7 +188,7 @@ def test_a_pipeline_that_fails_to_load_costs_its_documents_with_workers_too(
     nor keep the workers from reporting it per document."""
     from meetingx import api
 
-    def broken_load(lang: str = "zh", data_dir: str | None = None):
+    def broken_load(lang: str = "zh", data_dir: str | None = None, tagger: bool = True):
         raise OSError("lexicon missing")
 
     monkeypatch.setattr(batch, "load_pipeline", broken_load)

@@ -62,7 +62,7 @@ def test_every_input_ends_as_a_record_or_an_error_entry(
     if "crash" in breakage:
         real = batch.extract_document
 
-        def crash(document, publish_date=None):
+        def crash(document, publish_date=None, tagger=True):
             if document.id == breakage["crash"]:
                 raise ValueError("broken component")
             return real(document, publish_date)
@@ -137,6 +137,23 @@ def test_jobs_2_gives_the_same_bytes_as_jobs_1(tmp_path: Path) -> None:
     assert one.stderr == two.stderr
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
     assert len((tmp_path / "one.jsonl").read_bytes().splitlines()) == 7
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_without_the_tagger_names_with_no_title_are_not_read(tmp_path: Path, jobs: str) -> None:
+    """王明远 stands before 主持 with no title: only the name tagger reads it as a name."""
+    report = tmp_path / "report.txt"
+    report.write_text("5月12日，市政协召开常委会议。王明远主持会议。市政协副主席李华出席会议。", encoding="utf-8")
+    runner = CliRunner()
+
+    tagged = runner.invoke(main, ["extract", str(report), "--jobs", jobs])
+    rules_only = runner.invoke(main, ["extract", str(report), "--no-tagger", "--jobs", jobs])
+
+    assert (tagged.exit_code, rules_only.exit_code) == (0, 0)
+    assert [chair["name"] for chair in json.loads(tagged.stdout)["chair"]] == ["王明远"]
+    record = json.loads(rules_only.stdout)
+    assert record["chair"] == []
+    assert record["attendees"] == ["李华"]  # a name after its title needs no tagger
 
 
 def meetingx_command(*arguments: str) -> list[str]:

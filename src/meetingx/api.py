@@ -16,10 +16,12 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
-def load(lang: str = "zh", data_dir: str | None = None) -> Language:
+def load(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) -> Language:
     """The spaCy pipeline for ``lang`` ("zh" or "en"), with meetingx's components; ``data_dir``
-    is a directory of lexicons of your own, laid out like ``meetingx/data/<lang>/``."""
-    return _load(lang, data_dir)
+    is a directory of lexicons of your own, laid out like ``meetingx/data/<lang>/``; ``tagger=False``
+    finds people by the rules alone, faster and less completely (see
+    :func:`meetingx.pipeline.load`)."""
+    return _load(lang, data_dir, tagger)
 
 
 def detect_language(text: str) -> str:
@@ -33,11 +35,11 @@ def detect_language(text: str) -> str:
 
 
 def extract_document(document: Document, publish_date: str | None = None,
-                     lang: str | None = None, data_dir: str | None = None) -> MeetingRecord:
+                     lang: str | None = None, data_dir: str | None = None, tagger: bool = True) -> MeetingRecord:
     """The record of one document. ``publish_date`` (ISO) is used when the text has none;
-    ``data_dir`` holds lexicons of your own (see :func:`load`)."""
+    ``data_dir`` and ``tagger`` are as for :func:`load`."""
     lang = lang or detect_language(document.text)
-    nlp = _load(lang, data_dir)
+    nlp = _load(lang, data_dir, tagger)
     doc = nlp.make_doc(document.text)
     doc._.mx_meta = {"publish_date": publish_date, "lang": lang}
     doc = nlp(doc)
@@ -45,13 +47,14 @@ def extract_document(document: Document, publish_date: str | None = None,
 
 
 def extract(text: str, id: str | None = None, publish_date: str | None = None, *,
-            lang: str | None = None, data_dir: str | None = None) -> MeetingRecord:
+            lang: str | None = None, data_dir: str | None = None, tagger: bool = True) -> MeetingRecord:
     """Extract the record of one meeting report given as a string."""
-    return extract_document(Document(id=id or "document", text=text), publish_date, lang, data_dir)
+    return extract_document(Document(id=id or "document", text=text), publish_date, lang, data_dir, tagger)
 
 
-def pipe(documents: Iterable[Document | str], publish_date: str | None = None) -> Iterator[MeetingRecord]:
+def pipe(documents: Iterable[Document | str], publish_date: str | None = None, *,
+         tagger: bool = True) -> Iterator[MeetingRecord]:
     """Records of many documents (``Document`` objects or plain strings), in order."""
     for number, item in enumerate(documents, 1):
         document = item if isinstance(item, Document) else Document(id=f"document-{number}", text=item)
-        yield extract_document(document, publish_date)
+        yield extract_document(document, publish_date, tagger=tagger)

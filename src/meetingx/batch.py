@@ -74,16 +74,17 @@ class BatchCounts:
                 f"{self.errors} errors, {self.warnings} warnings")
 
 
-def extract_outcome(item: Item, publish_date: str | None) -> Outcome:
+def extract_outcome(item: Item, publish_date: str | None, tagger: bool = True) -> Outcome:
     """The record line of a document, or the error entry of a failed extraction; reading errors
     and already-done documents pass through, so that outcomes stay in input order.
 
-    ``publish_date`` is used for a document that brings none of its own.
+    ``publish_date`` is used for a document that brings none of its own; ``tagger`` is as for
+    :func:`meetingx.load`.
     """
     if not isinstance(item, Document):
         return item
     try:
-        record = extract_document(item, item.publish_date or publish_date)
+        record = extract_document(item, item.publish_date or publish_date, tagger=tagger)
         return RecordLine(json.dumps(record.to_json_dict(), ensure_ascii=False), len(record.warnings))
     # Whatever goes wrong inside the pipeline costs this document only, not the batch.
     except Exception as error:
@@ -100,12 +101,13 @@ def run_batch(
     jobs: int = 1,
     done_ids: Counter[str] | None = None,
     progress: bool = False,
+    tagger: bool = True,
 ) -> BatchCounts:
     """Extract every document of ``items`` and write each outcome in input order.
 
     ``write_record`` gets each record's JSON line (no newline), ``write_error`` each error entry.
     ``done_ids`` counts the ids already in the output: that many documents of each id are
-    skipped, in input order (see :class:`OutputFile`).
+    skipped, in input order (see :class:`OutputFile`). ``tagger`` is as for :func:`meetingx.load`.
 
     With ``jobs > 1`` the documents are extracted in that many worker processes (see
     :class:`_Workers`); a worker that dies costs the document it was on a ``worker-died`` entry.
@@ -115,9 +117,9 @@ def run_batch(
     left for them to meet again, never in a worker initializer.
     """
     counts = BatchCounts()
-    work = partial(extract_outcome, publish_date=publish_date)
+    work = partial(extract_outcome, publish_date=publish_date, tagger=tagger)
     pending = _skip_done(items, Counter(done_ids or {}))
-    with _outcomes(work, pending, jobs) as outcomes:
+    with _outcomes(work, pending, jobs, tagger) as outcomes:
         for outcome in tqdm(outcomes, desc="extract", unit="doc", file=sys.stderr, disable=not progress):
             counts.documents += 1
             if isinstance(outcome, RecordLine):
@@ -143,13 +145,14 @@ def _skip_done(items: Iterable[Document | InputError], done: Counter[str]) -> It
 
 
 @contextmanager
-def _outcomes(work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int) -> Iterator[Iterator[Outcome]]:
+def _outcomes(work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int,
+              tagger: bool) -> Iterator[Iterator[Outcome]]:
     """The outcomes of ``work`` on ``items``, in order: in this process for one job, else from
-    worker processes that are stopped on exit."""
+    worker processes that are stopped on exit (``tagger``: whether ``work`` uses the tagger)."""
     if jobs == 1:
         yield map(work, items)
         return
-    with _Workers(work, items, jobs) as workers:
+    with _Workers(work, items, jobs, tagger) as workers:
         yield workers.outcomes()
 
 
@@ -194,7 +197,7 @@ class _Workers:
     into them (only a worker that replaces a dead one is forked with that thread running).
     """
 
-    def __init__(self, work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int) -> None:
+    def __init__(self, work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int, tagger: bool) -> None:
         self._work = work
         self._items = enumerate(items)
         #: Items taken back from a dead worker, sent again before new ones.
@@ -203,7 +206,7 @@ class _Workers:
         self._context = multiprocessing.get_context("fork" if fork else "spawn")
         first_chunks = [self._next_chunk() for _ in range(jobs)]
         if fork:
-            _preload([item for _, item in itertools.chain(*first_chunks)])
+            _preload([item for _, item in itertools.chain(*first_chunks)], tagger)
         self._workers = [self._start() for _ in range(jobs)]
         for worker, chunk in zip(self._workers, first_chunks):
             self._give(worker, chunk)
@@ -291,7 +294,7 @@ def _worker_died(item: Item, exitcode: int | None) -> Outcome:
                       message=f"the worker process extracting this document {how}")
 
 
-def _preload(items: list[Item]) -> None:
+def _preload(items: list[Item], tagger: bool) -> None:
     """Load the pipelines of the languages of these documents (and the people tagger's model for
     Chinese) so that forked workers inherit them rather than each loading them.
 
@@ -301,8 +304,8 @@ def _preload(items: list[Item]) -> None:
     languages = {detect_language(item.text) for item in items if isinstance(item, Document)}
     for language in sorted(languages):
         try:
-            load_pipeline(language, None)  # the arguments of extract_document's call, the cache's key
-            if language == "zh":
+            load_pipeline(language, None, tagger)  # the arguments of extract_document's call, the cache's key
+            if language == "zh" and tagger:
                 tagger_model()
         except Exception:  # noqa: BLE001  (see the docstring)
             pass

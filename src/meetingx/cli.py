@@ -29,8 +29,10 @@ def main() -> None:
               help="Keep the records already in OUTPUT (or left by a killed run) and add the rest.")
 @click.option("--publish-date", default=None, metavar="YYYY-MM-DD",
               help="Publish date to use where the input states none.")
+@click.option("--no-tagger", "no_tagger", is_flag=True,
+              help="Find people by the rules alone: about 2.5x as fast, fewer names without a title found.")
 def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | None, jobs: int,
-            resume: bool, publish_date: str | None) -> None:
+            resume: bool, publish_date: str | None, no_tagger: bool) -> None:
     """Extract one record per document from files (text, HTML, .docx), directories, JSONL files
     or - (stdin). An input that yields no record gets an error entry instead; exit status 1 if
     any did."""
@@ -66,7 +68,7 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
             output_file = stack.enter_context(OutputFile(output, resume=resume))
             write_record, done_ids = output_file.write, output_file.done_ids
         counts = run_batch(iter_inputs(inputs), write_record, write_error, publish_date=publish_date,
-                           jobs=jobs, done_ids=done_ids, progress=sys.stderr.isatty())
+                           jobs=jobs, done_ids=done_ids, progress=sys.stderr.isatty(), tagger=not no_tagger)
     click.echo(counts.summary(), err=True)
     sys.exit(1 if counts.errors else 0)
 

