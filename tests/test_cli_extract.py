@@ -153,6 +153,8 @@ def test_without_the_tagger_names_with_no_title_are_not_read(tmp_path: Path, job
     assert [chair["name"] for chair in json.loads(tagged.stdout)["chair"]] == ["王明远"]
     record = json.loads(rules_only.stdout)
     assert record["chair"] == []
+    assert [warning["code"] for warning in record["warnings"]] == ["people.rules-only"]
+    assert json.loads(tagged.stdout)["warnings"] == []
     assert record["attendees"] == ["李华"]  # a name after its title needs no tagger
 
 

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from meetingx.components import Candidate, candidates
+from meetingx.components import RULES_ONLY_KEY, Candidate, candidates
 from meetingx.reading import Document
 from meetingx.record import MeetingRecord
 from meetingx.text import TextView, fold
@@ -469,6 +469,9 @@ class Assembler:
         self.directive_items = self.find_directive_items()
         self.fill_agenda()
         self.fill_directives()
+        if self.doc.user_data.get(RULES_ONLY_KEY):
+            self.out.warn("people.rules-only", "people were found by the rules alone (--no-tagger): "
+                          "names without a title may be missing")
         return MeetingRecord(
             **values,
             evidence=self.out.evidence,

@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span
 SPAN_KEY = "meetingx"
 #: Where meetingx's tokenizer leaves the text, so that components need not rebuild it from tokens.
 TEXT_KEY = "meetingx.text"
+#: Set by the people component when it runs without the tagger, so that the record can say so.
+RULES_ONLY_KEY = "meetingx.people-by-rules-only"
 _ALL = "meetingx.candidates"
 _BY_LABEL = "meetingx.candidates-by-label"
 

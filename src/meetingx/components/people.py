@@ -19,7 +19,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from meetingx.components import add_candidate
+from meetingx.components import RULES_ONLY_KEY, add_candidate
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.tagger import person_spans
 
@@ -160,6 +160,8 @@ class PeopleFinder:
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
+        if not self.use_tagger:
+            doc.user_data[RULES_ONLY_KEY] = True
         mentions: list[Mention] = []
         taken = Occupied(len(text))
         overlaps = taken.overlaps
