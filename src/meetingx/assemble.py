@@ -91,6 +91,15 @@ class Assembler:
         """Where the sentences of the matching view end (at 。！？； or a line break)."""
         return [m.start() for m in _SENTENCE_END.finditer(self.folded)]
 
+    @cached_property
+    def meeting_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of the MEETING candidates, by start."""
+        return sorted((c.start, c.end) for c in candidates(self.doc, "MEETING"))
+
+    def meetings_starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        spans = self.meeting_spans
+        return spans[bisect_left(spans, (start,)):bisect_left(spans, (end,))]
+
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         """The sentence of the matching view around ``pos``, without its closing mark."""
         index = bisect_left(self.sentence_ends, pos)
@@ -222,7 +231,7 @@ class Assembler:
             score -= 3
         if self.title is not None:
             title = set(self.folded[self.title.start:self.title.end])
-            meetings = [self.folded[m.start:m.end] for m in candidates(self.doc, "MEETING") if start <= m.start < end]
+            meetings = [self.folded[m_start:m_end] for m_start, m_end in self.meetings_starting_in(start, end)]
             if meetings:
                 score += 2 * max(sum(ch in title for ch in m) / len(m) for m in meetings)
         return score

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from meetingx.components import add_candidate
+from meetingx.components import Occupied, add_candidate
 from meetingx.lexicon import Lexicon, word_pattern
 
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
@@ -94,10 +94,10 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
-        taken: list[tuple[int, int]] = []
+        taken = Occupied(len(text))
         for rule, match in self.matches(text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             data = self.read(rule, match)
             if data is None:
@@ -110,7 +110,7 @@ class DateFinder:
                 data["part"] = self.parts[part.group("part")]
                 data["part_span"] = (part.start("part"), part.end("part"))
                 end = part.end()
-            taken.append((start, end))
+            taken.add(start, end)
             add_candidate(doc, "DATE", start, end, rule, 0.9, **data)
         return doc
 

@@ -14,12 +14,13 @@ Each mention becomes a ``PERSON`` candidate: ``data["name"]`` and ``data["roles"
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc
 
-from meetingx.components import RULES_ONLY_KEY, add_candidate
+from meetingx.components import RULES_ONLY_KEY, Occupied, add_candidate
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.tagger import person_spans
 
@@ -30,22 +31,6 @@ _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚
 #: Between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
 _TRAILER = re.compile(r"(?:同志|等)?(?:(?:当地时间)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在[\u4e00-\u9fff]{1,6}?)?"
                       r"(?:先后|分别|相继|依次|共同|也|还|都|将)?$")
-
-
-class Occupied:
-    """Which characters a mention already covers: constant-time checks, even on long texts."""
-
-    def __init__(self, length: int) -> None:
-        self.flags = bytearray(length + 1)
-
-    def add(self, start: int, end: int) -> None:
-        self.flags[start:end] = b"\x01" * (end - start)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return self.flags.find(1, start, end) >= 0
-
-    def covers(self, pos: int) -> bool:
-        return bool(self.flags[pos]) if 0 <= pos < len(self.flags) else False
 
 
 @dataclass
@@ -167,6 +152,7 @@ class PeopleFinder:
         overlaps = taken.overlaps
 
         titles = list(self.title_re.finditer(text))
+        ending_at: dict[int, list[Mention]] = {}  # the mentions of step 1 by where they end
         # 1. role + name (学校党委副书记、副校长张燕文), with a parenthesised second office and stacked roles
         for match in titles:
             title_end = match.end()
@@ -191,18 +177,24 @@ class PeopleFinder:
             roles = [(start, title_end)]
             if extra_role:
                 roles.append(extra_role)
-            roles = self.stacked_roles(text, start, mentions) + roles
+            roles = self.stacked_roles(text, start, ending_at) + roles
             mention = Mention(text[name_start:name_end], name_start, name_end, roles,
                               "person.title-name", 0.9, roles[0][0], name_end)
             mentions.append(mention)
             taken.add(mention.span_start, name_end)
             # a shared prefix: 全国政协副主席巴特尔、陈武、蒋作君
-            mentions.extend(self.shared_list(text, mention, taken))
+            listed = self.shared_list(text, mention, taken)
+            mentions.extend(listed)
+            for found in (mention, *listed):
+                ending_at.setdefault(found.end, []).append(found)
 
         # 2. name + title (赵乐际委员长, 张智明教授) and surname + title aliases (王书记)
         for match in titles:
             if overlaps(match.start(), match.end()):
-                self.add_trailing_title(mentions, match)
+                # 张智明教授: a title right after a listed name adds a role to that name
+                for mention in ending_at.get(match.start(), []):
+                    mention.roles.append((match.start(), match.end()))
+                    mention.span_end = match.end()
                 continue
             if not self.ends_name(text, match.end()):
                 continue
@@ -260,20 +252,14 @@ class PeopleFinder:
                           span_start=mention.span_start, span_end=max(mention.span_end, mention.end))
         return doc
 
-    def add_trailing_title(self, mentions: list[Mention], match: re.Match[str]) -> None:
-        """张智明教授: a title right after a listed name adds a role to that name."""
-        for mention in mentions:
-            if mention.end == match.start():
-                mention.roles.append((match.start(), match.end()))
-                mention.span_end = match.end()
-
-    def stacked_roles(self, text: str, start: int, mentions: list[Mention]) -> list[tuple[int, int]]:
-        """Roles before ``start`` separated by 、 or ，: 中共中央政治局常委、中央书记处书记、国家副主席."""
+    def stacked_roles(self, text: str, start: int, mention_ends: Collection[int]) -> list[tuple[int, int]]:
+        """Roles before ``start`` separated by 、 or ，: 中共中央政治局常委、中央书记处书记、国家副主席
+        (``mention_ends``: where the mentions found so far end)."""
         roles: list[tuple[int, int]] = []
         pos = start
         while pos > 1 and text[pos - 1] in "、，":
             end = pos - 1
-            if any(m.end == end for m in mentions):
+            if end in mention_ends:
                 break  # what stands before the comma ends a person's mention, not a role
             titles = [m for m in self.title_re.finditer(text, max(0, end - 40), end) if m.end() == end]
             if not titles:

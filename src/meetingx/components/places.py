@@ -42,6 +42,32 @@ _AFTER_VENUE = re.compile(r"以[^，。]{0,20}(?:方式|形式)|同|与|和")
 _NOT_A_VENUE = re.compile(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$")
 
 
+class SortedSpans:
+    """(start, end) spans, found by where they lie without a scan of them all: a long text holds
+    hundreds of people and dates, and every convening clause asks about a few characters."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.order = {span: index for index, span in reversed(list(enumerate(spans)))}  # first listing
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that overlap [start, end)."""
+        low, high = bisect_left(self.starts, start - self.longest), bisect_left(self.starts, end)
+        return [span for span in self.spans[low:high] if span[1] > start and span[0] < end]
+
+    def first_start(self, start: int, end: int) -> Optional[int]:
+        """The first position in [start, end) where a span starts, or None."""
+        index = bisect_left(self.starts, start)
+        return self.starts[index] if index < len(self.starts) and self.starts[index] < end else None
+
+    def first_listed_start(self, start: int, end: int) -> Optional[int]:
+        """The start of the span listed first among those that start in [start, end), or None."""
+        inside = self.spans[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return min(inside, key=self.order.__getitem__)[0] if inside else None
+
+
 class PlaceFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -55,8 +81,8 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
-        people = [(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]
-        dates = [(c.start, c.end) for c in candidates(doc, "DATE")]
+        people = SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")])
+        dates = SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")])
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
         attended = list(_ATTEND_VERB.finditer(text))
         convened = list(self.verb_re.finditer(text))
@@ -124,14 +150,13 @@ class PlaceFinder:
         return max((m.end(1) for m in self.meeting_nouns.finditer(text, start, end)), default=None)
 
     def read_subject(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
-                     people: list[tuple[int, int]], dates: list[tuple[int, int]], has_object: bool) -> None:
+                     people: SortedSpans, dates: SortedSpans, has_object: bool) -> None:
         """[subject][date][在 venue]召开: the venue, and a subject that is a meeting or a body."""
         venue_mark = self.read_venue(doc, text, start, verb, clause, people, dates)
         subject_end = venue_mark if venue_mark >= 0 else verb
-        for date_start, date_end in dates:
-            if start <= date_start < subject_end:
-                subject_end = date_start
-                break
+        date_start = dates.first_listed_start(start, subject_end)
+        if date_start is not None:
+            subject_end = date_start
         host = text.find("主持", start, subject_end)
         if host >= 0:
             subject_end = host
@@ -147,7 +172,7 @@ class PlaceFinder:
         subject = text[subject_start:subject_end].rstrip()
         if not subject or len(subject) > 40:
             return
-        person_ends = [pe for ps, pe in people if ps < subject_start + len(subject) and subject_start < pe]
+        person_ends = [pe for _, pe in people.overlapping(subject_start, subject_start + len(subject))]
         if person_ends and not (self.ends_with_meeting(subject) and not any(
                 self.person_act_re.search(text, pe, subject_start + len(subject)) for pe in person_ends)):
             # a person is the subject (张三主持召开, 李四出席…年会); a meeting named after one is not
@@ -172,7 +197,7 @@ class PlaceFinder:
             add_candidate(doc, "ORG", subject_start, end, "place.convene-subject", 0.8, clause=clause)
 
     def read_venue(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
-                   people: list[tuple[int, int]], dates: list[tuple[int, int]]) -> int:
+                   people: SortedSpans, dates: SortedSpans) -> int:
         """The place after the last 在/于 before the verb, as a ``VENUE``; returns where 在/于
         stands (or -1)."""
         venue_mark = max(text.rfind("在", start, verb), text.rfind("于", start, verb))
@@ -185,13 +210,13 @@ class PlaceFinder:
         adverbs = _ADVERBS.search(text, venue_start, venue_end)
         if adverbs:
             venue_end = adverbs.start()
-        for date_start, _ in dates:
-            if venue_start <= date_start < venue_end:
-                venue_end = date_start
+        date_start = dates.first_start(venue_start, venue_end)
+        if date_start is not None:
+            venue_end = date_start
         venue = text[venue_start:venue_end].strip()
         if venue and len(venue) <= 30 and not any(b in venue for b in self.blockers) \
                 and not _NOT_A_VENUE.search(venue) \
-                and not any(ps < venue_end and venue_start < pe for ps, pe in people):
+                and not people.overlapping(venue_start, venue_end):
             add_candidate(doc, "VENUE", venue_start, venue_start + len(text[venue_start:venue_end].rstrip()),
                           "place.zai-convene", 0.9, clause=clause)
         return venue_mark
