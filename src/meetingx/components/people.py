@@ -26,6 +26,8 @@ from meetingx.tagger import person_spans
 
 #: Punctuation that ends a name or a role phrase.
 PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…【】[]")
+#: A list of names after the first one: 、陈武、蒋作君
+_LIST_RUN = re.compile(r"(?:、[\u4e00-\u9fff·]{1,10})+")
 _PAREN = re.compile(r"（([^（）]{2,20})）")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?")
 #: Between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
@@ -273,7 +275,8 @@ class PeopleFinder:
 
     def shared_list(self, text: str, head: Mention, taken: Occupied) -> list[Mention]:
         """Names listed after ``head`` with 、 that share its roles (巴特尔、陈武、蒋作君)."""
-        listed = []
+        listed: list[Mention] = []
+        tagged: Optional[list[tuple[int, int]]] = None
         pos = head.end
         while pos < len(text) and text[pos] == "、":
             lengths = self.name_after(text, pos + 1)
@@ -282,8 +285,14 @@ class PeopleFinder:
                 break
             length = lengths[0] if len(lengths) == 1 else self.tagger_choice(text, pos + 1, lengths)
             start, end = pos + 1, pos + 1 + length
-            if self.title_re.match(text, start) or not self.confirmed(text, start, end):
+            if self.title_re.match(text, start):
                 break
+            if self.use_tagger:
+                if tagged is None:  # the tagger reads the whole list once (巴特尔、陈武、蒋作君出席)
+                    left, right = max(0, head.start - 6), min(len(text), _LIST_RUN.match(text, head.end).end() + 6)
+                    tagged = [(left + s, left + e) for s, e in person_spans(text[left:right])]
+                if not any(s <= start and e >= end - 1 for s, e in tagged):
+                    break
             listed.append(Mention(text[start:end], start, end, list(head.roles), "person.shared-title", 0.85,
                                   start, end))
             taken.add(start, end)
