@@ -191,6 +191,7 @@ class PeopleFinder:
                 ending_at.setdefault(found.end, []).append(found)
 
         # 2. name + title (赵乐际委员长, 张智明教授) and surname + title aliases (王书记)
+        known = {m.name for m in mentions}
         for match in titles:
             if overlaps(match.start(), match.end()):
                 # 张智明教授: a title right after a listed name adds a role to that name
@@ -225,19 +226,19 @@ class PeopleFinder:
                     break
                 if length >= 3 and text[start + length - 1] in "书副":  # 王副书记 is an alias too
                     continue
-                if not self.confirmed(text, start, match.start()):
-                    continue
-                mention = Mention(text[start:match.start()], start, match.start(),
-                                  [(match.start(), match.end())], "person.name-title", 0.85, start, match.end())
+                if chunk not in known and not self.confirmed(text, start, match.start()):
+                    continue  # (a name the document already gave needs no confirming)
+                mention = Mention(chunk, start, match.start(), [(match.start(), match.end())],
+                                  "person.name-title", 0.85, start, match.end())
                 mentions.append(mention)
+                known.add(chunk)
                 taken.add(start, match.end())
                 break
 
         # 3. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
-        mentions.extend(self.bare_names(text, taken, {m.name for m in mentions}))
+        mentions.extend(self.bare_names(text, taken, known))
 
         # 4. every other occurrence of a name already found
-        known = {m.name for m in mentions}
         for name in sorted(known, key=len, reverse=True):
             for match in re.finditer(re.escape(name), text):
                 if overlaps(match.start(), match.end()):
