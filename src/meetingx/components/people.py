@@ -50,6 +50,11 @@ class Mention:
     span_end: int = -1
 
 
+def covers_name(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the tagger's ``spans`` holds text[start:end], or all of it but its last character."""
+    return any(s <= start and e >= end - 1 for s, e in spans)
+
+
 def is_cjk(ch: str) -> bool:
     """Whether ``ch`` (one character) is a CJK ideograph of the basic block."""
     return "\u4e00" <= ch <= "\u9fff"
@@ -290,9 +295,8 @@ class PeopleFinder:
                 break
             if self.use_tagger:
                 if tagged is None:  # the tagger reads the whole list once (巴特尔、陈武、蒋作君出席)
-                    left, right = max(0, head.start - 6), min(len(text), _LIST_RUN.match(text, head.end).end() + 6)
-                    tagged = [(left + s, left + e) for s, e in person_spans(text[left:right])]
-                if not any(s <= start and e >= end - 1 for s, e in tagged):
+                    tagged = self.tagged_spans(text, head.start - 6, _LIST_RUN.match(text, head.end).end() + 6)
+                if not covers_name(tagged, start, end):
                     break
             listed.append(Mention(text[start:end], start, end, list(head.roles), "person.shared-title", 0.85,
                                   start, end))
@@ -341,19 +345,20 @@ class PeopleFinder:
             return []
         names = []
         # the verb after the names is context the tagger needs (…·热合曼主持)
-        for s, e in person_spans(text[start:min(len(text), end + 4)]):
-            s, e = start + s, start + e
+        for s, e in self.tagged_spans(text, start, end + 4):
             if e <= end and e - s >= 2 and (self.surname_len(text, s) or "·" in text[s:e]):
                 names.append((s, e))
         return names
 
+    @staticmethod
+    def tagged_spans(text: str, left: int, right: int) -> list[tuple[int, int]]:
+        """The tagger's person spans in text[left:right] (clipped to the text), as offsets into ``text``."""
+        left = max(0, left)
+        return [(left + s, left + e) for s, e in person_spans(text[left:min(len(text), right)])]
+
     def confirmed(self, text: str, start: int, end: int) -> bool:
         """Whether the tagger agrees that text[start:end] is a person's name."""
-        if not self.use_tagger:
-            return True
-        left = max(0, start - 6)
-        window = text[left:min(len(text), end + 6)]
-        return any(left + s <= start and left + e >= end - 1 for s, e in person_spans(window))
+        return not self.use_tagger or covers_name(self.tagged_spans(text, start - 6, end + 6), start, end)
 
     def tagged_name_at(self, text: str, pos: int) -> list[int]:
         """A name the tagger sees starting at ``pos`` (for surnames missing from the list)."""
@@ -364,10 +369,9 @@ class PeopleFinder:
                 pos + n < len(text) and (text[pos + n] in PUNCT or self.verb_at.match(text, pos + n))
                 for n in range(5, 9)):
             return []  # no name can end here: 2-4 characters, or a longer transliterated one before a verb
-        left = max(0, pos - 6)
-        for s, e in person_spans(text[left:pos + 10]):
+        for s, e in self.tagged_spans(text, pos - 6, pos + 10):
             # transliterated names (努尔加利耶夫) run longer than Chinese ones
-            if left + s == pos and 2 <= e - s <= 8 and self.ends_name(text, left + e):
+            if s == pos and 2 <= e - s <= 8 and self.ends_name(text, e):
                 return [e - s]
         return []
 
@@ -386,15 +390,12 @@ class PeopleFinder:
             return []
         if not any(self.starts_name(text, pos - n) for n in (2, 3, 4)):
             return []  # no name of 2-4 characters can start here
-        left = max(0, pos - 6)
-        return [e - s for s, e in person_spans(text[left:pos + 4]) if left + e == pos and 2 <= e - s <= 4]
+        return [e - s for s, e in self.tagged_spans(text, pos - 6, pos + 4) if e == pos and 2 <= e - s <= 4]
 
     def tagger_choice(self, text: str, start: int, lengths: list[int]) -> int:
         """The name length the tagger prefers among the rule's options (default: the shortest)."""
         if self.use_tagger:
-            window = text[max(0, start - 6):start + max(lengths) + 6]
-            offset = min(start, 6)
-            for s, e in person_spans(window):
-                if s == offset and (e - s) in lengths:
+            for s, e in self.tagged_spans(text, start - 6, start + max(lengths) + 6):
+                if s == start and (e - s) in lengths:
                     return e - s
         return lengths[0]
