@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Optional
@@ -19,6 +18,7 @@ from spacy.tokens import Doc
 from meetingx.components import RULES_ONLY_KEY, Candidate, candidates
 from meetingx.reading import Document
 from meetingx.record import MeetingRecord
+from meetingx.positions import Segments, SortedSpans
 from meetingx.text import TextView, fold
 
 _CONVENE = re.compile(r"召开|举行|开幕|闭幕|举办|主持|出席")
@@ -87,25 +87,18 @@ class Assembler:
         self.document = document
 
     @cached_property
-    def sentence_ends(self) -> list[int]:
-        """Where the sentences of the matching view end (at 。！？； or a line break)."""
-        return [m.start() for m in _SENTENCE_END.finditer(self.folded)]
+    def sentences(self) -> Segments:
+        """The sentences of the matching view (ending at 。！？； or a line break)."""
+        return Segments(self.folded, _SENTENCE_END)
 
     @cached_property
-    def meeting_spans(self) -> list[tuple[int, int]]:
-        """(start, end) of the MEETING candidates, by start."""
-        return sorted((c.start, c.end) for c in candidates(self.doc, "MEETING"))
-
-    def meetings_starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        spans = self.meeting_spans
-        return spans[bisect_left(spans, (start,)):bisect_left(spans, (end,))]
+    def meeting_spans(self) -> SortedSpans:
+        """(start, end) of the MEETING candidates."""
+        return SortedSpans([(c.start, c.end) for c in candidates(self.doc, "MEETING")])
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         """The sentence of the matching view around ``pos``, without its closing mark."""
-        index = bisect_left(self.sentence_ends, pos)
-        start = self.sentence_ends[index - 1] + 1 if index > 0 else 0
-        end = self.sentence_ends[index] if index < len(self.sentence_ends) else len(self.folded)
-        return start, end
+        return self.sentences.start_of(pos), self.sentences.end_of(pos)
 
     # ------------------------------------------------------------------ people
     def build_people(self) -> None:
@@ -231,7 +224,7 @@ class Assembler:
             score -= 3
         if self.title is not None:
             title = set(self.folded[self.title.start:self.title.end])
-            meetings = [self.folded[m_start:m_end] for m_start, m_end in self.meetings_starting_in(start, end)]
+            meetings = [self.folded[m_start:m_end] for m_start, m_end in self.meeting_spans.starting_in(start, end)]
             if meetings:
                 score += 2 * max(sum(ch in title for ch in m) / len(m) for m in meetings)
         return score

@@ -55,23 +55,6 @@ def candidates(doc: Doc, label: str) -> list[Candidate]:
     return doc.user_data.get(_BY_LABEL, {}).get(label, [])
 
 
-class Occupied:
-    """Which characters of a text are already taken (by a mention, a date): constant-time checks,
-    even on long texts."""
-
-    def __init__(self, length: int) -> None:
-        self.flags = bytearray(length + 1)
-
-    def add(self, start: int, end: int) -> None:
-        self.flags[start:end] = b"\x01" * (end - start)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return self.flags.find(1, start, end) >= 0
-
-    def covers(self, pos: int) -> bool:
-        return bool(self.flags[pos]) if 0 <= pos < len(self.flags) else False
-
-
 class SpanWriter:
     """The last component: every candidate as a span of ``doc.spans["meetingx"]``, in one go."""
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import SortedSpans
 
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 #: Clauses of the sentences: split at commas and colons, and at the spaces that separate the parts
@@ -115,8 +116,7 @@ class ClauseFinder:
         text = doc._.mx_text.folded
         subjects = self.subjects(doc)
         subject_starts = [s.start for s in subjects]
-        all_clauses = [m.span() for m in _CLAUSE.finditer(text)]
-        clause_starts = [start for start, _ in all_clauses]
+        all_clauses = SortedSpans([m.span() for m in _CLAUSE.finditer(text)])
         body_start = min((c.start for c in candidates(doc, "BODY")), default=0)
         last_subject: Optional[Subject] = None  # whom 他/她 refers to
         for sentence in _SENTENCE.finditer(text):
@@ -125,7 +125,7 @@ class ClauseFinder:
             first = bisect_left(subject_starts, s_start)
             last = bisect_left(subject_starts, s_end, first)
             inside = [s for s in subjects[first:last] if s.end <= s_end]
-            clauses = all_clauses[bisect_left(clause_starts, s_start):bisect_left(clause_starts, s_end)]
+            clauses = all_clauses.starting_in(s_start, s_end)
             heads = [self.strip_lead(text, c_start, c_end) for c_start, c_end in clauses]
             if "会" in words:
                 meetings = [_MEETING_SUBJECT.match(text, head, c_end) for head, (_, c_end) in zip(heads, clauses)]

@@ -16,8 +16,9 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from meetingx.components import Occupied, add_candidate
+from meetingx.components import add_candidate
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import Occupied
 
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
 _CN_VALUE = {ch: max(0, index - 3) for index, ch in enumerate(_CN_DIGIT)} | {"两": 2}

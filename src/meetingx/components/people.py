@@ -20,8 +20,9 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from meetingx.components import RULES_ONLY_KEY, Occupied, add_candidate
+from meetingx.components import RULES_ONLY_KEY, add_candidate
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import Occupied
 from meetingx.tagger import person_spans
 
 #: Punctuation that ends a name or a role phrase.

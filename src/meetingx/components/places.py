@@ -11,13 +11,13 @@ cut after its last word from ``meeting_nouns.txt``, or a subject that is itself 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Optional
 
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import Segments, SortedSpans
 
 #: Clauses end at punctuation, and at a space (what separates the parts of a headline).
 _CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n ]")
@@ -42,32 +42,6 @@ _AFTER_VENUE = re.compile(r"以[^，。]{0,20}(?:方式|形式)|同|与|和")
 _NOT_A_VENUE = re.compile(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$")
 
 
-class SortedSpans:
-    """(start, end) spans, found by where they lie without a scan of them all: a long text holds
-    hundreds of people and dates, and every convening clause asks about a few characters."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.order = {span: index for index, span in reversed(list(enumerate(spans)))}  # first listing
-        self.spans = sorted(spans)
-        self.starts = [start for start, _ in self.spans]
-        self.longest = max((end - start for start, end in self.spans), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans that overlap [start, end)."""
-        low, high = bisect_left(self.starts, start - self.longest), bisect_left(self.starts, end)
-        return [span for span in self.spans[low:high] if span[1] > start and span[0] < end]
-
-    def first_start(self, start: int, end: int) -> Optional[int]:
-        """The first position in [start, end) where a span starts, or None."""
-        index = bisect_left(self.starts, start)
-        return self.starts[index] if index < len(self.starts) and self.starts[index] < end else None
-
-    def first_listed_start(self, start: int, end: int) -> Optional[int]:
-        """The start of the span listed first among those that start in [start, end), or None."""
-        inside = self.spans[bisect_left(self.starts, start):bisect_left(self.starts, end)]
-        return min(inside, key=self.order.__getitem__)[0] if inside else None
-
-
 class PlaceFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -84,19 +58,17 @@ class PlaceFinder:
         people = SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")])
         dates = SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")])
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
-        attended = list(_ATTEND_VERB.finditer(text))
-        convened = list(self.verb_re.finditer(text))
-        boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text)] if attended or convened else []
-        for verb in attended:
+        clauses = Segments(text, _CLAUSE_BOUNDARY)
+        for verb in _ATTEND_VERB.finditer(text):
             # 王沪宁23日在京出席…座谈会: a meeting its leader attends, where no clause convenes it
-            clause_start, clause_end = self.clause_start(boundaries, verb.start()), self.clause_end(text, verb.end())
+            clause_start, clause_end = clauses.start_of(verb.start()), clauses.end_of(verb.end())
             if self.read_object(doc, text, verb.end(), clause_end, (clause_start, clause_end), "place.meeting-attended"):
                 self.read_venue(doc, text, clause_start, verb.start(), (clause_start, clause_end), people, dates)
-        for verb in convened:
-            clause_start = self.clause_start(boundaries, verb.start())
+        for verb in self.verb_re.finditer(text):
+            clause_start = clauses.start_of(verb.start())
             if clause_start < body <= verb.start():
                 clause_start = body  # a headline glued to the dateline is not the subject
-            clause_end = self.clause_end(text, verb.end())
+            clause_end = clauses.end_of(verb.end())
             clause = (clause_start, clause_end)
             has_object = self.read_object(doc, text, verb.end(), clause_end, clause)
             self.read_subject(doc, text, clause_start, verb.start(), clause, people, dates, has_object)
@@ -119,17 +91,6 @@ class PlaceFinder:
                 add_candidate(doc, "VENUE", match.start(1), end, "place.venue-header", 0.95,
                               clause=(match.start(), match.end()))
         return doc
-
-    @staticmethod
-    def clause_start(boundaries: list[int], pos: int) -> int:
-        """Where the clause around ``pos`` starts, given the positions of all clause boundaries."""
-        index = bisect_left(boundaries, pos)
-        return boundaries[index - 1] + 1 if index > 0 else 0
-
-    @staticmethod
-    def clause_end(text: str, pos: int) -> int:
-        match = _CLAUSE_BOUNDARY.search(text, pos)
-        return match.start() if match else len(text)
 
     def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int],
                     rule: str = "place.meeting-object") -> bool:

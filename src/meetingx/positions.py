@@ -1,0 +1,79 @@
+"""Lookups over positions of a text, made once per document so that a rule asking about a few
+characters costs the same on a 1 MB text as on a short report: taken characters, spans by where
+they lie, and the segments (sentences, clauses) between boundary marks."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cached_property
+from typing import Optional
+
+
+class Occupied:
+    """Which characters of a text are already taken (by a mention, a date): constant-time checks."""
+
+    def __init__(self, length: int) -> None:
+        self.flags = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.flags[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.flags.find(1, start, end) >= 0
+
+    def covers(self, pos: int) -> bool:
+        return bool(self.flags[pos]) if 0 <= pos < len(self.flags) else False
+
+
+class SortedSpans:
+    """(start, end) spans, found by where they lie without a scan of them all: a long text holds
+    hundreds of people and dates, and every clause asks about a few characters."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.listed = spans
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that start in [start, end), by start."""
+        return self.spans[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that overlap [start, end)."""
+        return [span for span in self.starting_in(start - self.longest, end) if span[1] > start and span[0] < end]
+
+    def first_start(self, start: int, end: int) -> Optional[int]:
+        """The first position in [start, end) where a span starts, or None."""
+        inside = self.starting_in(start, end)
+        return inside[0][0] if inside else None
+
+    def first_listed_start(self, start: int, end: int) -> Optional[int]:
+        """The start of the span listed first among those that start in [start, end), or None."""
+        inside = self.starting_in(start, end)
+        return min(inside, key=self.listing.__getitem__)[0] if inside else None
+
+    @cached_property
+    def listing(self) -> dict[tuple[int, int], int]:
+        """Where each span was first listed."""
+        return {span: index for index, span in reversed(list(enumerate(self.listed)))}
+
+
+class Segments:
+    """The segments of a text between boundary marks (sentence ends, clause marks), found in one
+    scan; the segment around a position by bisection."""
+
+    def __init__(self, text: str, boundary: re.Pattern[str]) -> None:
+        self.boundaries = [match.start() for match in boundary.finditer(text)]
+        self.length = len(text)
+
+    def start_of(self, pos: int) -> int:
+        """Where the segment holding ``pos`` starts (after the boundary mark before it)."""
+        index = bisect_left(self.boundaries, pos)
+        return self.boundaries[index - 1] + 1 if index > 0 else 0
+
+    def end_of(self, pos: int) -> int:
+        """Where the segment holding ``pos`` ends (at the first boundary mark from ``pos`` on)."""
+        index = bisect_left(self.boundaries, pos)
+        return self.boundaries[index] if index < len(self.boundaries) else self.length
