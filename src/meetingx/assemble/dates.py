@@ -1,0 +1,161 @@
+"""When: the publish date, and the meeting's date with its words and time of day.
+
+The meeting's date is the best-scored ``DATE`` candidate: in a sentence that convenes a meeting,
+near the lead, in a minutes header; not a notice date, an earlier meeting's, a period's bound or a
+date inside a document title. Its sentence becomes the anchor that :mod:`.meeting` reads the
+venue, meeting name and organizer from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from meetingx.assemble.context import Context
+from meetingx.components import Candidate
+
+_CONVENE = re.compile(r"召开|举行|开幕|闭幕|举办|主持|出席")
+#: A date in a header field of minutes (时间：2023年5月10日)
+_TIME_HEADER = re.compile(r"时间\s*：\s*$")
+#: A date that bounds a period or dates a document, not a meeting (自…起, …以来, …印发)
+_NOT_AN_EVENT = re.compile(r"\s*(?:起|以来|之前|前|期间|为止|发布|印发|出台)")
+_NOTICE = re.compile(r"通知|发出|送达")
+_CONTINUING = re.compile(r"[，：]?(?:继|在)")
+
+
+def fill_publish_date(ctx: Context) -> None:
+    """``publish_date``: a publish cue or timestamp line, else an announcement's signature date,
+    else the one given with the input; sets ``ctx.publish``."""
+    out = ctx.out
+    found = ctx.candidates("PUBLISH_DATE")
+    signed = ctx.candidates("SIGNATURE_DATE")
+    if not found and signed:
+        c = signed[0]
+        date = next((d.data for d in ctx.candidates("DATE") if d.start == c.start), {})
+        if date.get("year") and date.get("month") and date.get("day"):
+            out.values["publish_date"] = f"{date['year']:04d}-{date['month']:02d}-{date['day']:02d}"
+            out.cite("/publish_date", c.start, c.end, c.rule, c.confidence)
+    elif found:
+        c = found[0]
+        out.values["publish_date"] = c.data["iso"]
+        out.cite("/publish_date", c.start, c.end, c.rule, c.confidence)
+    if out.values.get("publish_date") is None:
+        out.values["publish_date"] = ctx.meta.get("publish_date")
+    iso = out.values["publish_date"]
+    try:
+        ctx.publish = dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        ctx.publish = None
+
+
+def date_score(ctx: Context, c: Candidate, excluded: list[tuple[int, int]]) -> Optional[float]:
+    """How likely ``c`` is the meeting's date; None where it cannot be (a headline, a publish line)."""
+    folded = ctx.folded
+    header = _TIME_HEADER.search(folded[max(0, c.start - 6):c.start]) is not None
+    if any(s <= c.start < e for s, e in excluded) or c.start < ctx.body_start and not header \
+            and c.rule != "date.iso":
+        return None
+    start, end = ctx.sentence_bounds(c.start)
+    sentence = folded[start:end]
+    score = 0.0
+    if _CONVENE.search(sentence):
+        score += 3
+    if c.start - ctx.body_start < 120:
+        score += 1
+    if header:
+        score += 4
+    if c.rule in ("date.day", "date.ym") and not _CONVENE.search(sentence) and c.start - ctx.body_start >= 120:
+        score -= 2  # a bare day outside the lead, in a sentence that convenes nothing
+    if _NOT_AN_EVENT.match(folded[c.end:c.end + 4]):
+        score -= 3
+    clause_start = max(folded.rfind(mark, start, c.start) for mark in "，：")
+    clause_end = min((i for i in (folded.find(mark, c.end, end) for mark in "，。") if i >= 0), default=end)
+    clause = folded[max(start, clause_start):clause_end]
+    if _NOTICE.search(clause):
+        score -= 4  # 会议通知于…发出: the notice, not the meeting
+    if _CONTINUING.match(clause) and clause.endswith("后"):
+        score -= 4  # 继3月5日召开动员大会后: an earlier meeting
+    if folded.rfind("《", start, c.start) > folded.rfind("》", start, c.start):
+        score -= 3
+    if c.data.get("year") and ctx.publish and c.data["year"] < ctx.publish.year - 1:
+        score -= 3
+    if ctx.title is not None:
+        title = set(folded[ctx.title.start:ctx.title.end])
+        meetings = [folded[m_start:m_end] for m_start, m_end in ctx.meeting_spans.starting_in(start, end)]
+        if meetings:
+            score += 2 * max(sum(ch in title for ch in m) / len(m) for m in meetings)
+    return score
+
+
+def fill_date(ctx: Context) -> None:
+    """``date``, ``date_text`` and ``time_of_day``; sets the anchor sentence."""
+    out = ctx.out
+    excluded = [c.data["line"] for c in ctx.candidates("PUBLISH_DATE")]
+    excluded += [(c.start, c.end) for c in ctx.candidates("DATELINE") + ctx.candidates("SIGNATURE_DATE")]
+    if ctx.title is not None:
+        excluded.append((ctx.title.start, ctx.title.end))
+    scored = [(score, -c.start, c) for c in ctx.candidates("DATE")
+              if (score := date_score(ctx, c, excluded)) is not None]
+    values = out.values
+    values.update(date=None, date_text=None, time_of_day=None)
+    if not scored:
+        out.warn("date.missing", "no date of the meeting found", "/date")
+        return
+    best = max(scored, key=lambda t: (t[0], t[1]))[2]
+    if max(scored, key=lambda t: (t[0], t[1]))[0] < 1 and best.rule == "date.day":
+        out.warn("date.missing", "no date of the meeting found", "/date")
+        return
+    ctx.anchor = ctx.sentence_bounds(best.start)
+    ctx.anchor_date = best.start
+    out.set_text("date_text", best)
+    part = best.data.get("part")
+    if part:
+        values["time_of_day"] = part
+        p_start, p_end = best.data["part_span"]
+        out.cite("/time_of_day", p_start, p_end, best.rule, best.confidence)
+    date = edtf(ctx, best)
+    values["date"] = date
+    if date is None:
+        out.warn("date.relative", f"the date {out.span(best.start, best.end)!r} is relative and "
+                 "no publish date or dateline makes it exact", "/date")
+    else:
+        out.cite("/date", best.start, best.end, best.rule, best.confidence)
+
+
+def edtf(ctx: Context, c: Candidate) -> Optional[str]:
+    """The EDTF date of a ``DATE`` candidate, completed from the dateline or the publish date."""
+    data = c.data
+    datelines = ctx.candidates("DATELINE")
+    dateline = datelines[0].data if datelines else None
+    publish = ctx.publish
+    if "relative" in data:
+        if data.get("day") and dateline:
+            return f"XXXX-{dateline['month']:02d}-{data['day']:02d}"
+        if data["relative"] is None:
+            return None
+        if publish:
+            return (publish + dt.timedelta(days=data["relative"])).isoformat()
+        if dateline and data["relative"] == 0:
+            return f"XXXX-{dateline['month']:02d}-{dateline['day']:02d}"
+        return None
+    year, month, day = data.get("year"), data.get("month"), data.get("day")
+    if month is None and dateline and day is not None:
+        month = dateline["month"]
+    if month is None and day is not None and publish:
+        # 28日 in a report published 2023-09-29: the publish date implies the month
+        month, year = publish.month, publish.year
+        if day > publish.day:
+            month, year = (month - 1, year) if month > 1 else (12, year - 1)
+    if year is None and publish and month is not None:
+        year = publish.year - (1 if (month, day or 1) > (publish.month, publish.day) else 0)
+    y = f"{year:04d}" if year else "XXXX"
+    m = f"{month:02d}" if month else "XX"
+    if day is None:
+        return f"{y}-{m}"
+    start = f"{y}-{m}-{day:02d}"
+    if data.get("end_day"):
+        end_month = data.get("end_month") or month
+        em = f"{end_month:02d}" if end_month else "XX"
+        return f"{start}/{y}-{em}-{data['end_day']:02d}"
+    return start
