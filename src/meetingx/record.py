@@ -11,9 +11,10 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
-#: Versions a record may carry: 1.1 only widened 1.0 (vote counts may be null), so 1.0 records stay valid.
-SCHEMA_VERSIONS = ("1.0", "1.1")
+SCHEMA_VERSION = "1.2"
+#: Versions a record may carry: each only widened the one before (1.1: vote counts may be null;
+#: 1.2: kind "other", directive numbers restart with each list), so older records stay valid.
+SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
 #: EDTF level 1 as the record uses it: a day, a month, a year with X for unknown digits, or an
 #: interval of two such dates.
@@ -40,7 +41,7 @@ class Person(_Strict):
 class Directive(_Strict):
     """A numbered point, requirement or decision."""
 
-    number: int = Field(ge=1, description="position in its list, 1..n in document order")
+    number: int = Field(ge=1, description="position in its list, 1..n in document order; a new list starts at 1")
     marker: str = Field(min_length=1, description="the numbering marker as written: 一是, （四）, 5.")
     issuer: Optional[str] = Field(default=None, description="whose points they are; null for the meeting")
     text: str = Field(description="from after the marker to the end of the item's first sentence")
@@ -99,7 +100,8 @@ class Extractor(_Strict):
 
 
 Lang = Literal["zh", "en"]
-Kind = Literal["news", "minutes", "resolution"]
+#: ``other``: a document that reports no meeting held; every value is null or empty.
+Kind = Literal["news", "minutes", "resolution", "other"]
 TimeOfDay = Literal["morning", "afternoon", "evening"]
 
 
@@ -113,7 +115,7 @@ class MeetingRecord(_Strict):
         json_schema_extra={"description": "A meeting report as a source-grounded record (meetingx)."},
     )
 
-    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION
     id: str
     lang: Lang
     kind: Kind

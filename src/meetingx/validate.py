@@ -181,9 +181,10 @@ def validate_record(record: Any, text: str | None, *, file: str = "<record>", li
     text = _check_source(record, text, source_name, report)
     _check_evidence(record, text, report)
     _check_integers(record, report)
-    _check_numbering(record, "directives", report)
+    _check_numbering(record, "directives", report, restarts=True)
     _check_numbering(record, "resolutions", report)
     _check_dates(record, report)
+    _check_no_meeting(record, report)
     for key in ("chair", "speakers"):
         _check_duplicate_people(record, key, report)
     return problems
@@ -314,8 +315,8 @@ def _check_integers(record: dict, report: Emit) -> None:
             report("consistency", to_pointer(path), f"{value!r} is a float; write the count as an integer")
 
 
-def _check_numbering(record: dict, key: str, report: Emit) -> None:
-    """Numbers run 1..n in order.
+def _check_numbering(record: dict, key: str, report: Emit, restarts: bool = False) -> None:
+    """Numbers run 1..n in order; with ``restarts`` (directives, spec 1.2) a 1 starts a new list.
 
     CONVENTIONS.md lets an item that could not be annotated keep its place, so a gap is accepted
     when the record has a warning pointing into the list; a number out of order never is.
@@ -327,14 +328,32 @@ def _check_numbering(record: dict, key: str, report: Emit) -> None:
         number = item.get("number")
         if not _is_int(number) or number < 1:
             continue  # the schema error says why
+        if restarts and number == 1:
+            previous = 1
+            continue
         if number <= previous:
             report("consistency", f"/{key}/{index}/number",
                    f"number {number} is out of order: it follows {previous}")
         elif number != previous + 1 and not acknowledged:
             report("consistency", f"/{key}/{index}/number",
-                   f"number {number} should be {previous + 1}: {key} run 1..n "
-                   f"(a gap needs a warning pointing into /{key})")
+                   f"number {number} should be {previous + 1}: {key} run 1..n"
+                   + (" in each list" if restarts else "")
+                   + f" (a gap needs a warning pointing into /{key})")
         previous = max(previous, int(number))
+
+
+#: The values a record of ``kind`` "other" (no meeting reported) leaves null or empty (spec 1.2).
+_MEETING_VALUES = ("title", "meeting_name", "organizer", "date", "date_text", "time_of_day", "venue",
+                   "chair", "speakers", "attendees", "agenda", "directives", "resolutions")
+
+
+def _check_no_meeting(record: dict, report: Emit) -> None:
+    """A record of kind "other" reports no meeting: every meeting value is null or empty."""
+    if record.get("kind") != "other":
+        return
+    for key in _MEETING_VALUES:
+        if record.get(key) not in (None, []):
+            report("consistency", f"/{key}", f"a record of kind 'other' reports no meeting, yet has a {key}")
 
 
 def _check_dates(record: dict, report: Emit) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from spacy.tokens import Doc
 
@@ -64,6 +64,14 @@ class Person:
     roles: list[tuple[str, int, int, str]] = field(default_factory=list)
 
 
+class DirectiveItem(NamedTuple):
+    """A numbered item of a list: its marker, where its text ends, its position in its list."""
+
+    marker: Candidate
+    end: int
+    number: int
+
+
 class Context:
     """The Doc being assembled and the record being built. Field families read the candidates
     through it and leave what later families need (the kind, the meeting's sentence, the people)."""
@@ -88,7 +96,7 @@ class Context:
         self.anchor: Optional[tuple[int, int]] = None
         self.anchor_date = 0
         #: numbered items that form lists, each with where its text ends (agenda and directives)
-        self.directive_items: list[tuple[Candidate, int]] = []
+        self.directive_items: list[DirectiveItem] = []
 
     def candidates(self, label: str) -> list[Candidate]:
         return candidates(self.doc, label)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from meetingx.assemble.context import Context
+from meetingx.assemble.context import Context, DirectiveItem
 from meetingx.assemble.people import resolve
 from meetingx.components import Candidate
 
@@ -36,15 +36,16 @@ def find_directive_items(ctx: Context) -> None:
         elif current and current[-1].data["value"] == value - 1:
             current.append(c)
     kept = [items for items in lists if len(items) > 1 or items[0].data["family"] == "cn-verb"]
-    items = sorted((c for items in kept for c in items), key=lambda c: c.start)
-    for index, c in enumerate(items):
+    # each item with its position in its own list (CONVENTIONS rule 8: a new list starts at 1)
+    items = sorted(((c, number) for items in kept for number, c in enumerate(items, 1)), key=lambda t: t[0].start)
+    for index, (c, number) in enumerate(items):
         end = c.data["text_start"]
-        limit = items[index + 1].start if index + 1 < len(items) else len(folded)
+        limit = items[index + 1][0].start if index + 1 < len(items) else len(folded)
         while end < limit and folded[end] not in "。；\n":
             end += 1
         while end > c.data["text_start"] and folded[end - 1] in "，、：；。 ":
             end -= 1
-        ctx.directive_items.append((c, end))
+        ctx.directive_items.append(DirectiveItem(c, end, number))
 
 
 def fill_agenda(ctx: Context) -> None:
@@ -65,14 +66,14 @@ def fill_agenda(ctx: Context) -> None:
         for c in ctx.candidates("MOTION"):
             add(c)
     else:
-        headings = [ctx.folded[m.data["text_start"]:end] for m, end in ctx.directive_items] \
+        headings = [ctx.folded[item.marker.data["text_start"]:item.end] for item in ctx.directive_items] \
             if ctx.kind == "minutes" else []
         for c in ctx.candidates("AGENDA"):
             clause = ctx.folded[c.start:c.end]
             if not any(shares_run(clause, heading, 12) for heading in headings):
                 add(c)
-        for marker, text_end in ctx.directive_items if ctx.kind == "minutes" else []:
-            add(marker, marker.data["text_start"], text_end)
+        for item in ctx.directive_items if ctx.kind == "minutes" else []:
+            add(item.marker, item.marker.data["text_start"], item.end)
     out.values["agenda"] = agenda
 
 
@@ -118,7 +119,7 @@ def fill_directives(ctx: Context) -> None:
     out = ctx.out
     voices = sorted(ctx.candidates("VOICE"), key=lambda c: c.start)
     directives = []
-    for index, (c, text_end) in enumerate(ctx.directive_items):
+    for index, (c, text_end, number) in enumerate(ctx.directive_items):
         voice = next((v for v in reversed(voices) if v.start < c.start), None)
         issuer = resolve(ctx, voice) if voice is not None and ctx.kind != "minutes" else None
         pointer = f"/directives/{index}"
@@ -130,6 +131,6 @@ def fill_directives(ctx: Context) -> None:
             out.cite(f"{pointer}/issuer", start, end, voice.rule, voice.confidence)
         else:
             issuer = None
-        directives.append({"number": index + 1, "marker": out.span(c.start, c.end), "issuer": issuer,
+        directives.append({"number": number, "marker": out.span(c.start, c.end), "issuer": issuer,
                            "text": out.span(c.data["text_start"], text_end)})
     out.values["directives"] = directives
