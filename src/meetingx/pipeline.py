@@ -24,6 +24,7 @@ PIPELINES: dict[str, tuple[str, ...]] = {
         "meetingx_resolutions",
         "meetingx_numbering",
         "meetingx_clauses",
+        "meetingx_attendance",
         "meetingx_spans",
     ),
     "en": ("meetingx_text", "meetingx_structure", "meetingx_spans"),

@@ -11,6 +11,7 @@ from typing import Optional
 from spacy.language import Language
 
 from meetingx.components import SpanWriter
+from meetingx.components.attendance import AttendanceFinder
 from meetingx.components.clauses import ClauseFinder
 from meetingx.components.dates import DateFinder
 from meetingx.components.numbering import MarkerFinder
@@ -60,6 +61,11 @@ def make_numbering(nlp: Language, name: str, data_dir: Optional[str]) -> MarkerF
 @Language.factory("meetingx_clauses", default_config={"data_dir": None})
 def make_clauses(nlp: Language, name: str, data_dir: Optional[str]) -> ClauseFinder:
     return ClauseFinder(load_lexicon(nlp.lang, data_dir))
+
+
+@Language.factory("meetingx_attendance", default_config={"data_dir": None})
+def make_attendance(nlp: Language, name: str, data_dir: Optional[str]) -> AttendanceFinder:
+    return AttendanceFinder(load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_spans")

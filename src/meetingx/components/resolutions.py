@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from meetingx.components import add_candidate, candidates
+from meetingx.components import add_candidate
 from meetingx.components.dates import to_int
 from meetingx.lexicon import Lexicon
 
