@@ -37,15 +37,16 @@ def find_directive_items(ctx: Context) -> None:
             current.append(c)
     kept = [items for items in lists if len(items) > 1 or items[0].data["family"] == "cn-verb"]
     # each item with its position in its own list (CONVENTIONS rule 8: a new list starts at 1)
-    items = sorted(((c, number) for items in kept for number, c in enumerate(items, 1)), key=lambda t: t[0].start)
-    for index, (c, number) in enumerate(items):
+    items = sorted(((c, number, list_index) for list_index, items in enumerate(kept)
+                    for number, c in enumerate(items, 1)), key=lambda t: t[0].start)
+    for index, (c, number, list_index) in enumerate(items):
         end = c.data["text_start"]
         limit = items[index + 1][0].start if index + 1 < len(items) else len(folded)
         while end < limit and folded[end] not in "。；\n":
             end += 1
         while end > c.data["text_start"] and folded[end - 1] in "，、：；。 ":
             end -= 1
-        ctx.directive_items.append(DirectiveItem(c, end, number))
+        ctx.directive_items.append(DirectiveItem(c, end, number, list_index))
 
 
 def fill_agenda(ctx: Context) -> None:
@@ -114,14 +115,21 @@ def fill_resolutions(ctx: Context) -> None:
 
 
 def fill_directives(ctx: Context) -> None:
-    """``directives``: the numbered items, each with the person whose voice it is in (in minutes,
-    the meeting's own: no issuer)."""
+    """``directives``: the numbered items, each list with the person whose points they are: the one
+    speaking where the list starts (in minutes, the meeting's own: no issuer; a list whose first
+    item names who acts, 一是张三传达…，二是…, is a list of the meeting's steps: no issuer)."""
     out = ctx.out
     voices = sorted(ctx.candidates("VOICE"), key=lambda c: c.start)
+    acting = {c.data["span_start"] for c in ctx.candidates("PERSON")}
+    speaking: dict[int, Optional[Candidate]] = {}  # list -> the voice it is in
     directives = []
-    for index, (c, text_end, number) in enumerate(ctx.directive_items):
-        voice = next((v for v in reversed(voices) if v.start < c.start), None)
-        issuer = resolve(ctx, voice) if voice is not None and ctx.kind != "minutes" else None
+    for index, (c, text_end, number, list_index) in enumerate(ctx.directive_items):
+        if list_index not in speaking:
+            voice = next((v for v in reversed(voices) if v.start < c.start), None)
+            steps = c.data["text_start"] in acting
+            speaking[list_index] = None if ctx.kind == "minutes" or steps else voice
+        voice = speaking[list_index]
+        issuer = resolve(ctx, voice) if voice is not None else None
         pointer = f"/directives/{index}"
         out.cite(f"{pointer}/marker", c.start, c.end, c.rule, c.confidence)
         out.cite(f"{pointer}/number", c.start, c.end, c.rule, c.confidence)

@@ -28,6 +28,8 @@ _BODY_NOUN = re.compile(r"(?:委员会|协会|学会|商会|工会|联合会|研
 _NOT_A_BODY = re.compile(r"[《》“”\"]|[并将和的关在于对就]$|调研|考察|出席|会见|讲话|指出|强调")
 #: 由中国人民对外友好协会和马来西亚驻华大使馆共同举办: the hosts, named as such
 _HOSTS = re.compile(r"由([^，。；由]{2,40}?)(?:联合|共同)?(?:主办|举办|承办)")
+#: Before a convening verb: the meeting is decided or announced, not held (决定…召开, 将于…举行).
+_NOT_YET = re.compile(r"决定|即将|将于|将在|拟于|拟在|定于|计划于|准备于|预计于")
 #: 出席 not after 在 (written with 出席 first, so that re can skip ahead to it)
 _ATTEND_VERB = re.compile(r"出席(?<!在出席)了?")
 #: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
@@ -69,6 +71,8 @@ class PlaceFinder:
             if clause_start < body <= verb.start():
                 clause_start = body  # a headline glued to the dateline is not the subject
             clause_end = clauses.end_of(verb.end())
+            if _NOT_YET.search(text, clause_start, verb.start()):
+                continue  # 决定6月下旬在北京召开…, 即将召开的…: a meeting to come, not this one
             clause = (clause_start, clause_end)
             has_object = self.read_object(doc, text, verb.end(), clause_end, clause)
             self.read_subject(doc, text, clause_start, verb.start(), clause, people, dates, has_object)

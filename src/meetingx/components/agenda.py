@@ -1,0 +1,209 @@
+"""Agenda: what the meeting did (a helper of the clauses component), CONVENTIONS rule 7.
+
+An ``AGENDA`` candidate is a clause whose predicate is an act of the meeting (``agenda`` verbs of
+``triggers.jsonl``: 传达, 学习, 听取, 审议, 部署…), from that predicate or its lead-in (就/对/向…):
+
+- ``agenda.meeting``: the meeting is the subject (会议听取了…, 委员长会议建议…, 会上…), or the
+  clause follows one that convened the meeting (召开常务会议，研究部署…), or the sentence opens
+  with the act (审议了…), or goes on after a ；;
+- ``agenda.person``: a named participant presents something (``present`` verbs: X传达了…,
+  X向会议作了…报告, 代表…作工作报告, 主持会议并部署…); the presenter is left out;
+- ``agenda.group``: a group of participants acts (与会人员分组对…进行了讨论); the group stays.
+
+Not agenda: what someone said (after 指出，/会议强调，), speeches (讲话, 发言), clauses about
+another event (此前…, 会前…), and clauses after the meeting speaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Doc
+
+from meetingx.components import add_candidate
+from meetingx.components.speech import CONVENED, SEQUENCE, first_verb
+from meetingx.lexicon import Lexicon, word_pattern
+
+if TYPE_CHECKING:
+    from meetingx.components.clauses import Sentence
+
+#: Words of manner that belong to the predicate (深入学习贯彻…).
+_MANNER = re.compile(r"(?:深入|认真|集中|专题|详细|系统|全面|重点|进一步|逐项|原则|及时|专门|分别|先后|逐一|一并|充分"
+                    r"|以[^，。]{1,20}?(?:方式|形式))+")
+#: A speech written as an act and its noun (作动员部署讲话, 作总结讲话): a speech, not an agenda item
+_SPEECH_NOUN = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:讲话|发言|致辞)")
+#: A lead-in before the predicate that the item keeps (就…听取, 对…进行了表彰, 代表…作报告).
+_LEAD_IN = re.compile(r"就|对|向|同|代表|围绕|结合|针对")
+_SPEECH_ONLY = re.compile(r"讲话|发言|指出|强调|要求|希望|表示|致辞|认为")
+_CHAIR_OR_ATTEND = re.compile(r"主持|出席|参加")
+#: A clause that is only a verb of deciding, whose object is the next clause (决定，…).
+_DECIDE = ("决定", "建议", "同意", "要求")
+#: What continues the object of the item before it after a comma (，关于B的汇报, ，《…》).
+_CONTINUED_OBJECT = re.compile(r"关于|《|以及|及")
+
+
+@dataclass
+class AgendaState:
+    """What carries from one sentence to the next: after a ；, the business goes on."""
+
+    carry: bool = False
+    active: bool = False
+
+    def after(self, sentence: "Sentence") -> None:
+        self.carry = sentence.continued and self.active and not sentence.other_event
+        self.active = False
+
+
+class AgendaReader:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.agenda_re = re.compile(word_pattern(lexicon.verbs("agenda")))
+        self.present_re = re.compile(word_pattern(lexicon.verbs("present")))
+        self.speech_re = re.compile(word_pattern(lexicon.verbs("speech", "present")))
+        acts = word_pattern(lexicon.verbs("agenda", "present"))
+        self.done_re = re.compile(rf"(?:{self.agenda_re.pattern})了")  # 研究了, 传达了: an act done
+        # 进行了表彰, 作了说明, 予以废止, 给予充分肯定: an act written as a light verb and its object
+        self.act_done = re.compile(rf"(?:进行|作|做|予以|给予)了?[^，]{{0,8}}?(?:{acts})(?!讲话|发言|致辞)")
+        self.any_act = re.compile(
+            rf"{word_pattern(lexicon.verbs('chair', 'convene', 'speech', 'present', 'agenda'))}|要|将|应|需")
+        nouns = lexicon.alternation("meeting_nouns.txt")
+        self.after_meeting = re.compile(rf"(?:{nouns})(?P<act>{_MANNER.pattern}?(?:{self.agenda_re.pattern})了)")
+        heads = lexicon.alternation("group_heads.txt")
+        # a group as the subject: 与会人员分组对…进行了讨论, 六个代表团的职工代表对…进行分组讨论
+        self.group_subject = re.compile(
+            rf"[^，：]{{0,20}}?(?:{heads})(?:们)?(?:也|还|都|分组|分别|先后|共同|一起|认真)*(?={_LEAD_IN.pattern}|{acts})")
+
+    def read(self, doc: Doc, text: str, sentence: "Sentence", state: AgendaState) -> None:
+        active = state.carry
+        mode = "meeting"
+        joined_up_to = 0  # clauses already read as the object of 决定，…
+        for index, (c_start, c_end) in enumerate(sentence.clauses):
+            if index >= sentence.content_from:
+                break  # what someone said
+            if index < joined_up_to:
+                continue
+            head = sentence.heads[index]
+            meeting_end = sentence.meetings[index]
+            group = sentence.group_at(index)
+            if meeting_end is not None:
+                if sentence.voiced[index]:
+                    break  # the rest of the sentence is what the meeting said
+                head, mode, active = meeting_end, "meeting", True
+            elif group is not None:
+                if CONVENED.search(text, group.tail, c_end):
+                    mode, active = "meeting", True  # 李强主持召开常务会议，研究部署…
+                    continue
+                head, mode, active = group.tail, "person", True
+            elif CONVENED.search(text, c_start, c_end) and not self.agenda_re.match(text, head, c_end):
+                mode, active = "meeting", True  # (决定…召开: a decision, read below)
+                self.act_after_meeting(doc, text, c_start, c_end)
+                continue
+            elif self.is_group_subject(text, head, c_end):
+                mode, active = "group", True
+            elif index == 0 and not active and self.meeting_start(text, head, c_end) is not None \
+                    and self.done_re.search(text, head, c_end):
+                mode, active = "meeting", True  # a sentence that opens with what was done (审议了…)
+            if not active:
+                continue
+            rule = f"agenda.{mode}"
+            if mode == "person":
+                start = self.presenter_start(text, head, c_end)
+            elif mode == "group":
+                start, mode = head, "meeting"  # the group stays the item's subject
+            else:
+                start = self.meeting_start(text, head, c_end)
+            if start is None:
+                if mode == "meeting" and _SPEECH_ONLY.search(text, head, c_end) \
+                        and not CONVENED.search(text, head, c_end):
+                    break  # what follows is the content of a speech
+                continue
+            end = self.item_end(text, sentence, index, start)
+            if text[start:c_end] == "建议":
+                active = False  # 委员长会议建议，…；…: what follows is the proposal, not this meeting's acts
+            joined_up_to = next((i + 1 for i, (_, e) in enumerate(sentence.clauses) if e == end), index + 1)
+            for item_start, item_end in self.split_acts(text, start, end):
+                add_candidate(doc, "AGENDA", item_start, item_end, rule, 0.75)
+        state.active = active
+
+    def is_group_subject(self, text: str, head: int, end: int) -> bool:
+        """与会人员分组对…进行了讨论: a group of people (no verb in it) acts at the meeting."""
+        group = self.group_subject.match(text, head, end)
+        return group is not None and not self.any_act.search(text, head, group.end()) \
+            and self.agenda_re.search(text, group.end(), end) is not None
+
+    def item_end(self, text: str, sentence: "Sentence", index: int, start: int) -> int:
+        """Where the item starting at ``start`` in clause ``index`` ends: its clause, with the next
+        one where it is only the object of 决定/建议 (决定，…), or goes on with the object
+        (，关于B的汇报；关于…免去…，撤销…的决定)."""
+        clauses = sentence.clauses
+        end = clauses[index][1]
+        if text[start:end] in _DECIDE and index + 1 < len(clauses) and text[end:end + 1] == "，":
+            return clauses[index + 1][1]
+        following = index + 1
+        while following < min(len(clauses), sentence.content_from) and text[end:end + 1] == "，":
+            f_start, f_end = clauses[following]
+            continues = _CONTINUED_OBJECT.match(text, f_start, f_end) is not None \
+                and not self.agenda_re.match(text, f_start + 2, f_end)
+            about = text.rfind("关于", start, end)
+            open_about = about >= 0 and "的" not in text[about:end] and "的" in text[f_start:f_end]
+            if not (continues or open_about) or sentence.meetings[following] is not None \
+                    or sentence.group_at(following) is not None:
+                break
+            end = f_end
+            following += 1
+        return end
+
+    def presenter_start(self, text: str, head: int, end: int) -> Optional[int]:
+        """Where a named participant's presenting act starts in a clause (向职工代表通报…, 代表…作
+        工作报告, 主持会议并部署…), or None when the clause presents nothing (作动员讲话, 提出要求)."""
+        sequence = SEQUENCE.match(text, head, end)
+        start = sequence.end() if sequence else head
+        present = first_verb(self.present_re, text, start, end)
+        if present is None or _SPEECH_NOUN.match(text, present.end(), end):
+            return None if self.act_done.search(text, start, end) is None else start
+        spoken = first_verb(self.speech_re, text, start, present.start())
+        if spoken is not None and spoken.end() < present.start():
+            return None  # 提出…要求并介绍…: the first act is a speech
+        joined = text.rfind("并", start, present.start())
+        if joined >= 0 and _CHAIR_OR_ATTEND.search(text, start, joined):
+            return joined + 1  # 主持学习会议并部署…: the chairing is not the act presented
+        return start
+
+    def meeting_start(self, text: str, head: int, end: int) -> Optional[int]:
+        """Where an act of the meeting starts in a clause (its verb, with words of manner, or a
+        就/对/向 lead-in), or None when the clause does not report one."""
+        sequence = SEQUENCE.match(text, head, end)
+        start = sequence.end() if sequence else head
+        manner = _MANNER.match(text, start, end)
+        pos = manner.end() if manner else start
+        verb = self.agenda_re.match(text, pos, end)
+        if verb:
+            return None if text.startswith("的", verb.end()) else start  # 建议的议程: not an act
+        if _LEAD_IN.match(text, pos) and (self.act_done.search(text, pos, end)
+                                          or self.agenda_re.search(text, pos, min(end, pos + 40))):
+            return pos
+        done = self.done_re.search(text, pos, end)
+        if done and done.start() - pos <= 30 and not _SPEECH_ONLY.search(text, pos, done.start()):
+            return pos
+        return None
+
+    def act_after_meeting(self, doc: Doc, text: str, start: int, end: int) -> None:
+        """举行专题学习会集中学习了…: an act written right after the meeting convened."""
+        for verb in self.after_meeting.finditer(text, start, end):
+            act = verb.start("act")
+            add_candidate(doc, "AGENDA", act, end, "agenda.after-meeting", 0.7)
+            return
+
+    def split_acts(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """传达…精神、通报了…情况、传达了…精神: one item per act joined by 、."""
+        cuts = [start]
+        sep = text.find("、", start, end)
+        while sep >= 0:
+            pos = sep + 1
+            sep = text.find("、", pos, end)
+            verb = self.agenda_re.match(text, pos, end)
+            if verb and (text.startswith("了", verb.end()) or text[verb.end():verb.end() + 2] in ("学习", "部署")):
+                cuts.append(pos)
+        bounds = cuts + [end + 1]
+        return [(a, b - 1) for a, b in zip(bounds, bounds[1:]) if b - 1 > a]
