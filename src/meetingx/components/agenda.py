@@ -23,25 +23,32 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.components.speech import CONVENED, SEQUENCE, first_verb
+from meetingx.components.speech import SEQUENCE, first_verb
+from meetingx.components.subjects import holds_pattern
 from meetingx.lexicon import Lexicon, word_pattern
 
 if TYPE_CHECKING:
     from meetingx.components.clauses import Sentence
 
 #: Words of manner that belong to the predicate (深入学习贯彻…).
-_MANNER = re.compile(r"(?:深入|认真|集中|专题|详细|系统|全面|重点|进一步|逐项|原则|及时|专门|分别|先后|逐一|一并|充分"
-                    r"|以[^，。]{1,20}?(?:方式|形式))+")
+_MANNER = re.compile(r"(?:深入|认真|集中|专题|详细|系统|全面|重点|进一步|逐项|原则|及时|专门|分别|先后|逐一|一并|充分)+")
+#: How a vote was taken, before its verb, left out of the item (以无记名投票方式选举… -> 选举…).
+_MODE = re.compile(r"以[^，。]{1,20}?(?:方式|形式)")
 #: A speech written as an act and its noun (作动员部署讲话, 作总结讲话): a speech, not an agenda item
 _SPEECH_NOUN = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:讲话|发言|致辞)")
 #: A lead-in before the predicate that the item keeps (就…听取, 对…进行了表彰, 代表…作报告).
 _LEAD_IN = re.compile(r"就|对|向|同|代表|围绕|结合|针对")
 _SPEECH_ONLY = re.compile(r"讲话|发言|指出|强调|要求|希望|表示|致辞|认为")
 _CHAIR_OR_ATTEND = re.compile(r"主持|出席|参加")
+_CONVENE = re.compile(r"召开|举行")
 #: A clause that is only a verb of deciding, whose object is the next clause (决定，…).
 _DECIDE = ("决定", "建议", "同意", "要求")
 #: What continues the object of the item before it after a comma (，关于B的汇报, ，《…》).
 _CONTINUED_OBJECT = re.compile(r"关于|《|以及|及")
+#: What closes a 关于… phrase (关于…情况汇报, 关于…的决定)
+_HEAD_NOUN = re.compile(r"(?:报告|汇报|说明|决定|议案|意见|办法|规定|通知|方案|情况|建议|草案|条例|法)$")
+#: A presenter in a relative clause continuing an object (听取了A作的…报告，B作的…汇报)
+_PRESENTED = re.compile(r"(?:同志)?(?:分别|先后)?所?作的")
 
 
 @dataclass
@@ -64,15 +71,17 @@ class AgendaReader:
         acts = word_pattern(lexicon.verbs("agenda", "present"))
         self.done_re = re.compile(rf"(?:{self.agenda_re.pattern})了")  # 研究了, 传达了: an act done
         # 进行了表彰, 作了说明, 予以废止, 给予充分肯定: an act written as a light verb and its object
-        self.act_done = re.compile(rf"(?:进行|作|做|予以|给予)了?[^，]{{0,8}}?(?:{acts})(?!讲话|发言|致辞)")
+        self.act_done = re.compile(rf"(?:进行|[作做](?!出的)|予以|给予)了?[^，]{{0,8}}?(?:{acts})(?![\u4e00-\u9fff]{{0,4}}?(?:讲话|发言|致辞))")
         self.any_act = re.compile(
             rf"{word_pattern(lexicon.verbs('chair', 'convene', 'speech', 'present', 'agenda'))}|要|将|应|需")
+        self.holds = holds_pattern(lexicon)
         nouns = lexicon.alternation("meeting_nouns.txt")
         self.after_meeting = re.compile(rf"(?:{nouns})(?P<act>{_MANNER.pattern}?(?:{self.agenda_re.pattern})了)")
         heads = lexicon.alternation("group_heads.txt")
         # a group as the subject: 与会人员分组对…进行了讨论, 六个代表团的职工代表对…进行分组讨论
         self.group_subject = re.compile(
-            rf"[^，：]{{0,20}}?(?:{heads})(?:们)?(?:也|还|都|分组|分别|先后|共同|一起|认真)*(?={_LEAD_IN.pattern}|{acts})")
+            rf"[^，：同把对就将要向给被让使]{{0,20}}?(?:{heads})(?:们)?(?:也|还|都|分组|分别|先后|共同|一起|认真)*"
+            rf"(?={_LEAD_IN.pattern}|{acts})")
 
     def read(self, doc: Doc, text: str, sentence: "Sentence", state: AgendaState) -> None:
         active = state.carry
@@ -91,11 +100,16 @@ class AgendaReader:
                     break  # the rest of the sentence is what the meeting said
                 head, mode, active = meeting_end, "meeting", True
             elif group is not None:
-                if CONVENED.search(text, group.tail, c_end):
-                    mode, active = "meeting", True  # 李强主持召开常务会议，研究部署…
-                    continue
                 head, mode, active = group.tail, "person", True
-            elif CONVENED.search(text, c_start, c_end) and not self.agenda_re.match(text, head, c_end):
+                if self.holds.search(text, group.tail, c_end):
+                    # 李强主持召开常务会议，研究部署…: what follows is the meeting's business; but
+                    # 主持会议并部署… is the chair's own presenting act
+                    mode = "meeting"
+                    start = None if _CONVENE.search(text, head, c_end) else self.presenter_start(text, head, c_end)
+                    if start is not None:
+                        add_candidate(doc, "AGENDA", start, c_end, "agenda.person", 0.75)
+                    continue
+            elif self.holds.search(text, c_start, c_end) and not self.agenda_re.match(text, head, c_end):
                 mode, active = "meeting", True  # (决定…召开: a decision, read below)
                 self.act_after_meeting(doc, text, c_start, c_end)
                 continue
@@ -115,7 +129,7 @@ class AgendaReader:
                 start = self.meeting_start(text, head, c_end)
             if start is None:
                 if mode == "meeting" and _SPEECH_ONLY.search(text, head, c_end) \
-                        and not CONVENED.search(text, head, c_end):
+                        and not self.holds.search(text, head, c_end):
                     break  # what follows is the content of a speech
                 continue
             end = self.item_end(text, sentence, index, start)
@@ -129,8 +143,11 @@ class AgendaReader:
     def is_group_subject(self, text: str, head: int, end: int) -> bool:
         """与会人员分组对…进行了讨论: a group of people (no verb in it) acts at the meeting."""
         group = self.group_subject.match(text, head, end)
-        return group is not None and not self.any_act.search(text, head, group.end()) \
-            and self.agenda_re.search(text, group.end(), end) is not None
+        if group is None or self.any_act.search(text, head, group.end()):
+            return False
+        act = self.any_act.search(text, group.end(), end)  # 发言建议: a speech, not an act of the meeting
+        return act is not None and (self.present_re.fullmatch(act.group()) is not None
+                                    or self.speech_re.fullmatch(act.group()) is None)
 
     def item_end(self, text: str, sentence: "Sentence", index: int, start: int) -> int:
         """Where the item starting at ``start`` in clause ``index`` ends: its clause, with the next
@@ -146,9 +163,12 @@ class AgendaReader:
             continues = _CONTINUED_OBJECT.match(text, f_start, f_end) is not None \
                 and not self.agenda_re.match(text, f_start + 2, f_end)
             about = text.rfind("关于", start, end)
-            open_about = about >= 0 and "的" not in text[about:end] and "的" in text[f_start:f_end]
-            if not (continues or open_about) or sentence.meetings[following] is not None \
-                    or sentence.group_at(following) is not None:
+            open_about = about >= 0 and "的" not in text[about:end] and not _HEAD_NOUN.search(text, about, end) \
+                and "的" in text[f_start:f_end]
+            group = sentence.group_at(following)
+            presented = group is not None and _PRESENTED.match(text, group.tail, f_end) is not None
+            if not (continues or open_about or presented) or sentence.meetings[following] is not None \
+                    or group is not None and not presented or self.agenda_re.match(text, f_start, f_end):
                 break
             end = f_end
             following += 1
@@ -175,6 +195,9 @@ class AgendaReader:
         就/对/向 lead-in), or None when the clause does not report one."""
         sequence = SEQUENCE.match(text, head, end)
         start = sequence.end() if sequence else head
+        mode = _MODE.match(text, start, end)
+        if mode and self.agenda_re.match(text, mode.end(), end):
+            start = mode.end()
         manner = _MANNER.match(text, start, end)
         pos = manner.end() if manner else start
         verb = self.agenda_re.match(text, pos, end)

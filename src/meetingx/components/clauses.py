@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from meetingx.components import add_candidate, candidates
 from meetingx.components.agenda import AgendaReader, AgendaState
 from meetingx.components.speech import Paragraph, SpeechReader
-from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, clause_spans
+from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, clause_spans, holds_pattern
 from meetingx.components.subjects import subjects as people_subjects
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import SortedSpans
@@ -48,7 +48,8 @@ _NOT_A_MEETING_SUBJECT = re.compile(r"召开|举行|主持|出席|参加|列席|
 _LEAD_IN = re.compile(r"就|对|向|同|围绕|结合|针对")
 _PROSE_MARK = re.compile(r"[，：、]")
 #: A sentence about another event than the meeting reported (此前…, 会前…, 闭幕会后…).
-_OTHER_EVENT = re.compile(r"(?:此前|此后|之前|事前|会前|会后|[\u4e00-\u9fff]{0,4}(?:会|式)[前后])$")
+_OTHER_EVENT = re.compile(r"(?:此前|此后|之前|事前|会前|会后|[\u4e00-\u9fff]{0,4}(?:会|式)[前后]"
+                          r"|(?:会见|会谈|会晤|会面|通话|考察|调研|参观|视察)(?:时|中|期间|前|后))$")
 
 
 @dataclass
@@ -98,6 +99,9 @@ class ClauseFinder:
         self.meeting_nouns = re.compile(rf"(?=({lexicon.alternation('meeting_nouns.txt')}))")
         self.verb_after_meeting = re.compile(word_pattern(lexicon.verbs("agenda", "speech", "present")))
         self.any_verb = re.compile(word_pattern(lexicon.triggers))
+        self.holds = holds_pattern(lexicon)
+        # a body other than a person or the meeting saying something (决议指出，通知要求，): content follows
+        self.other_voice = re.compile(rf"[^，：]{{1,12}}?(?:{word_pattern(lexicon.verbs('content'))})$")
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -109,12 +113,14 @@ class ClauseFinder:
         body_start = min((c.start for c in candidates(doc, "BODY")), default=0)
         last_subject: Optional[Subject] = None  # whom 他/她 refers to
         paragraph = Paragraph()
+        other_event = False  # the paragraph is about another event so far (会见时，…。对方表示…)
         agenda_state = AgendaState()
         for match in SENTENCE.finditer(text):
             s_start, s_end = match.span()
             words = match.group()  # for cheap checks of whether a rule can apply at all
             if s_start == 0 or text[s_start - 1] == "\n":
                 paragraph = Paragraph()
+                other_event = False
             first = bisect_left(subject_starts, s_start)
             last = bisect_left(subject_starts, s_end, first)
             inside = [s for s in subjects[first:last] if s.end <= s_end]
@@ -127,10 +133,20 @@ class ClauseFinder:
                                          key=lambda group: group.index)
             if paragraph.in_content and sentence.meetings[0] is None and sentence.group_at(0) is None:
                 sentence.content_from = 0  # 他强调，…。要…: what he said goes on
+            for index, (head, (_, c_end)) in enumerate(zip(sentence.heads, sentence.clauses)):
+                if index < sentence.content_from and sentence.meetings[index] is None \
+                        and sentence.group_at(index) is None and self.other_voice.fullmatch(text, head, c_end):
+                    sentence.content_from = index + 1  # 决议指出，…: what the resolution says
+                    break
             if sentence.groups:
                 last_subject = sentence.groups[-1].members[-1]
             elif chair is not None:
                 last_subject = chair  # 会议由王某主持。他指出…
+            if sentence.other_event:
+                other_event = True
+            elif sentence.meetings[0] is not None or self.holds.search(text, s_start, s_end):
+                other_event = False
+            sentence.other_event = other_event
             if not sentence.other_event:
                 self.speech.read(doc, text, sentence, paragraph, inside)
                 if s_end > body_start and not sentence.heading:
@@ -164,7 +180,9 @@ class ClauseFinder:
         and an act, a lead-in or a voice follows (or the clause ends: …会上，); else None."""
         generic = _GENERIC_MEETING.match(text, head, end)
         if generic:
-            return _MEETING_ADVERBS.match(text, generic.end(), end).end()
+            pos = _MEETING_ADVERBS.match(text, generic.end(), end).end()
+            verb = self.verb_after_meeting.match(text, pos, end)
+            return None if verb and text.startswith("的", verb.end()) else pos  # 会议确定的…: a modifier
         limit = min(end, head + 18)
         for noun in self.meeting_nouns.finditer(text, head, limit):
             noun_end = noun.end(1)
@@ -174,8 +192,11 @@ class ClauseFinder:
             if text.startswith("上", noun_end):
                 noun_end += 1
             pos = _MEETING_ADVERBS.match(text, noun_end, end).end()
-            acts = pos == end and text[noun_end - 1] == "上" or self.verb_after_meeting.match(text, pos, end) \
-                or _LEAD_IN.match(text, pos, end) or _MEETING_VOICE.match(text, pos, end)
+            verb = self.verb_after_meeting.match(text, pos, end)
+            if verb and text.startswith("的", verb.end()):
+                continue  # 委员长会议建议的议程: a modifier, not the subject
+            acts = pos == end and text[noun_end - 1] == "上" or verb or _LEAD_IN.match(text, pos, end) \
+                or _MEETING_VOICE.match(text, pos, end)
             if acts and self.is_this_meeting(text[head:noun_end]):
                 return pos
         return None
@@ -221,7 +242,8 @@ class ClauseFinder:
             if entrusted:
                 head = self.strip_lead(text, entrusted.end(), c_end)
             members = [s for s in subjects if s.name_start >= c_start and s.start < c_end]
-            if not members or not (members[0].start == head or members[0].start < c_start <= members[0].name_start):
+            if not members or not (c_start <= members[0].start <= head <= members[0].name_start
+                                   or members[0].start < c_start <= members[0].name_start):
                 pending = []
                 continue
             group = [members[0]]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.components.subjects import Subject
+from meetingx.components.subjects import Subject, holds_pattern
 from meetingx.lexicon import Lexicon, word_pattern
 
 if TYPE_CHECKING:
@@ -36,17 +36,27 @@ if TYPE_CHECKING:
 
 #: Words of sequence that open an act, left out of it (首先总结了… -> 总结了…); 分别 and 先后 stay.
 SEQUENCE = re.compile(r"(?:首先|其次|还|并|又|也|同时|随后|其后|之后|接着|然后|最后|一起|共同)+")
-_MADE = re.compile(r"作|做|发表|进行")
-#: A speech word used as a noun: 在讲话中, 讲话时, 讲话精神, 报告会 (after it) or 在讲话, 的讲话 (before it)
-_NOUN_AFTER = re.compile(r"中|时|上|精神|稿|内容|会|文件|材料")
+#: A light verb that makes what follows an act (作了关于…的说明), unless it is a modifier (作出的部署)
+_MADE = re.compile(r"(?>(?:作|做|发表|进行)(?:了|出)?)(?!的)")
+#: Before a speech word, what makes it a noun: 的讲话, 的重大部署, 重要讲话, 在讲话
+_NOUN_BEFORE = re.compile(r"(?:的[\u4e00-\u9fff]{0,2}|重要|在)$")
+#: A speech word used as a noun: 讲话精神, 报告会 (after it), 在讲话中, 的讲话 (around it)
+_NOUN_AFTER = re.compile(r"精神|稿|内容|会(?!议)|文件|材料")
+#: 在讲话中/在致辞中…: the clause reports what was said in a speech
+_IN_SPEECH = re.compile(r"在[^，。]{0,8}?(?:讲话|致辞|发言|报告|总结)中")
+#: 说 ending a clause (他说，胡启恒在讲话中说：): what follows is what was said
+_SAYS = re.compile(r"说(?:道)?(?=[，：“]|$)")
 _INSTRUCTED = re.compile(r"(?:作出|做出)[^，]{0,4}指示")
-#: A clause that convenes or chairs: what follows it is the meeting's business, not the person's.
-CONVENED = re.compile(r"主持|(?:召开|举行)了?[^，。]{0,40}?(?:会|论坛|仪式)|的(?:重要)?(?:讲话|指示|论述|批示)")
+#: A clause relaying a speech or instruction: what follows it is its content, not the person's acts.
+_RELAYED = re.compile(r"的(?:重要)?(?:讲话|指示|论述|批示)")
 #: After a content verb, a word that makes the verb's object a noun, not what was said (表示祝贺).
 _OBJECT_AFTER_CONTENT = re.compile(r"了|过|祝贺|欢迎|感谢|慰问|哀悼|敬意|支持|赞同|同意|肯定|关注|关心|歉意|遗憾")
 _HEARD = re.compile(r"听取(?:了|并审议了?)?")
 #: What follows a presenter's name in an object of 听取: 作的…报告, 关于…的汇报
-_PRESENTED = re.compile(r"(?:同志)?(?:所?作的|关于|的|对|就)")
+_PRESENTED = re.compile(r"所?作的|关于|的|对|就")
+#: Between the presenters of a list heard (A、B和C) and after it (同志, 等, 分别)
+_LIST_LINK = re.compile(r"(?:同志)?(?:、|和|及|以及)")
+_AFTER_LIST = re.compile(r"(?:同志|等|分别|先后|依次)*")
 _REPORTED = re.compile(r"汇报|报告|介绍|说明|述职")
 
 
@@ -64,7 +74,8 @@ class Paragraph:
 class SpeechReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.speech_re = re.compile(word_pattern(lexicon.verbs("speech", "present")))
-        self.content_verbs = frozenset(lexicon.verbs("content"))
+        self.content_re = re.compile(word_pattern(lexicon.verbs("content")))
+        self.holds = holds_pattern(lexicon)
         self.act_re = re.compile(word_pattern(lexicon.verbs("act")))
 
     def read(self, doc: Doc, text: str, sentence: "Sentence", paragraph: Paragraph,
@@ -88,8 +99,9 @@ class SpeechReader:
         c_end = sentence.clauses[index][1]
         if text.startswith("委托", group.tail) or _INSTRUCTED.search(text, group.tail, c_end):
             return  # 作出指示 from elsewhere is not speaking at the meeting
-        quoted = index >= sentence.content_from or self.quotes(text, group, paragraph)
-        carries = not CONVENED.search(text, group.tail, c_end)
+        quoted = index >= sentence.content_from or self.quotes(text, group, paragraph, c_end)
+        # what follows a clause that holds the meeting is its business (李强主持召开…，研究部署…)
+        carries = not self.holds.search(text, group.tail, c_end) and not _RELAYED.search(text, group.tail, c_end)
         last = min(following, sentence.content_from) if carries else index + 1
         voice_end = None
         for clause in range(index, max(last, index + 1)):
@@ -100,15 +112,15 @@ class SpeechReader:
             sequence = SEQUENCE.match(text, start, c_end)
             if sequence:
                 start = sequence.end()
-            verb = self.speech_verb(text, start, c_end)
-            speaking = verb is not None
+            verb = self.speech_verb(text, start, c_end) or _SAYS.search(text, start, c_end)
+            speaking = verb is not None or _IN_SPEECH.search(text, start, c_end) is not None
             if not speaking and not self.act_re.search(text, start, c_end):
                 continue
             end = c_end
-            says = verb is not None and verb.group() in self.content_verbs \
-                and not _OBJECT_AFTER_CONTENT.match(text, verb.end(), c_end)
-            if says and verb.end() < c_end:
-                end = verb.end()  # 强调要学习…: the speech is the verb, what follows is what was said
+            content = self.content_verb(text, start, c_end)
+            says = content is not None
+            if says and content.end() < c_end:
+                end = content.end()  # 强调要学习…: the speech ends at the verb, what follows was said
             rule = "speech.subject" if clause == index else "speech.carried-subject"
             for person in group.members:
                 add_candidate(doc, "SPEECH", start, end, rule, 0.85, name_start=person.name_start,
@@ -127,13 +139,26 @@ class SpeechReader:
                           name_start=last_person.name_start, name_end=last_person.name_end,
                           alias=last_person.alias)
 
-    @staticmethod
-    def quotes(text: str, group: "Group", paragraph: Paragraph) -> bool:
-        """Whether the group speaks inside what another person of the paragraph said: a name written
-        first (习近平主席指出) after someone spoke with content (李强表示，…)."""
+    def quotes(self, text: str, group: "Group", paragraph: Paragraph, end: int) -> bool:
+        """Whether the group speaks inside what another person of the paragraph said (李强表示，…。
+        习近平主席指出，…): a name written first, right before a content verb, after someone else
+        spoke with content. (A name before an act at the meeting is a speaker: 刘晓梅常委代表…发言.)"""
         owners = paragraph.content_owners
-        return bool(owners) and not any(text[p.name_start:p.name_end] in owners for p in group.members) \
-            and all(p.start == p.name_start for p in group.members)
+        if not owners or any(text[p.name_start:p.name_end] in owners for p in group.members) \
+                or not all(p.start == p.name_start for p in group.members):
+            return False
+        verb = self.speech_re.match(text, group.tail, end)
+        return verb is not None and self.content_re.fullmatch(verb.group()) is not None
+
+    def content_verb(self, text: str, start: int, end: int) -> Optional[re.Match[str]]:
+        """The verb after which a clause holds what was said (指出，… 发表讲话强调，… 说：), if any;
+        not one whose object is a noun (表示祝贺)."""
+        pos = start
+        while (verb := first_verb(self.content_re, text, pos, end)) is not None:
+            if not _OBJECT_AFTER_CONTENT.match(text, verb.end(), end):
+                return verb
+            pos = verb.end()
+        return _SAYS.search(text, start, end)
 
     def speech_verb(self, text: str, start: int, end: int) -> Optional[re.Match[str]]:
         """The first speech verb in text[start:end] that is a verb (see :func:`first_verb`)."""
@@ -141,20 +166,30 @@ class SpeechReader:
 
     @staticmethod
     def heard_presenters(doc: Doc, text: str, sentence: "Sentence", subjects: list[Subject]) -> None:
-        """会议听取了X关于…的汇报, 听取了A作的…报告和B作的…报告: each presenter spoke."""
+        """会议听取了X关于…的汇报, 听取了A、B分别作的…报告: each presenter of a report heard spoke."""
         for c_start, c_end in sentence.clauses:
             heard = _HEARD.search(text, c_start, c_end)
             if heard is None:
                 continue
+            listed: list[Subject] = []
+            pos = heard.end()
             for person in subjects:
-                if person.alias or not heard.end() <= person.start < c_end:
+                if person.alias or person.start < pos or person.start >= c_end:
                     continue
-                before = text[heard.end():person.start]
-                if before and not before.endswith(("和", "及", "、", "以及")) and person.start != heard.end():
-                    continue
-                presented = _PRESENTED.match(text, person.end, c_end)
-                if presented and _REPORTED.search(text, presented.end(), c_end):
-                    tail = person.end + (2 if text.startswith("同志", person.end) else 0)
+                if person.start != pos:
+                    break
+                listed.append(person)
+                pos = person.end
+                link = _LIST_LINK.match(text, pos, c_end)
+                if link is None:
+                    break
+                pos = link.end()
+            if not listed:
+                continue
+            tail = _AFTER_LIST.match(text, listed[-1].end, c_end).end()
+            presented = _PRESENTED.match(text, tail, c_end)
+            if presented and _REPORTED.search(text, presented.end(), c_end):
+                for person in listed:
                     add_candidate(doc, "SPEECH", tail, c_end, "speech.heard-report", 0.8,
                                   name_start=person.name_start, name_end=person.name_end, alias=None,
                                   speaking=True, quoted=False, heading=sentence.heading)
@@ -162,13 +197,13 @@ class SpeechReader:
 
 def first_verb(pattern: re.Pattern[str], text: str, start: int, end: int) -> Optional[re.Match[str]]:
     """The first match of ``pattern`` in text[start:end] that is used as a verb, not as a noun: not
-    after 的/重要/在 (的讲话, 在讲话中) nor before 中/时/精神… (讲话精神), unless a light verb
-    makes it an act (作了关于…的说明)."""
+    after 的/重要/在 (的讲话, 在讲话), nor before 精神/稿… (讲话精神), nor in 在…讲话中/时, unless a
+    light verb makes it an act (作了关于…的说明)."""
     for verb in pattern.finditer(text, start, end):
-        before = text[max(start, verb.start() - 6):verb.start()]
-        if _MADE.search(text, start, verb.start()) is None and before.endswith(("的", "重要", "在")):
+        if _MADE.search(text, start, verb.start()) is None and _NOUN_BEFORE.search(text, start, verb.start()):
             continue
-        if _NOUN_AFTER.match(text, verb.end(), end):
+        if _NOUN_AFTER.match(text, verb.end(), end) \
+                or text.startswith(("中", "时"), verb.end()) and "在" in text[start:verb.start()]:
             continue
         return verb
     return None

@@ -86,6 +86,13 @@ def subjects(doc: Doc) -> list[Subject]:
     return sorted(found, key=lambda s: s.start)
 
 
+def holds_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A clause that holds or chairs a meeting: 主持…, 召开/举行 + a meeting noun (召开常务会议,
+    举行第一次集体学习); not 大会召开 used as a noun (对大会召开表示祝贺)."""
+    nouns = lexicon.alternation("meeting_nouns.txt")
+    return re.compile(rf"主持|(?:召开|举行)了?[^，。]{{0,40}}?(?:{nouns})")
+
+
 class LeadStripper:
     """Moves a clause's start past its lead words (会上, 首先…), dates (4月18日下午，) and occasions
     (在开幕会上)."""
