@@ -75,6 +75,8 @@ class DateFinder:
             ("date.ymd", re.compile(_YEAR + _MONTH + _DAY + _END)),
             ("date.ym", re.compile(_YEAR + r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?![\d份底初中])")),
             ("date.md", re.compile(r"(?<![\d年])" + _MONTH + _DAY + _END)),
+            # 1月30下午: a day whose 日 was dropped before the time of day
+            ("date.md-no-day-mark", re.compile(r"(?<![\d年])" + _MONTH + r"(?P<day>3[01]|[12]\d|0?[1-9])(?=[上下中晚早])")),
             # 710日: a month whose 月 was dropped (a typo seen in real pages)
             ("date.md-no-month-mark", re.compile(r"(?<![\d年月.\-/])(?P<md>\d{3,4})日")),
             ("date.day", re.compile(r"(?<![\d年月.\-/十])(?P<day>3[01]|[12]\d|0?[1-9])\s*日" + r"(?:\s*(?:至|到|-|—|～)\s*(?P<end_day>3[01]|[12]\d|0?[1-9])\s*日)?")),
