@@ -343,7 +343,7 @@ def _check_numbering(record: dict, key: str, report: Emit, restarts: bool = Fals
 
 
 #: The values a record of ``kind`` "other" (no meeting reported) leaves null or empty (spec 1.2).
-_MEETING_VALUES = ("title", "meeting_name", "organizer", "date", "date_text", "time_of_day", "venue",
+_MEETING_VALUES = ("title", "meeting_name", "organizer", "date", "date_text", "time_of_day", "publish_date", "venue",
                    "chair", "speakers", "attendees", "agenda", "directives", "resolutions")
 
 
