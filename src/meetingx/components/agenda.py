@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.components.speech import SEQUENCE, first_verb
+from meetingx.components.speech import SEQUENCE, NotVerbs, first_verb
 from meetingx.components.subjects import holds_pattern
 from meetingx.lexicon import Lexicon, word_pattern
 
@@ -41,6 +41,11 @@ _LEAD_IN = re.compile(r"就|对|向|同|代表|围绕|结合|针对")
 _SPEECH_ONLY = re.compile(r"讲话|发言|指出|强调|要求|希望|表示|致辞|认为")
 _CHAIR_OR_ATTEND = re.compile(r"主持|出席|参加")
 _CONVENE = re.compile(r"召开|举行")
+#: What a meeting adopts (通过了《…》, 通过关于…的决定): a text, a plan, a list
+_ADOPTED = re.compile(r"[《“]|关于|决议|决定|报告|办法|方案|名单|议程|草案|条例|章程|规划|计划|预算|[议提法]案|意见|制度|规定"
+                      r"|细则|要点|纪要|事项|人选|法$|[\u4e00-\u9fff]{2,4}为")
+#: A group that must, will or should do something is told to, not reported doing it (全体党员要…)
+_MODAL = ("要", "将", "应", "需")
 #: A clause that is only a verb of deciding, whose object is the next clause (决定，…).
 _DECIDE = ("决定", "建议", "同意", "要求")
 #: What continues the object of the item before it after a comma (，关于B的汇报, ，《…》).
@@ -75,9 +80,12 @@ class AgendaReader:
         self.any_act = re.compile(
             rf"{word_pattern(lexicon.verbs('chair', 'convene', 'speech', 'present', 'agenda'))}|要|将|应|需")
         self.holds = holds_pattern(lexicon)
+        self.not_verbs = NotVerbs(lexicon)
+        self.attend_re = re.compile(word_pattern(lexicon.verbs("attend")))
         nouns = lexicon.alternation("meeting_nouns.txt")
         self.after_meeting = re.compile(rf"(?:{nouns})(?P<act>{_MANNER.pattern}?(?:{self.agenda_re.pattern})了)")
         heads = lexicon.alternation("group_heads.txt")
+        self.group_end = re.compile(rf"(?:{heads})$")
         # a group as the subject: 与会人员分组对…进行了讨论, 六个代表团的职工代表对…进行分组讨论
         self.group_subject = re.compile(
             rf"[^，：同把对就将要向给被让使]{{0,20}}?(?:{heads})(?:们)?(?:也|还|都|分组|分别|先后|共同|一起|认真)*"
@@ -113,8 +121,12 @@ class AgendaReader:
                 mode, active = "meeting", True  # (决定…召开: a decision, read below)
                 self.act_after_meeting(doc, text, c_start, c_end)
                 continue
-            elif self.is_group_subject(text, head, c_end):
-                mode, active = "group", True
+            elif (acting := self.group_acts_in(text, sentence, index)) is not None:
+                # 与会人员分组对…进行了讨论; 其他院领导也分别结合…，对…进行了深入的讨论
+                end = sentence.clauses[acting][1]
+                add_candidate(doc, "AGENDA", head, end, "agenda.group", 0.7)
+                mode, active, joined_up_to = "meeting", True, acting + 1
+                continue
             elif index == 0 and not active and self.meeting_start(text, head, c_end) is not None \
                     and self.done_re.search(text, head, c_end):
                 mode, active = "meeting", True  # a sentence that opens with what was done (审议了…)
@@ -123,8 +135,6 @@ class AgendaReader:
             rule = f"agenda.{mode}"
             if mode == "person":
                 start = self.presenter_start(text, head, c_end)
-            elif mode == "group":
-                start, mode = head, "meeting"  # the group stays the item's subject
             else:
                 start = self.meeting_start(text, head, c_end)
             if start is None:
@@ -140,14 +150,29 @@ class AgendaReader:
                 add_candidate(doc, "AGENDA", item_start, item_end, rule, 0.75)
         state.active = active
 
-    def is_group_subject(self, text: str, head: int, end: int) -> bool:
-        """与会人员分组对…进行了讨论: a group of people (no verb in it) acts at the meeting."""
-        group = self.group_subject.match(text, head, end)
+    def group_acts_in(self, text: str, sentence: "Sentence", index: int) -> Optional[int]:
+        """The clause (``index`` or one of the two after it with no subject of their own) where a
+        group of people named as clause ``index``'s subject (no verb in it) does an act of the
+        meeting, not a speech (发言建议); None when there is none."""
+        head, c_end = sentence.heads[index], sentence.clauses[index][1]
+        group = self.group_subject.match(text, head, c_end)
         if group is None or self.any_act.search(text, head, group.end()):
-            return False
-        act = self.any_act.search(text, group.end(), end)  # 发言建议: a speech, not an act of the meeting
-        return act is not None and (self.present_re.fullmatch(act.group()) is not None
-                                    or self.speech_re.fullmatch(act.group()) is None)
+            return None
+        pos = group.end()
+        for clause in range(index, min(index + 3, sentence.content_from)):
+            end = sentence.clauses[clause][1]
+            if clause > index and (sentence.group_at(clause) or sentence.meetings[clause] is not None
+                                   or self.group_end.search(text, pos, end)):
+                return None  # another subject, or a list of groups (…代表，…代表等参加…)
+            act = first_verb(self.any_act, text, pos, end, self.not_verbs)
+            if self.attend_re.search(text, pos, act.start() if act else end):
+                return None  # …代表等参加座谈会: attendance
+            if act is not None:
+                speech_only = self.speech_re.fullmatch(act.group()) and not self.present_re.fullmatch(act.group())
+                return None if speech_only or act.group() in _MODAL else clause
+            if clause + 1 < len(sentence.clauses):
+                pos = sentence.clauses[clause + 1][0]
+        return None
 
     def item_end(self, text: str, sentence: "Sentence", index: int, start: int) -> int:
         """Where the item starting at ``start`` in clause ``index`` ends: its clause, with the next
@@ -179,10 +204,10 @@ class AgendaReader:
         工作报告, 主持会议并部署…), or None when the clause presents nothing (作动员讲话, 提出要求)."""
         sequence = SEQUENCE.match(text, head, end)
         start = sequence.end() if sequence else head
-        present = first_verb(self.present_re, text, start, end)
+        present = first_verb(self.present_re, text, start, end, self.not_verbs)
         if present is None or _SPEECH_NOUN.match(text, present.end(), end):
             return None if self.act_done.search(text, start, end) is None else start
-        spoken = first_verb(self.speech_re, text, start, present.start())
+        spoken = first_verb(self.speech_re, text, start, present.start(), self.not_verbs)
         if spoken is not None and spoken.end() < present.start():
             return None  # 提出…要求并介绍…: the first act is a speech
         joined = text.rfind("并", start, present.start())
@@ -202,7 +227,12 @@ class AgendaReader:
         pos = manner.end() if manner else start
         verb = self.agenda_re.match(text, pos, end)
         if verb:
-            return None if text.startswith("的", verb.end()) else start  # 建议的议程: not an act
+            if text.startswith("的", verb.end()):
+                return None  # 建议的议程: a modifier, not an act
+            if verb.group() == "通过" and not text.startswith("了", verb.end()) \
+                    and not _ADOPTED.search(text, verb.end(), end):
+                return None  # 通过选树先进典型，弘扬…: "by means of", not an adoption
+            return start
         if _LEAD_IN.match(text, pos) and (self.act_done.search(text, pos, end)
                                           or self.agenda_re.search(text, pos, min(end, pos + 40))):
             return pos

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.components.subjects import quotations
 from meetingx.positions import Segments, SortedSpans
 
 #: Clauses end at punctuation, and at a space (what separates the parts of a headline).
@@ -34,7 +35,7 @@ _NOT_YET = re.compile(r"决定|即将|将于|将在|拟于|拟在|定于|计划�
 _ATTEND_VERB = re.compile(r"出席(?<!在出席)了?")
 #: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
 _OWNED_MEETING = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,20}?(?:公司|集团|银行))(?=第[一二三四五六七八九十百\d]+届)")
-_ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同)+$")
+_ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同|(?:(?<=会议)|(?<=会))组织)+$")
 _MINUTES_TITLE = re.compile(r"(.+)纪要$")
 _VENUE_HEADER = re.compile(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -54,6 +55,8 @@ class PlaceFinder:
         self.meeting_nouns = re.compile(rf"(?=({nouns}))")
         self.blockers = lexicon.words("venue_blockers.txt")
         self.person_act_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
+        # an act done right after the meeting's name (…学习会集中学习了…)
+        self.act_after = re.compile(rf"(?:集中|认真|深入|专题)?(?:{word_pattern(lexicon.verbs('agenda'))})了")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
@@ -61,6 +64,7 @@ class PlaceFinder:
         dates = SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")])
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
         clauses = Segments(text, _CLAUSE_BOUNDARY)
+        self.quoted = SortedSpans(quotations(text))
         for verb in _ATTEND_VERB.finditer(text):
             # 王沪宁23日在京出席…座谈会: a meeting its leader attends, where no clause convenes it
             clause_start, clause_end = clauses.start_of(verb.start()), clauses.end_of(verb.end())
@@ -71,6 +75,9 @@ class PlaceFinder:
             if clause_start < body <= verb.start():
                 clause_start = body  # a headline glued to the dateline is not the subject
             clause_end = clauses.end_of(verb.end())
+            for q_start, q_end in self.quoted.overlapping(clause_end, clause_end + 1):
+                if q_start < clause_end:  # a comma inside a quoted name: 召开“…，…”专题民主生活会
+                    clause_end = clauses.end_of(q_end)
             if _NOT_YET.search(text, clause_start, verb.start()):
                 continue  # 决定6月下旬在北京召开…, 即将召开的…: a meeting to come, not this one
             clause = (clause_start, clause_end)
@@ -100,7 +107,8 @@ class PlaceFinder:
                     rule: str = "place.meeting-object") -> bool:
         """召开…动员部署会: the meeting is the object, cut after its last meeting noun."""
         last_end = self.last_meeting_end(text, start, end)
-        if last_end is None or last_end - start > 60:
+        quoted = sum(q_end - q_start for q_start, q_end in self.quoted.overlapping(start, last_end or start))
+        if last_end is None or last_end - start - quoted > 60:
             return False
         name_start = start
         while name_start < last_end and text[name_start] in " 了":
@@ -110,9 +118,23 @@ class PlaceFinder:
             return True
         return False
 
+    def last_noun_end(self, phrase: str) -> Optional[int]:
+        """Where the last meeting noun of a phrase ends."""
+        return max((m.end(1) for m in self.meeting_nouns.finditer(phrase)), default=None)
+
     def last_meeting_end(self, text: str, start: int, end: int) -> Optional[int]:
-        """Where the last meeting noun in text[start:end] ends (专题会议 ends after 会议, not 专题会)."""
-        return max((m.end(1) for m in self.meeting_nouns.finditer(text, start, end)), default=None)
+        """Where the meeting named in text[start:end] ends: after its last meeting noun (专题会议 ends
+        after 会议, not 专题会), not inside a quotation or title (《党委会的工作方法》), and at the
+        first one an act follows (专题学习会集中学习了…)."""
+        last = None
+        for noun in self.meeting_nouns.finditer(text, start, end):
+            noun_end = noun.end(1)
+            if any(q_start < noun_end < q_end for q_start, q_end in self.quoted.overlapping(noun_end - 1, noun_end)):
+                continue
+            last = noun_end if last is None else max(last, noun_end)
+            if self.act_after.match(text, noun_end, end):
+                return noun_end
+        return last
 
     def read_subject(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
                      people: SortedSpans, dates: SortedSpans, has_object: bool) -> None:
@@ -187,5 +209,5 @@ class PlaceFinder:
         return venue_mark
 
     def ends_with_meeting(self, phrase: str) -> bool:
-        return self.last_meeting_end(phrase, 0, len(phrase)) == len(phrase)
+        return self.last_noun_end(phrase) == len(phrase)
 

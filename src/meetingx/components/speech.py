@@ -76,6 +76,7 @@ class SpeechReader:
         self.speech_re = re.compile(word_pattern(lexicon.verbs("speech", "present")))
         self.content_re = re.compile(word_pattern(lexicon.verbs("content")))
         self.holds = holds_pattern(lexicon)
+        self.not_verbs = NotVerbs(lexicon)
         self.act_re = re.compile(word_pattern(lexicon.verbs("act")))
 
     def read(self, doc: Doc, text: str, sentence: "Sentence", paragraph: Paragraph,
@@ -154,7 +155,7 @@ class SpeechReader:
         """The verb after which a clause holds what was said (指出，… 发表讲话强调，… 说：), if any;
         not one whose object is a noun (表示祝贺)."""
         pos = start
-        while (verb := first_verb(self.content_re, text, pos, end)) is not None:
+        while (verb := first_verb(self.content_re, text, pos, end, self.not_verbs)) is not None:
             if not _OBJECT_AFTER_CONTENT.match(text, verb.end(), end):
                 return verb
             pos = verb.end()
@@ -162,7 +163,7 @@ class SpeechReader:
 
     def speech_verb(self, text: str, start: int, end: int) -> Optional[re.Match[str]]:
         """The first speech verb in text[start:end] that is a verb (see :func:`first_verb`)."""
-        return first_verb(self.speech_re, text, start, end)
+        return first_verb(self.speech_re, text, start, end, self.not_verbs)
 
     @staticmethod
     def heard_presenters(doc: Doc, text: str, sentence: "Sentence", subjects: list[Subject]) -> None:
@@ -195,14 +196,33 @@ class SpeechReader:
                                   speaking=True, quoted=False, heading=sentence.heading)
 
 
-def first_verb(pattern: re.Pattern[str], text: str, start: int, end: int) -> Optional[re.Match[str]]:
+class NotVerbs:
+    """The words of ``not_verbs.txt``: where one overlaps a trigger verb's characters and runs past
+    them (点评估, 报告厅), the verb is not read there."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.pattern = re.compile(f"(?=({word_pattern(lexicon.words('not_verbs.txt'))}))")
+
+    def hold(self, text: str, verb: re.Match[str]) -> bool:
+        start, end = verb.span()
+        for word in self.pattern.finditer(text, max(0, start - 3), end + 3):
+            w_start, w_end = word.span(1)
+            if w_start < end and w_end > start and (w_start < start or w_end > end):
+                return True
+        return False
+
+
+def first_verb(pattern: re.Pattern[str], text: str, start: int, end: int,
+               not_verbs: Optional[NotVerbs] = None) -> Optional[re.Match[str]]:
     """The first match of ``pattern`` in text[start:end] that is used as a verb, not as a noun: not
-    after 的/重要/在 (的讲话, 在讲话), nor before 精神/稿… (讲话精神), nor in 在…讲话中/时, unless a
-    light verb makes it an act (作了关于…的说明)."""
+    after 的/重要/在 (的讲话, 在讲话), nor before 的/精神/稿… (受表彰的, 讲话精神), nor in 在…讲话中/时, nor inside
+    a word of ``not_verbs`` (报告厅), unless a light verb makes it an act (作了关于…的说明)."""
     for verb in pattern.finditer(text, start, end):
+        if not_verbs is not None and not_verbs.hold(text, verb):
+            continue
         if _MADE.search(text, start, verb.start()) is None and _NOUN_BEFORE.search(text, start, verb.start()):
             continue
-        if _NOUN_AFTER.match(text, verb.end(), end) \
+        if _NOUN_AFTER.match(text, verb.end(), end) or text.startswith("的", verb.end()) \
                 or text.startswith(("中", "时"), verb.end()) and "在" in text[start:verb.start()]:
             continue
         return verb

@@ -44,6 +44,11 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Every quotation or title (“…”, 《…》) of the text that closes within its sentence, in order."""
+    return [span for sentence in SENTENCE.finditer(text) for span in quoted_spans(text, *sentence.span())]
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """The clauses of every sentence of ``text``, in order: a sentence splits at its commas and
     colons, but not at those inside a quotation or a title (学习了“…，…”的重要论述). One scan."""
