@@ -120,6 +120,8 @@ CONSTRUCTIONS = [
     pytest.param(LEAD + "会议听取了学位授权点评估工作汇报。", ["听取了学位授权点评估工作汇报"], id="not-a-verb-inside-a-word"),
     pytest.param(LEAD + "研究生院院长李琳对学位授权点评估政策进行了解读说明。", ["对学位授权点评估政策进行了解读说明"],
                  id="presenting-past-a-word-holding-a-verb"),
+    pytest.param(LEAD + "市长李华在市政府与企业家代表座谈交流。", ["与企业家代表座谈交流"], id="a-participant-holds-talks"),
+    pytest.param(LEAD + "市长李华出席座谈会。", [], id="attending-a-forum-is-no-item"),
     pytest.param(LEAD + "全体党员干部要结合工作实际，认真学习会议精神。", [], id="a-group-told-to-act"),
     pytest.param(LEAD + "来自各地的十二名企业家先后介绍了企业情况。", ["来自各地的十二名企业家先后介绍了企业情况"],
                  id="a-group-presents"),

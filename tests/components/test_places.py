@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 
 VENUES = [
+    pytest.param("6月12日，第三次中央新疆工作座谈会在新疆和田召开。", "新疆和田", id="a-place-name-holding-he"),
+    pytest.param("6月12日，区委在和平区行政中心召开全区工作会议。", "和平区行政中心", id="a-place-name-starting-with-he"),
+    pytest.param("国务院总理李华当地时间27日在新加坡同新加坡副总理共同出席企业家座谈会。", "新加坡",
+                 id="a-partner-together-is-not-the-place"),
     pytest.param("4月18日下午，学校在嘉禾校区八楼报告厅召开干部大会，部署新学期工作。", "嘉禾校区八楼报告厅",
                  id="zai-zhaokai"),
     pytest.param("4月18日，学院于行政楼302会议室召开党政联席会议。", "行政楼302会议室", id="yu-zhaokai"),

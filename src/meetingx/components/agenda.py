@@ -40,6 +40,8 @@ _SPEECH_NOUN = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:讲话|发言|致辞)")
 _LEAD_IN = re.compile(r"就|对|向|同|代表|围绕|结合|针对")
 _SPEECH_ONLY = re.compile(r"讲话|发言|指出|强调|要求|希望|表示|致辞|认为")
 _CHAIR_OR_ATTEND = re.compile(r"主持|出席|参加")
+#: Where a participant acts, before the lead-in of the act (在市政府与…座谈, 在会上向…通报)
+_AT_PLACE = re.compile(r"在[^，。]{1,15}?(?=与|同|向|就|对|为)")
 _CONVENE = re.compile(r"召开|举行")
 #: What a meeting adopts (通过了《…》, 通过关于…的决定): a text, a plan, a list
 _ADOPTED = re.compile(r"[《“]|关于|决议|决定|报告|办法|方案|名单|议程|草案|条例|章程|规划|计划|预算|[议提法]案|意见|制度|规定"
@@ -204,6 +206,9 @@ class AgendaReader:
         工作报告, 主持会议并部署…), or None when the clause presents nothing (作动员讲话, 提出要求)."""
         sequence = SEQUENCE.match(text, head, end)
         start = sequence.end() if sequence else head
+        place = _AT_PLACE.match(text, start, end)
+        if place:
+            start = place.end()  # 在市政府与企业家代表座谈: the item starts at its lead-in
         present = first_verb(self.present_re, text, start, end, self.not_verbs)
         if present is None or _SPEECH_NOUN.match(text, present.end(), end):
             return None if self.act_done.search(text, start, end) is None else start

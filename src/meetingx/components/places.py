@@ -40,7 +40,9 @@ _MINUTES_TITLE = re.compile(r"(.+)纪要$")
 _VENUE_HEADER = re.compile(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 #: What ends a venue before the verb: a manner (以视频方式) or a partner (同…, 与…, 和…)
-_AFTER_VENUE = re.compile(r"以[^，。]{0,20}(?:方式|形式)|同|与|和")
+#: What ends a venue before the verb: a manner (以视频方式) or a partner doing it together (同…共同,
+#: 与…一起); a place name may hold 和 or 与 (新疆和田, 和平区)
+_AFTER_VENUE = re.compile(r"以[^，。]{0,20}(?:方式|形式)|(?:同|与|和)(?=[^，。]{1,30}?(?:共同|一起|一道|联合))")
 #: Not a place but a time or an occasion: 会议上, 会上, …期间时, 23日
 _NOT_A_VENUE = re.compile(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$")
 
