@@ -55,6 +55,12 @@ def test_a_speakers_speech_is_their_first_act(extract, text, speakers):
     assert said(extract(text)) == speakers
 
 
+def test_a_list_over_commas_goes_past_a_name_not_read(extract):
+    record = extract(LEAD + "县委副书记张明，县工商联主席李华，返乡青年陈小雨，县青联主席赵刚在大会上发言。")
+
+    assert {("张明", "在大会上发言"), ("李华", "在大会上发言"), ("赵刚", "在大会上发言")} <= set(said(record))
+
+
 NOT_SPEAKING = [
     pytest.param(LEAD + "县长王海认真听取了企业代表的意见建议。", id="listening"),
     pytest.param(LEAD + "县长王海出席会议。", id="attending"),

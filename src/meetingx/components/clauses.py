@@ -242,6 +242,9 @@ class ClauseFinder:
             if entrusted:
                 head = self.strip_lead(text, entrusted.end(), c_end)
             members = [s for s in subjects if s.name_start >= c_start and s.start < c_end]
+            if not members and pending and c_end - c_start <= 12 and text[c_end:c_end + 1] == "，" \
+                    and not self.any_verb.search(text, c_start, c_end):
+                continue  # 甲主席张三，台湾青年李四，丙主席王五在大会上发言: a name not read goes by
             if not members or not (c_start <= members[0].start <= head <= members[0].name_start
                                    or members[0].start < c_start <= members[0].name_start):
                 pending = []
