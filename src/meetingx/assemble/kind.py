@@ -23,14 +23,15 @@ def fill_kind(ctx: Context) -> None:
 
 
 def reports_no_meeting(ctx: Context) -> bool:
-    """Kind "other", with a ``document.no-meeting`` warning that says why, where
-    no ``HELD`` evidence stands and a ``NOT_HELD`` sign does. Where both stand, the meeting is
-    kept: a report may mention an inspection or a meeting to come beside the one it reports."""
+    """Kind "other", with a ``document.no-meeting`` warning that says why, where no ``HELD``
+    evidence stands and a ``NOT_HELD`` sign does (a weak one only with another). Where both stand,
+    the meeting is kept: a report may mention an inspection or a meeting to come beside the one it
+    reports."""
     if not ctx.doc.user_data.get(HELD_CHECKED_KEY) or ctx.candidates("HELD"):
         return False
     signs = ctx.candidates("NOT_HELD")
-    if not signs:
-        return False
+    if not signs or len(signs) == 1 and signs[0].data.get("weak"):
+        return False  # no sign, or a weak one alone (精神 in the lead of a study session's report)
     ctx.kind = "other"
     out = ctx.out
     out.values["kind"] = "other"

@@ -60,6 +60,8 @@ class Pattern:
     pattern: re.Pattern[str]
     says: str
     scope: str
+    #: a weak sign decides only together with another sign
+    weak: bool = False
 
 
 class HeldFinder:
@@ -83,7 +85,7 @@ class HeldFinder:
         adverbs = f"(?:{words('adverbs')})*"
         self.unrealised_before = re.compile(words("unrealised-before"))
         self.unrealised_next = re.compile(rf"(?:{words('unrealised-next')}){adverbs}$")
-        self.title_opener = re.compile(words("title-opener"))
+        self.title_opener = re.compile(rf"(?:{words('title-opener')})$")
         self.mention_before = re.compile(words("mention-before"))
         self.background_after = re.compile(rf"(?:{words('background-after')})(?={self.clause_end.pattern})")
         self.relative = re.compile(words("relative"))
@@ -107,7 +109,8 @@ class HeldFinder:
 
     @staticmethod
     def pattern(record: dict[str, Any]) -> Pattern:
-        return Pattern(record["rule"], re.compile(record["pattern"], re.M), record["says"], record.get("scope", "text"))
+        return Pattern(record["rule"], re.compile(record["pattern"], re.M), record["says"], record.get("scope", "text"),
+                       record.get("weak", False))
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[HELD_CHECKED_KEY] = True
@@ -198,12 +201,16 @@ class HeldFinder:
             if n_start - c_start > _SUBJECT_REACH:
                 continue
             subject = text[c_start:n_start]
-            if reading.reported.covers(n_start) \
-                    or self.unrealised_before.search(subject):
+            if reading.reported.covers(n_start) or self.unrealised_before.search(subject):
                 continue  # 将在大会上作报告
+            if act is not None and self.object_marker.search(subject):
+                continue  # 对会议提出要求: the meeting is no subject
             if act is not None and (self.relative.match(text, act.end()) or self.background_after.match(text, act.end())
-                                    or self.object_marker.search(subject) or self.means_marker.match(subject)):
-                continue  # 全会审议通过的《决定》; 全会闭幕后，; 对会议提出要求; 经常委会研究决定
+                                    or self.means_marker.match(subject)):
+                # 全会审议通过的《决定》; 全会闭幕后，; 经常委会研究决定
+                reading.note("held.mentioned-only", c_start, act.end(),
+                             "a meeting only mentioned in a relative clause, as a time or as the way a decision came")
+                continue
             rule = "held.meeting-acts" if act else "held.at-meeting"
             add_candidate(reading.doc, "HELD", n_start, (act or at).end(), rule, 0.8, says="a meeting's own acts")
             return True
@@ -235,7 +242,8 @@ class HeldFinder:
         for pattern in self.signals:
             match = pattern.pattern.search(text, 0, lead_end if pattern.scope == "lead" else len(text))
             if match:
-                add_candidate(doc, "NOT_HELD", match.start(), match.end(), pattern.rule, 0.7, says=pattern.says)
+                add_candidate(doc, "NOT_HELD", match.start(), match.end(), pattern.rule, 0.7, says=pattern.says,
+                              weak=pattern.weak)
 
 
 class Reading:
