@@ -17,8 +17,9 @@ evidence, and, where there is none, for the signs of what the document is instea
   ``held.resolution-announcement``);
 - ``NOT_HELD``, only where no evidence stands, each with ``data["says"]``: a convening clause that
   is not done (将于…召开: ``held.future-notice``), a meeting only mentioned (in a relative clause, a
-  title, reported words: ``held.mentioned-only``), and the ``signal`` patterns of ``held.jsonl``
-  (调研, 贺信, 文章 …) in the headline and lead or anywhere.
+  title, reported words, a meeting's act as a time or a means: ``held.mentioned-only``), and the
+  ``signal`` patterns of ``held.jsonl`` (调研, 贺信, 文章 …) in the headline and lead or anywhere;
+  a weak one (``data["weak"]``: 精神, 仪式) decides only together with another.
 
 The words and patterns are data (``held.jsonl``, the verbs of ``triggers.jsonl``, the nouns of
 ``meeting_nouns.txt``), so that another language needs data, not code. Reading stops at the first
