@@ -25,6 +25,7 @@ PIPELINES: dict[str, tuple[str, ...]] = {
         "meetingx_numbering",
         "meetingx_clauses",
         "meetingx_attendance",
+        "meetingx_held",
         "meetingx_spans",
     ),
     "en": ("meetingx_text", "meetingx_structure", "meetingx_spans"),
