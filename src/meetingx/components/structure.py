@@ -21,8 +21,10 @@ _LINE = re.compile(r"[^\n]+")
 #: A quotation inside a headline may hold commas: 围绕“加强生态环境保护，推进美丽中国建设”
 _QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
 _ISO = re.compile(r"(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})")
-_LINE_END_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*$")
+_DASH_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?")
 _TIMESTAMP_LINE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*$")
+#: A page's date line that goes on with furniture fields: 2019-12-11 来源：… 作者：…
+_LEADING_TIMESTAMP = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*(?=[\u4e00-\u9fff])")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _PROSE_MARK = re.compile(r"[，。]")
 _FULL_SENTENCE = re.compile(r"[\u4e00-\u9fff]{6}[^\n]*。")
@@ -55,6 +57,7 @@ class StructureFinder:
         return bool(self.noise.search(line)) and len(line) < 80 or not _LETTER.search(line)
 
     def find_publish_date(self, doc: Doc, text: str, lines: list[tuple[int, int]]) -> None:
+        view = doc._.mx_text
         for start, end in lines:
             line = text[start:end]
             cue = self.strong_cue.search(line)
@@ -64,9 +67,13 @@ class StructureFinder:
             rule = "structure.publish-cue"
             if date is None and _TIMESTAMP_LINE.match(line):
                 date, rule = _ISO.search(line), "structure.timestamp-line"
-            if date is None and start < 600 and len(line) < 100 and "-" in line:
-                # a listing line that ends with the item's date: …决议公告2019-05-30
-                date = _LINE_END_DATE.search(line)
+            if date is None and self.noise.search(line) and _LEADING_TIMESTAMP.match(line):
+                date, rule = _ISO.search(line), "structure.timestamp-furniture-line"
+            if date is None and start < 600 and "-" in line[:100]:
+                # a listing line that ends with the item's date: …决议公告2019-05-30 (where the
+                # view joined a hard-wrapped line to it, the original line still ends there)
+                date = next((m for m in _DASH_DATE.finditer(line, 0, 100) if view.line_ends_at(start + m.end())),
+                            None)
                 rule = "structure.line-end-timestamp"
             if date is None:
                 continue
