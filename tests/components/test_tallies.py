@@ -114,6 +114,48 @@ def test_tally_before_its_motion(extract: Callable[..., dict], line: str, text: 
     assert record["agenda"] == [text]
 
 
+RESULTS_HEAD = """甲乙股份有限公司
+2024年第一次临时股东大会决议公告
+
+一、会议召开和出席情况
+甲乙股份有限公司2024年第一次临时股东大会于2024年3月6日在公司会议室召开。
+
+二、议案审议情况
+（一）非累积投票议案
+1、议案名称：关于公司2023年年度报告及其摘要的议案
+审议结果：通过
+表决情况：
+"""
+
+
+@pytest.mark.parametrize(("table", "expected"), [
+    ("股东类型\t同意\t\t反对\t\t弃权\t\n\t票数\t比例（%）\t票数\t比例（%）\t票数\t比例（%）\n"
+     "A股\t265,123,456\t99.9876\t12,300\t0.0046\t20,000\t0.0078\n", votes(265123456, 12300, 20000)),
+    ("股东类型 同意 反对 弃权\n票数 比例(%) 票数 比例(%) 票数 比例(%)\n"
+     "A 股 1,234,567 99.80 2,000 0.16 500 0.04\n普通股合计 1,234,567 99.80 2,000 0.16 500 0.04\n",
+     votes(1234567, 2000, 500)),
+    ("同意 反对 弃权\n票数 比例 票数 比例 票数 比例\n9 100 0 0 0 0\n", votes(9, 0, 0)),
+    ("同意 反对 弃权 回避\n5 0 0 4\n", votes(5, 0, 0)),
+    ("总表决情况：同意1,234,567股，占出席会议所有股东所持股份的99.8765%；反对1,500股，占0.1214%；"
+     "弃权23股（其中，因未投票默认弃权0股），占0.0021%。\n中小股东总表决情况：同意34,567股，占95.0%；反对1,500股，占4.9%；弃权23股。",
+     votes(1234567, 1500, 23)),
+])
+def test_results_tables_and_lists_of_a_shareholders_meeting(extract: Callable[..., dict], table: str,
+                                                             expected: Votes) -> None:
+    record = extract(RESULTS_HEAD + table + "\n三、律师见证情况\n本次股东大会经律师见证。\n")
+    [resolution] = record["resolutions"]
+    assert (resolution["text"], resolution["votes"]) == ("关于公司2023年年度报告及其摘要的议案", expected)
+    assert resolution["passed"] is True
+
+
+def test_cumulative_votes_are_the_votes_received(extract: Callable[..., dict]) -> None:
+    text = RESULTS_HEAD.split("（一）")[0] + ("（二）累积投票议案\n2.01 选举张某为公司第三届董事会非独立董事\n"
+                                             "得票数：1,200,000股，占出席会议有效表决权的98.5%；是否当选：是\n")
+    [resolution] = extract(text)["resolutions"]
+    assert (resolution["text"], resolution["votes"]) == ("选举张某为公司第三届董事会非独立董事",
+                                                        votes(1200000, None, None))
+
+
 def test_a_tally_cut_off_at_the_end_of_the_text(extract: Callable[..., dict]) -> None:
     text = ANNOUNCEMENT.split("特此公告")[0].format(tally="表决结果：同意9票，反对")
     [resolution] = extract(text)["resolutions"]

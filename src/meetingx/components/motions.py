@@ -31,6 +31,8 @@ _SUB_ITEM = re.compile(r"^[ \t]*(?P<marker>\d{1,2}\.\d{1,2})[ \t]*(?=[\u4e00-\u9
 _SENTENCE = re.compile(r"[^。\n]+")
 #: The meeting's own body as the subject of a motion or a decision (会议, 本次董事会)
 _BODY = re.compile(r"(?:本次)?(?:会议|董事会|监事会|股东大会|股东会|大会)(?:会议)?(?:经审议)?[，、]?")
+#: The field name before an item's title in a results list (议案名称：关于…的议案)
+_TITLE_FIELD = re.compile(r"(?:议案|提案)(?:名称)?\s*：\s*")
 _AFTER_TALLY = re.compile(r"(?:的)?(?:表决结果)?[，、\s]*")
 #: The object of a lead-in, not a motion (审议通过了以下议案：)
 _LEAD_IN = re.compile(r"(?:以下|如下|下列|上述|各项|全部|相关)")
@@ -51,7 +53,7 @@ class MotionReader:
         self.words = words
         self.motion_re = re.compile(rf"(?:{words.pattern('motion')})了?")
         #: a tally cue that reports an outcome without counts (表决结果：全票通过)
-        self.cue_re = re.compile(rf"(?:{words.pattern('cue')})(?:为|是)?：?[^。\n]{{0,12}}?(?:通过|同意|赞成)")
+        self.cue_re = re.compile(rf"(?:{words.pattern('cue')})(?:为|是|：)[^。\n]{{0,12}}?(?:通过|同意|赞成)")
         digits = "\\d零〇○一二三四五六七八九十"
         self.agreement_re = re.compile(
             rf"(?:(?<=[，。；：\n])|^)[ \t]*(?:本次)?(?:会议|董事会|监事会|股东大会|股东会|公司)?(?:一致)?"
@@ -103,8 +105,9 @@ class MotionReader:
         pos = start
         while pos < limit and text[pos] in " \t":
             pos += 1
-        body = _BODY.match(text, pos, limit)
-        pos = body.end() if body else pos
+        field = _TITLE_FIELD.match(text, pos, limit)
+        body = None if field else _BODY.match(text, pos, limit)
+        pos = field.end() if field else body.end() if body else pos
         first = bisect_left(tally_starts, pos)
         tally = tallies[first] if first < len(tallies) and tallies[first].start <= pos + 1 else None
         if tally is not None and tally.end <= limit:

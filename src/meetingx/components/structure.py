@@ -19,7 +19,7 @@ from meetingx.lexicon import Lexicon, word_pattern
 
 _LINE = re.compile(r"[^\n]+")
 #: A quotation inside a headline may hold commas: 围绕“加强生态环境保护，推进美丽中国建设”
-_QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》")
+_QUOTED = re.compile(r"“[^”“\n]*”|《[^》《\n]*》")
 _ISO = re.compile(r"(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})")
 _DASH_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?")
 _TIMESTAMP_LINE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?\s*$")

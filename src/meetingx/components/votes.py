@@ -95,8 +95,8 @@ class VoteReportReader:
                 found.append((match.start(), match.end(), "report", None))
         found += [(m.start(), m.end(), "manner", None) for m in self.manner_re.finditer(text, start, end)]
         found += [(m.start(), m.end(), "predicate", None) for m in self.predicate_re.finditer(text, start, end)]
-        first = bisect_left(voted_with, start, key=lambda v: v[0])
-        found += [(pos, t.end, "tally", t) for pos, t in voted_with[first:bisect_left(voted_with, end, key=lambda v: v[0])]]
+        first, last = (bisect_left(voted_with, pos, key=lambda v: v[0]) for pos in (start, end))
+        found += [(pos, t.end, "tally", t) for pos, t in voted_with[first:last]]
         found.sort(key=lambda a: (a[0], -a[1]))
         kept: list[tuple[int, int, str, Optional[Tally]]] = []
         depth, pos = 0, start  # how deep in 《》 each anchor stands, counted as the anchors go
@@ -127,11 +127,11 @@ class VoteReportReader:
             clause_start = mark + 1 if mark >= 0 else window
             head = self.strip_lead(text, clause_start, a_start) if clause_start < a_start else a_start
             prefix = text[head:a_start]
-            if _NOT_HELD.search(prefix):
+            subject, lead_in = self.subject(prefix)
+            if _NOT_HELD.search(prefix if lead_in is None else prefix[:lead_in]):
                 continue  # a vote still to come (将…, 提请…)
             if kind == "predicate" and _DONE_BEFORE.search(prefix):
                 continue  # …提出了…决议并获得一致通过: another body's vote on another act
-            subject, lead_in = self.subject(prefix)
             kept_subject = subject is not None
             if kind == "predicate":
                 first = head if kept_subject else head + lead_in if lead_in is not None else a_start
