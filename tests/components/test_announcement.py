@@ -54,6 +54,18 @@ def test_meeting_names_in_headings(extract: Callable[..., dict], heading: str, m
     assert (record["title"], record["meeting_name"], record["organizer"]) == (heading, meeting, "甲乙股份有限公司")
 
 
+def test_a_heading_without_the_meeting_takes_it_from_the_lead(extract: Callable[..., dict]) -> None:
+    text = ("丙丁科技股份有限公司董事会决议公告\n"
+            "丙丁科技股份有限公司（以下简称“公司”）第五届董事会第十二次会议通知于2023年8月18日送达全体董事，"
+            "会议于2023年8月28日在公司会议室召开。\n"
+            "一、会议以7票同意、0票反对、0票弃权的表决结果审议通过了《关于召开2023年第二次临时股东大会的议案》。\n"
+            "公司决定于2023年9月15日召开2023年第二次临时股东大会。\n")
+    record = extract(text)
+    assert (record["title"], record["meeting_name"]) == ("董事会决议公告", "第五届董事会第十二次会议")
+    assert record["organizer"] == "丙丁科技股份有限公司"
+    assert record["date"] == "2023-08-28"
+
+
 def test_meeting_name_broken_across_a_line_is_kept_as_written(extract: Callable[..., dict]) -> None:
     text = ("甲乙股份有限公司\n第二届董事会第十四次会议决议公告\n"
             "甲乙股份有限公司（以下简称“公司”）第二届董事会第十四次会\n议于 2025 年 4 月 28 日在公司会议室以现场方式召开。\n")

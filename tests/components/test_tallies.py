@@ -48,6 +48,7 @@ def votes(for_: Optional[int], against: Optional[int], abstain: Optional[int]) -
     ("表决结果：同意九票，反对零票，弃权零票。", votes(9, 0, 0)),
     ("本项议案表决结果：同意十二票，反对一票，弃权零票。", votes(12, 1, 0)),
     ("表决结果：同意票数为9票，反对票数为0票，弃权票数为0票。", votes(9, 0, 0)),
+    ("表决结果：同意股份数9股，反对股份数0股，弃权股份数0股。", votes(9, 0, 0)),
     ("表决结果：同意：9票；反对：0票；弃权：0票。", votes(9, 0, 0)),
     ("表决结果：同意9票，无反对票，无弃权票。", votes(9, 0, 0)),
     ("表决结果：同意9票，不同意0票，弃权0票。", votes(9, 0, 0)),
@@ -150,10 +151,13 @@ def test_results_tables_and_lists_of_a_shareholders_meeting(extract: Callable[..
 
 def test_cumulative_votes_are_the_votes_received(extract: Callable[..., dict]) -> None:
     text = RESULTS_HEAD.split("（一）")[0] + ("（二）累积投票议案\n2.01 选举张某为公司第三届董事会非独立董事\n"
-                                             "得票数：1,200,000股，占出席会议有效表决权的98.5%；是否当选：是\n")
-    [resolution] = extract(text)["resolutions"]
-    assert (resolution["text"], resolution["votes"]) == ("选举张某为公司第三届董事会非独立董事",
-                                                        votes(1200000, None, None))
+                                             "得票数：1,200,000股，占出席会议有效表决权的98.5%；是否当选：是\n"
+                                             "2.02 选举李某为公司第三届董事会非独立董事\n"
+                                             "表决结果：同意股份数1,100,000股，占90.1%。\n")
+    resolutions = extract(text)["resolutions"]
+    assert [(r["text"], r["votes"]) for r in resolutions] == [
+        ("选举张某为公司第三届董事会非独立董事", votes(1200000, None, None)),
+        ("选举李某为公司第三届董事会非独立董事", votes(1100000, None, None))]
 
 
 def test_a_tally_cut_off_at_the_end_of_the_text(extract: Callable[..., dict]) -> None:

@@ -32,6 +32,9 @@ _COMPANY_BEFORE = re.compile(rf"(?P<company>{COMPANY})(?:（[^）\n]{{0,20}}）)
 #: 甲乙股份：监事会决议公告 (an aggregator's listing line): the short name before the colon
 _SHORT_NAME = re.compile(r"(?P<company>[\u4e00-\u9fffA-Za-z]{2,12})：\s*$")
 _CONVENE = re.compile(r"召开|举行")
+_MEETING = re.compile(MEETING)
+#: A meeting still to be held (公司决定于…召开2023年第二次临时股东大会)
+_PLANNED = re.compile(r"决定|拟|将|提请|提交|关于")
 _DATE = rf"(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*{_NUM}\s*月\s*{_NUM}\s*日"
 #: A signature date: alone on its line, or after its signer (…董事会2024年5月17日)
 _SIGNATURE = re.compile(rf"^[ \t]*(?:\S{{0,40}}?(?:董\s*事\s*会|监\s*事\s*会|公司|委员会))?[ \t]*(?P<date>{_DATE})[ \t]*$",
@@ -113,18 +116,21 @@ class AnnouncementReader:
         """The meeting where the lead convenes it (its name as written there, a line break
         included), else as the heading names it."""
         named = [h for h in headings if h.group("meeting")]
-        if not named:
-            return
-        best = named[0]
-        # the name as the lead writes it, a line break inside it included (…第十四次会\n议)
-        name = re.compile(r"\s*".join(map(re.escape, best.group("meeting"))))
-        for match in name.finditer(text, best.end()):
+        after = headings[0].end() if headings else 0
+        # the name as the lead writes it, a line break inside it included (…第十四次会\n议); where
+        # the heading names none (董事会决议公告), the first meeting the lead convenes
+        name = re.compile(r"\s*".join(map(re.escape, named[0].group("meeting")))) if named else _MEETING
+        for match in name.finditer(text, after):
+            sentence_start = max(text.rfind(mark, after, match.start()) for mark in "。\n") + 1
             period = text.find("。", match.end(), match.end() + 200)
-            if _CONVENE.search(text, match.end(), period if period >= 0 else match.end() + 200):
+            convened = _CONVENE.search(text, match.end(), period if period >= 0 else match.end() + 200)
+            in_title = text.count("《", sentence_start, match.start()) > text.count("》", sentence_start, match.start())
+            if convened and not in_title and not _PLANNED.search(text, sentence_start, match.start()):
                 add_candidate(doc, "MEETING", match.start(), match.end(), "resolution.lead-meeting", 0.9)
                 return
-        add_candidate(doc, "MEETING", best.start("meeting"), best.end("meeting"), "resolution.heading-meeting", 0.9,
-                      clause=(best.start(), best.end()))
+        if named:
+            best = named[0]
+            add_candidate(doc, "MEETING", best.start("meeting"), best.end("meeting"), "resolution.heading-meeting", 0.9)
 
     def find_signature(self, doc: Doc, text: str) -> None:
         """The last signature date of the text, with its ISO date from the ``DATE`` candidate there."""

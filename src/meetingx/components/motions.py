@@ -25,9 +25,10 @@ from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
 from meetingx.components.tallies import Tally, VoteWords
+from meetingx.text import TextView
 
-#: 1.01 发行股票的种类和面值: the sub-items of a motion voted item by item
-_SUB_ITEM = re.compile(r"^[ \t]*(?P<marker>\d{1,2}\.\d{1,2})[ \t]*(?=[\u4e00-\u9fff《])", re.M)
+#: 1.01 发行股票的种类和面值: the sub-items of a motion voted item by item (at the start of a line)
+_SUB_ITEM = re.compile(r"(?<![\d.])(?P<marker>\d{1,2}\.\d{2})[ \t]*(?=[\u4e00-\u9fff《])")
 _SENTENCE = re.compile(r"[^。\n]+")
 #: The meeting's own body as the subject of a motion or a decision (会议, 本次董事会)
 _BODY = re.compile(r"(?:本次)?(?:会议|董事会|监事会|股东大会|股东会|大会)(?:会议)?(?:经审议)?[，、]?")
@@ -59,10 +60,14 @@ class MotionReader:
             rf"(?:(?<=[，。；：\n])|^)[ \t]*(?:本次)?(?:会议|董事会|监事会|股东大会|股东会|公司)?(?:一致)?"
             rf"(?P<verb>{words.pattern('agreement')})(?![{digits}票股人的，：。])", re.M)
 
-    def __call__(self, doc: Doc, text: str, markers: list[tuple[int, int]], tallies: list[Tally],
+    def __call__(self, doc: Doc, view: TextView, markers: list[tuple[int, int]], tallies: list[Tally],
                  body_start: int, announcement: bool) -> None:
         """``markers``: (start, text start) of the numbering markers of the body."""
-        marked = sorted(markers + [(m.start("marker"), m.end()) for m in _SUB_ITEM.finditer(text, body_start)])
+        text = view.folded
+        # a sub-item starts a line of the original, also where the view joined it to the line above
+        sub_items = [(m.start(), m.end()) for m in _SUB_ITEM.finditer(text, body_start)
+                     if m.start() == 0 or text[m.start() - 1] == "\n" or view.line_ends_at(m.start())]
+        marked = sorted(markers + sub_items)
         marker_starts = [start for start, _ in marked]
         tally_starts = [t.start for t in tallies]
         starts = list(marked)

@@ -51,7 +51,7 @@ class ResolutionFinder:
         tallies = self.tallies.read(text)
         if announcement or tallies or self.motions.cue_re.search(text):
             markers = [(c.start, c.data["text_start"]) for c in candidates(doc, "MARKER") if c.start >= body_start]
-            self.motions(doc, text, markers, tallies, body_start, announcement)
+            self.motions(doc, doc._.mx_text, markers, tallies, body_start, announcement)
         if not announcement:
             taken = Occupied(len(text))
             for c in candidates(doc, "RESOLUTION"):

@@ -92,11 +92,11 @@ class TallyReader:
         # a number starts where no numeral stands before it, so that a run of numerals is tried once
         start = rf"(?<![\d{_CN_NUMERAL}])"
         self.label_re = re.compile(label)
-        self.label_first = re.compile(rf"(?:票数|股数|票|数)?(?:为|是)?：?{start}(?P<number>{_NUMBER}){unit}")
+        self.label_first = re.compile(rf"(?:票|股份?)?数?(?:为|是)?：?{start}(?P<number>{_NUMBER}){unit}")
         self.number_first = re.compile(rf"{start}(?P<number>{_NUMBER}){unit}$")
         self.cue_re = re.compile(rf"(?:{words.pattern('cue')})(?:为|是)?：?\s*$|以\s*$")
         #: a count written as a field of its own (得票数：1,200,000股)
-        self.field_re = re.compile(rf"(?:{label})(?:票数|股数|票|数)?：")
+        self.field_re = re.compile(rf"(?:{label})(?:票|股份?)?数?：")
 
     def read(self, text: str) -> list[Tally]:
         """The tallies of ``text`` (offsets into it), in text order."""
