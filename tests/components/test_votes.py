@@ -95,3 +95,18 @@ def test_what_is_not_a_reported_vote(extract: Callable[..., dict], sentence: str
 def test_the_headline_is_not_read(extract: Callable[..., dict]) -> None:
     text = "区人大常委会第九次会议闭幕 表决通过议事规则\n" + LEAD + "会议经表决，通过了新修订的区人大常委会议事规则。"
     assert voted(extract(text)) == [("通过了新修订的区人大常委会议事规则", None)]
+
+
+def test_a_tally_inside_a_voted_item(extract: Callable[..., dict]) -> None:
+    sentence = "经大会全体代表无记名投票表决，《绩效工资分配实施办法》以182票赞成、10票反对、6票弃权获得通过。"
+    assert voted(extract(LEAD + sentence)) == [
+        ("《绩效工资分配实施办法》以182票赞成、10票反对、6票弃权获得通过", {"for": 182, "against": 10, "abstain": 6})]
+
+
+@pytest.mark.parametrize("sentence", [
+    "会议对《村规民约（修订稿）》进行了表决，表决结果：同意25票，反对1票，弃权2票。",
+    "会议对《村规民约（修订稿）》进行了表决，结果为赞成25票、反对1票、弃权2票。",
+])
+def test_a_tally_right_after_a_voted_item(extract: Callable[..., dict], sentence: str) -> None:
+    assert voted(extract(LEAD + sentence)) == [
+        ("对《村规民约（修订稿）》进行了表决", {"for": 25, "against": 1, "abstain": 2})]

@@ -31,6 +31,8 @@ from meetingx.components.tallies import Tally, VoteWords
 from meetingx.positions import Occupied
 
 _SENTENCE_END = re.compile(r"[。！？\n]")
+#: What stands between a voted item and the tally after it (…进行了表决，表决结果：同意9票…)
+_TALLY_AFTER = re.compile(r"[，：]\s*(?:表决结果|投票结果|结果)?(?:为|是)?：?\s*")
 _CLAUSE_MARK = re.compile(r"[，；：]")
 #: The meeting as the subject of a vote (会议, 预备会议, 主席团会议, 会议还)
 _MEETING_END = re.compile(r"(?:会|会议|会上|主席团|全会|大会)$")
@@ -66,6 +68,7 @@ class VoteReportReader:
         """Adds the ``RESOLUTION`` candidates of the vote reports after ``body_start``, outside
         what is ``taken`` already."""
         voted_with = [(t.start - 1, t) for t in tallies if t.start > 0 and text[t.start - 1] == "以"]
+        tally_starts = [t.start for t in tallies]
         sentences = {match.start() for match in self.hint_re.finditer(text, body_start)}
         sentences.update(pos for pos, _ in voted_with if pos >= body_start)
         done = body_start  # where the last sentence read ends
@@ -77,12 +80,19 @@ class VoteReportReader:
             s_end = done = period.start() if period else len(text)
             if _OTHER_EVENT.match(text, s_start, s_end):
                 continue
-            for start, end, votes, tally, rule in self.items(text, s_start, s_end, voted_with):
+            for start, end, tally, rule in self.items(text, s_start, s_end, voted_with):
                 if taken.overlaps(start, end):
                     continue
+                if tally is None:  # a tally inside the item (…以182票赞成…获得通过) or right after it
+                    following = _TALLY_AFTER.match(text, end, s_end)
+                    reach = following.end() if following else end
+                    inside = bisect_left(tally_starts, start)
+                    tally = tallies[inside] if inside < len(tallies) and (
+                        tallies[inside].end <= end or tallies[inside].start == reach) else None
+                votes = dict(tally.counts) if tally is not None else None
                 data: dict[str, object] = {"votes": votes, "passed": self.words.passed(text[start:end], votes, True)}
                 if tally is not None:
-                    data["tally"] = tally
+                    data["tally"] = (tally.start, tally.end)
                 add_candidate(doc, "RESOLUTION", start, end, rule, 0.8, **data)
 
     def anchors(self, text: str, start: int, end: int,
@@ -109,11 +119,11 @@ class VoteReportReader:
         return kept
 
     def items(self, text: str, s_start: int, s_end: int, voted_with: list[tuple[int, Tally]]
-              ) -> list[tuple[int, int, Optional[dict[str, Optional[int]]], Optional[tuple[int, int]], str]]:
-        """(start, end, votes, tally span, rule) of the voted items of a sentence."""
+              ) -> list[tuple[int, int, Optional[Tally], str]]:
+        """(start, end, the tally that reported it or None, rule) of the voted items of a sentence."""
         anchors = self.anchors(text, s_start, s_end, voted_with)
         colon = text.find("：", s_start, s_end)
-        found: list[tuple[int, int, Optional[dict[str, Optional[int]]], Optional[tuple[int, int]], str]] = []
+        found: list[tuple[int, int, Optional[Tally], str]] = []
         cursor = s_start
         for a_start, a_end, kind, tally in anchors:
             if a_start < cursor:
@@ -146,9 +156,7 @@ class VoteReportReader:
                     continue
                 first = head if kept_subject else after
                 spans = self.follow(text, first, self.clause_end(text, after, s_end), s_end, scoped=True)
-            votes = dict(tally.counts) if tally is not None else None
-            tally_span = (tally.start, tally.end) if tally is not None else None
-            found += [(start, end, votes, tally_span, f"vote.{kind}") for start, end in spans]
+            found += [(start, end, tally, f"vote.{kind}") for start, end in spans]
             cursor = spans[-1][1] if spans else cursor
         return found
 
