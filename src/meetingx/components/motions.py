@@ -64,12 +64,39 @@ class MotionReader:
                  body_start: int, announcement: bool) -> None:
         """``markers``: (start, text start) of the numbering markers of the body."""
         text = view.folded
+        tally_starts = [t.start for t in tallies]
+        starts = self.item_starts(view, markers, tallies, tally_starts, body_start)
+        for index, (_, text_start) in enumerate(starts):
+            limit = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+            heading = self.heading(text, text_start, limit, tallies, tally_starts)
+            if heading is None:
+                continue
+            end = self.cut(text, heading.start, limit)
+            first = bisect_left(tally_starts, text_start)
+            tally = tallies[first] if first < len(tallies) and tallies[first].start < limit else None
+            decided = heading.verb is not None and "通过" in heading.verb
+            cued = tally is not None or self.cue_re.search(text, end, limit) is not None
+            if not (cued or announcement and decided):
+                continue
+            votes = dict(tally.counts) if tally is not None else None
+            data: dict[str, object] = {"votes": votes,
+                                       "passed": self.words.passed(text[heading.start:end], votes, decided)}
+            if tally is not None:
+                data["tally"] = (tally.start, tally.end)
+            rule = "resolution.motion" if heading.verb else "resolution.item-title"
+            add_candidate(doc, "RESOLUTION", heading.start, end, rule, 0.85, **data)
+            self.find_agreements(doc, text, end, limit)
+
+    def item_starts(self, view: TextView, markers: list[tuple[int, int]], tallies: list[Tally],
+                    tally_starts: list[int], body_start: int) -> list[tuple[int, int]]:
+        """(start, text start) of every item: the markers, the 1.01 sub-items, and the sentences
+        outside an item's heading that open with a motion verb and its title (审议通过《…》)."""
+        text = view.folded
         # a sub-item starts a line of the original, also where the view joined it to the line above
         sub_items = [(m.start(), m.end()) for m in _SUB_ITEM.finditer(text, body_start)
                      if m.start() == 0 or text[m.start() - 1] == "\n" or view.line_ends_at(m.start())]
         marked = sorted(markers + sub_items)
         marker_starts = [start for start, _ in marked]
-        tally_starts = [t.start for t in tallies]
         starts = list(marked)
         for sentence in _SENTENCE.finditer(text, body_start):
             left = sentence.start() + len(sentence.group()) - len(sentence.group().lstrip())
@@ -79,28 +106,7 @@ class MotionReader:
             heading = self.heading(text, left, sentence.end(), tallies, tally_starts)
             if heading is not None and heading.verb is not None and text[heading.start + len(heading.verb)] in "《关":
                 starts.append((left, left))
-        starts.sort()
-        for index, (_, text_start) in enumerate(starts):
-            limit = starts[index + 1][0] if index + 1 < len(starts) else len(text)
-            heading = self.heading(text, text_start, limit, tallies, tally_starts)
-            if heading is None:
-                continue
-            end = self.cut(text, heading.start, limit)
-            first = bisect_left(tally_starts, text_start)
-            tally = tallies[first] if first < len(tallies) and tallies[first].start < limit else None
-            cued = tally is not None or self.cue_re.search(text, end, limit) is not None
-            moved = announcement and heading.verb is not None and "通过" in heading.verb
-            if not (cued or moved):
-                continue
-            votes = dict(tally.counts) if tally is not None else None
-            decided = heading.verb is not None and "通过" in heading.verb
-            data: dict[str, object] = {"votes": votes, "passed": self.words.passed(text[heading.start:end], votes,
-                                                                                  decided)}
-            if tally is not None:
-                data["tally"] = (tally.start, tally.end)
-            add_candidate(doc, "RESOLUTION", heading.start, end, "resolution.motion" if heading.verb
-                          else "resolution.item-title", 0.85, **data)
-            self.find_agreements(doc, text, end, limit)
+        return sorted(starts)
 
     def heading(self, text: str, start: int, limit: int, tallies: list[Tally],
                 tally_starts: list[int]) -> Optional[Heading]:

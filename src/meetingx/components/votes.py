@@ -38,11 +38,13 @@ _CLAUSE_MARK = re.compile(r"[，；：]")
 _MEETING_END = re.compile(r"(?:会|会议|会上|主席团|全会|大会)$")
 _ADVERBS = re.compile(r"(?:还|也|又|并|随后|最后|同时|首先|接着|先后|均|都|再|另)+$")
 _SEQUENCE = re.compile(r"(?:还|也|又|并|同时|随后|另|再)+")
-#: A vote that is still to come, or a sentence about another event
+#: A vote that is still to come (提请…表决, 将…表决通过)
 _NOT_HELD = re.compile(r"将|拟|提请|提交|需|待|后")
 #: How far back from a vote its clause's start is looked for
 _LONGEST_PREFIX = 80
+#: A verb done before a predicate in its clause: the vote is another body's (…提出了决议并获得一致通过)
 _DONE_BEFORE = re.compile(r"了|获得|得到|获")
+#: A sentence about another event (此前，主任会议经表决…)
 _OTHER_EVENT = re.compile(r"\s*(?:此前|会前|会后|闭幕会后)")
 _AFTER_CUE = re.compile(r"(?:的)?(?:表决结果)?\s*[，、]?\s*")
 #: The meeting as a clause's subject before a decision (经表决，会议决定…, 预备会议选举…): a name
@@ -69,10 +71,10 @@ class VoteReportReader:
         what is ``taken`` already."""
         voted_with = [(t.start - 1, t) for t in tallies if t.start > 0 and text[t.start - 1] == "以"]
         tally_starts = [t.start for t in tallies]
-        sentences = {match.start() for match in self.hint_re.finditer(text, body_start)}
-        sentences.update(pos for pos, _ in voted_with if pos >= body_start)
+        hints = {match.start() for match in self.hint_re.finditer(text, body_start)}
+        hints.update(pos for pos, _ in voted_with if pos >= body_start)
         done = body_start  # where the last sentence read ends
-        for pos in sorted(sentences):
+        for pos in sorted(hints):
             if pos < done:
                 continue
             s_start = max(max(text.rfind(mark, done, pos) for mark in "。！？\n") + 1, done)
@@ -141,7 +143,7 @@ class VoteReportReader:
             if _NOT_HELD.search(prefix if lead_in is None else prefix[:lead_in]):
                 continue  # a vote still to come (将…, 提请…)
             if kind == "predicate" and _DONE_BEFORE.search(prefix):
-                continue  # …提出了…决议并获得一致通过: another body's vote on another act
+                continue
             kept_subject = subject is not None
             if kind == "predicate":
                 first = head if kept_subject else head + lead_in if lead_in is not None else a_start
