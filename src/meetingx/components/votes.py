@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from meetingx.components import add_candidate
 from meetingx.components.subjects import LeadStripper
 from meetingx.components.tallies import Tally, VoteWords
+from meetingx.lexicon import word_pattern
 from meetingx.positions import Occupied
 
 _SENTENCE_END = re.compile(r"[。！？\n]")
@@ -63,8 +64,11 @@ class VoteReportReader:
         self.closed_re = re.compile(rf"的[^，。；]{{0,4}}?(?:{words.pattern('document')})")
         self.strip_lead = strip_lead
         self.words = words
-        #: what a sentence with a vote report holds (a tally after 以 aside)
-        self.hint_re = re.compile(rf"{vote}|(?:{words.pattern('predicate')})")
+        #: what a sentence with a vote report holds (a tally after 以 aside): a vote word, or a
+        #: predicate without one (一致通过)
+        votes = words.words("vote")
+        self.hint_re = re.compile(word_pattern(votes + [p for p in words.words("predicate")
+                                                        if not any(v in p for v in votes)]))
 
     def __call__(self, doc: Doc, text: str, body_start: int, tallies: list[Tally], taken: Occupied) -> None:
         """Adds the ``RESOLUTION`` candidates of the vote reports after ``body_start``, outside
