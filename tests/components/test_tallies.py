@@ -3,9 +3,14 @@ Chinese numerals, share counts with percentages, recusals, a tally cut off, an u
 
 from __future__ import annotations
 
+import shutil
+from importlib import resources
+from pathlib import Path
 from typing import Callable, Optional
 
 import pytest
+
+import meetingx
 
 ANNOUNCEMENT = """证券代码：600001    证券简称：甲乙股份    公告编号：2024-010
 
@@ -171,3 +176,15 @@ def test_a_count_against_the_motion_makes_it_fail(extract: Callable[..., dict]) 
     assert record["resolutions"][0]["passed"] is False
     text = ANNOUNCEMENT.format(tally="表决结果：同意3票，反对6票，弃权0票。").replace("审议通过", "审议未通过")
     assert extract(text)["resolutions"][0]["passed"] is False
+
+
+def test_a_label_added_to_the_data_is_read(tmp_path: Path) -> None:
+    target = tmp_path / "zh"
+    shutil.copytree(Path(str(resources.files("meetingx").joinpath("data/zh"))), target)
+    with open(target / "votes.jsonl", "a", encoding="utf-8") as handle:
+        handle.write('{"role": "count", "word": "支持", "count": "for"}\n')
+    text = ANNOUNCEMENT.format(tally="表决结果：支持9票，反对0票，弃权0票。")
+    [packaged] = meetingx.extract(text, id="a").resolutions
+    [extended] = meetingx.extract(text, id="a", data_dir=str(target)).resolutions
+    assert packaged.votes.model_dump(by_alias=True) == votes(None, 0, 0)
+    assert extended.votes.model_dump(by_alias=True) == votes(9, 0, 0)
