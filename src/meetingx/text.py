@@ -152,6 +152,16 @@ class TextView:
             return start, end
         return self.origin[start], self.origin[end - 1] + 1
 
+    def line_ends_at(self, pos: int) -> bool:
+        """Whether a line of the original text ends where view character ``pos`` stands: a line
+        break (or the end) there, or one the view left out between ``pos - 1`` and ``pos`` (where
+        it joined a hard-wrapped line)."""
+        if pos >= len(self.folded) or self.folded[pos] == "\n":
+            return True
+        if self.origin is None or pos == 0:
+            return False
+        return "\n" in self.original[self.origin[pos - 1] + 1:self.origin[pos]]
+
     def original_text(self, start: int, end: int) -> str:
         o_start, o_end = self.to_original(start, end)
         return self.original[o_start:o_end]

@@ -200,3 +200,24 @@ def test_numerals_as_numbers(numeral, value):
     from meetingx.components.dates import to_int
 
     assert to_int(numeral) == value
+
+
+CLOCKS = [
+    pytest.param("2024年5月17日16:00", "2024年5月17日", "afternoon", "16:00", id="colon-afternoon"),
+    pytest.param("2024年5月17日 9:30", "2024年5月17日", "morning", "9:30", id="space-morning"),
+    pytest.param("2020 年 7 月 20 日北京时间 11:00", "2020 年 7 月 20 日", "morning", "11:00", id="beijing-time"),
+    pytest.param("2024年5月17日19时", "2024年5月17日", "evening", "19时", id="shi"),
+    pytest.param("5月17日14点30分", "5月17日", "afternoon", "14点", id="dian"),
+    pytest.param("2024年5月17日12：00", "2024年5月17日", "afternoon", "12：00", id="noon-full-width"),
+    pytest.param("2024年5月17日（星期五）8:30", "2024年5月17日（星期五）", "morning", "8:30", id="after-weekday"),
+]
+
+
+@pytest.mark.parametrize(("words", "date_text", "part", "clock"), CLOCKS)
+def test_time_of_day_from_a_clock_time(extract, words, date_text, part, clock):
+    text = f"公司第二届董事会第八次会议于{words}在公司会议室召开。"
+    record = extract(text)
+
+    assert (record["date_text"], record["time_of_day"]) == (date_text, part)  # the clock stays out of date_text
+    evidence = record["evidence"]["/time_of_day"]
+    assert text[evidence["start"]:evidence["end"]] == clock

@@ -32,14 +32,8 @@ def fill_publish_date(ctx: Context) -> None:
     out = ctx.out
     found = ctx.candidates("PUBLISH_DATE")
     signed = ctx.candidates("SIGNATURE_DATE")
-    if not found and signed:
-        c = signed[0]
-        date = next((d.data for d in ctx.candidates("DATE") if d.start == c.start), {})
-        if date.get("year") and date.get("month") and date.get("day"):
-            out.values["publish_date"] = f"{date['year']:04d}-{date['month']:02d}-{date['day']:02d}"
-            out.cite("/publish_date", c.start, c.end, c.rule, c.confidence)
-    elif found:
-        c = found[0]
+    if found or signed:
+        c = (found or signed)[0]
         out.values["publish_date"] = c.data["iso"]
         out.cite("/publish_date", c.start, c.end, c.rule, c.confidence)
     if out.values.get("publish_date") is None:

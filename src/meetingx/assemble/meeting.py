@@ -34,7 +34,8 @@ def fill_meeting(ctx: Context) -> None:
     out = ctx.out
     header = [c for c in ctx.candidates("VENUE") if c.rule == "place.venue-header"]
     out.set_text("venue", header[0] if header else pick(ctx, "VENUE"))
-    named = [c for c in ctx.candidates("MEETING") if c.rule == "resolution.heading-meeting"]
+    # an announcement's meeting, where its lead convenes it or as its heading names it
+    named = [c for c in ctx.candidates("MEETING") if c.rule.startswith("resolution.")]
     meeting = named[0] if named else pick(ctx, "MEETING", convened)
     if meeting is None and ctx.title is not None:
         meeting = next((c for c in ctx.candidates("MEETING")
