@@ -126,6 +126,8 @@ class ClauseFinder:
             inside = [s for s in subjects[first:last] if s.end <= s_end]
             sentence = self.read_sentence(text, s_start, s_end, all_clauses.starting_in(s_start, s_end),
                                           "会" in words)
+            if not sentence.clauses:
+                continue  # white space only
             chair = self.find_chairs(doc, text, sentence.clauses, inside) if "主持" in words else None
             sentence.groups = self.subject_groups(text, sentence, inside) if inside else []
             if "他" in words or "她" in words:
