@@ -181,7 +181,7 @@ def test_alias_candidate(candidates):
 def test_a_name_the_document_gave_is_not_asked_of_the_tagger_again(candidates, monkeypatch):
     """The tagger names 周国强 before 主持; before 指出 and 强调 the same run is that name, unasked."""
     from meetingx import tagger
-    from meetingx.components import people
+    from meetingx.components import names
 
     asked: list[str] = []
 
@@ -189,7 +189,7 @@ def test_a_name_the_document_gave_is_not_asked_of_the_tagger_again(candidates, m
         asked.append(window)
         return tagger.person_spans(window) if len(asked) == 1 else ()
 
-    monkeypatch.setattr(people, "person_spans", tagger_that_answers_once)
+    monkeypatch.setattr(names, "person_spans", tagger_that_answers_once)
     text = "5月12日，市政协召开常委会议。周国强主持会议。周国强指出，要加强协商。周国强强调，要凝聚共识。"
     found = candidates(text, "PERSON")
 
@@ -199,20 +199,20 @@ def test_a_name_the_document_gave_is_not_asked_of_the_tagger_again(candidates, m
 
 def test_a_title_inside_a_longer_title_word_is_no_title(candidates, monkeypatch):
     """委员长会议: 委员长 before 会 names a meeting; 委员 + 长… is not a title with a name after it."""
-    from meetingx.components import people
+    from meetingx.components import names
 
     asked: list[str] = []
-    monkeypatch.setattr(people, "person_spans", lambda window: asked.append(window) or ())
+    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
     assert candidates("5月12日，第十次委员长会议在京举行。", "PERSON") == []
     assert asked == []
 
 
 def test_no_name_starts_with_a_function_character(candidates, monkeypatch):
     """总书记的…: a title followed by 的 has no name after it, and the tagger is not asked."""
-    from meetingx.components import people
+    from meetingx.components import names
 
     asked: list[str] = []
-    monkeypatch.setattr(people, "person_spans", lambda window: asked.append(window) or ())
+    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
     assert candidates("5月12日，市委召开常委会会议，传达学习总书记的重要讲话精神。", "PERSON") == []
     assert asked == []
 

@@ -1,11 +1,8 @@
 """People: names with the titles that stand with them.
 
 Rules find the boundaries: a title noun from ``titles.txt`` (…副书记, …处长) ends a role phrase, and
-the name that follows it (or stands before it: 赵乐际委员长) starts with a surname from
-``surnames.txt`` and ends where a word from ``name_followers.txt``, a trigger verb or punctuation
-begins. Where the rules cannot decide (no title, two possible name lengths), a statistical tagger
-(:mod:`meetingx.tagger`, Baidu LAC) is asked about the few characters around the name, never about
-the whole text.
+the name follows it or stands before it (赵乐际委员长); where a name may start and end is decided
+by :mod:`meetingx.components.names`, which asks the tagger only where its rules cannot decide.
 
 Each mention becomes a ``PERSON`` candidate: ``data["name"]`` and ``data["roles"]`` (a list of
 ``(start, end)`` spans), plus ``ALIAS`` candidates for surname + title references (王书记).
@@ -21,12 +18,10 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from meetingx.components import RULES_ONLY_KEY, add_candidate
+from meetingx.components.names import PUNCT, NameRules, covers_name, is_cjk
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import Occupied
-from meetingx.tagger import person_spans
 
-#: Punctuation that ends a name or a role phrase.
-PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…【】[]")
 #: A list of names after the first one: 、陈武、蒋作君
 _LIST_RUN = re.compile(r"(?:、[\u4e00-\u9fff·]{1,10})+")
 _PAREN = re.compile(r"（([^（）]{2,20})）")
@@ -51,22 +46,12 @@ class Mention:
     span_end: int = -1
 
 
-def covers_name(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether one of the tagger's ``spans`` holds text[start:end], or all of it but its last character."""
-    return any(s <= start and e >= end - 1 for s, e in spans)
-
-
-def is_cjk(ch: str) -> bool:
-    """Whether ``ch`` (one character) is a CJK ideograph of the basic block."""
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 class PeopleFinder:
     """Adds ``PERSON`` and ``ALIAS`` candidates."""
 
     def __init__(self, lexicon: Lexicon, use_tagger: bool = True) -> None:
         self.lexicon = lexicon
-        self.use_tagger = use_tagger
+        self.names = NameRules(lexicon, use_tagger)
         titles = lexicon.alternation("titles.txt")
         # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团);
         # the atomic group keeps the longest title so that 委员长会议 does not fall back to 委员. (The
@@ -74,55 +59,11 @@ class PeopleFinder:
         # group first would have it try every character.)
         initials = "".join(sorted({re.escape(title[0]) for title in lexicon.titles}))
         self.title_re = re.compile(rf"(?=[{initials}])(?>{titles})(?:（兼）)?(?![会处团办室])")
-        self.verb_at = re.compile(word_pattern(lexicon.triggers))
         self.person_verb_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
-        self.lead_end = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')})$")  # 会上王书记…
-        self.surnames = lexicon.surnames
-        self.non_initials = lexicon.characters("name_non_initials.txt")
-        followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
-        followers |= set(lexicon.titles)
-        self.follower_re = re.compile(word_pattern(followers))
-        # Words before a name that are not part of a role (参加会议的有…, 会议由…, 受…).
-        self.left_stops = re.compile(r"(?:的有|有|由|是|请|邀请|受|和|及|以及|与|同|陪同|率|在|向)$")
         # Words inside the run before a title that end whatever came before the role.
         self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受|了|听取|会见|看望|同(?!志)|在")
 
     # ------------------------------------------------------------------ helpers
-    def surname_len(self, text: str, pos: int) -> int:
-        """Length of the surname starting at ``pos`` (2 for 欧阳), or 0."""
-        if text[pos:pos + 2] in self.surnames:
-            return 2
-        if pos < len(text) and text[pos] in self.surnames:
-            return 1
-        return 0
-
-    def ends_name(self, text: str, pos: int) -> bool:
-        """Whether a name may end right before ``pos``."""
-        if pos >= len(text) or text[pos] in PUNCT or not is_cjk(text[pos]):
-            return True
-        return self.follower_re.match(text, pos) is not None
-
-    def name_after(self, text: str, pos: int) -> list[int]:
-        """Possible name lengths for a name starting at ``pos``."""
-        lengths: list[int] = []
-        if pos >= len(text) or self.follower_re.match(text, pos):
-            return lengths  # 张校长强调: what follows the title is a verb, not a name
-        dotted = re.match(r"[\u4e00-\u9fff]{1,6}·", text[pos:pos + 8])
-        if dotted:
-            for right in range(1, 7):
-                end = pos + dotted.end() + right
-                if end <= len(text) and is_cjk(text[end - 1]) and self.ends_name(text, end):
-                    return [end - pos]
-            return lengths
-        surname = self.surname_len(text, pos)
-        if not surname:
-            return lengths
-        for length in range(max(2, surname + 1), surname + 3):
-            chunk = text[pos:pos + length]
-            if len(chunk) == length and all(is_cjk(ch) for ch in chunk) and self.ends_name(text, pos + length):
-                lengths.append(length)
-        return lengths
-
     def role_start(self, text: str, title_start: int) -> int:
         """Where the role phrase whose title noun starts at ``title_start`` begins: back to
         punctuation (a parenthesised part such as 组织部（统战部） stays inside), then past lead
@@ -153,7 +94,7 @@ class PeopleFinder:
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
-        if not self.use_tagger:
+        if not self.names.use_tagger:
             doc.user_data[RULES_ONLY_KEY] = True
         mentions: list[Mention] = []
         taken = Occupied(len(text))
@@ -174,12 +115,12 @@ class PeopleFinder:
                     roles_end = paren.end()
             if overlaps(match.start(), roles_end):
                 continue
-            lengths = self.name_after(text, roles_end) or self.tagged_name_at(text, roles_end)
+            lengths = self.names.name_after(text, roles_end) or self.names.tagged_name_at(text, roles_end)
             if not lengths:
                 continue
             length = lengths[0]
             if len(lengths) > 1:
-                length = self.tagger_choice(text, roles_end, lengths)
+                length = self.names.tagger_choice(text, roles_end, lengths)
             name_start, name_end = roles_end, roles_end + length
             start = self.role_start(text, match.start())
             roles = [(start, title_end)]
@@ -205,7 +146,7 @@ class PeopleFinder:
                     mention.roles.append((match.start(), match.end()))
                     mention.span_end = match.end()
                 continue
-            if not self.ends_name(text, match.end()):
+            if not self.names.ends_name(text, match.end()):
                 continue
             tagged: Optional[list[int]] = None  # asked only when no surname fits
             for length in (3, 2, 4, 1):
@@ -215,24 +156,24 @@ class PeopleFinder:
                 chunk = text[start:match.start()]
                 if not all(is_cjk(ch) for ch in chunk) or overlaps(start, match.start()):
                     continue
-                if not self.starts_name(text, start):
+                if not self.names.starts_name(text, start):
                     continue
-                if not self.surname_len(text, start):
+                if not self.names.surname_len(text, start):
                     if length == 1:
                         continue
                     if tagged is None:
-                        tagged = self.tagged_name_before(text, match.start())
+                        tagged = self.names.tagged_name_before(text, match.start())
                     if length not in tagged:
                         continue
                 if length == 1:
-                    if self.ends_name(text, match.end()):
+                    if self.names.ends_name(text, match.end()):
                         add_candidate(doc, "ALIAS", start, match.end(), "person.surname-title", 0.8,
                                       surname=chunk, title=text[match.start():match.end()])
                         taken.add(start, match.end())
                     break
                 if length >= 3 and text[start + length - 1] in "书副":  # 王副书记 is an alias too
                     continue
-                if chunk not in known and not self.confirmed(text, start, match.start()):
+                if chunk not in known and not self.names.confirmed(text, start, match.start()):
                     continue  # (a name the document already gave needs no confirming)
                 mention = Mention(chunk, start, match.start(), [(match.start(), match.end())],
                                   "person.name-title", 0.85, start, match.end())
@@ -249,7 +190,7 @@ class PeopleFinder:
             for match in re.finditer(re.escape(name), text):
                 if overlaps(match.start(), match.end()):
                     continue
-                if not self.ends_name(text, match.end()):
+                if not self.names.ends_name(text, match.end()):
                     continue
                 mentions.append(Mention(name, match.start(), match.end(), [], "person.known-name", 0.8,
                                         match.start(), match.end()))
@@ -286,17 +227,17 @@ class PeopleFinder:
         tagged: Optional[list[tuple[int, int]]] = None
         pos = head.end
         while pos < len(text) and text[pos] == "、":
-            lengths = self.name_after(text, pos + 1)
+            lengths = self.names.name_after(text, pos + 1)
             lengths = [n for n in lengths if not self.title_re.match(text, pos + 1 + n - 1)]
             if not lengths:
                 break
-            length = lengths[0] if len(lengths) == 1 else self.tagger_choice(text, pos + 1, lengths)
+            length = lengths[0] if len(lengths) == 1 else self.names.tagger_choice(text, pos + 1, lengths)
             start, end = pos + 1, pos + 1 + length
             if self.title_re.match(text, start):
                 break
-            if self.use_tagger:
+            if self.names.use_tagger:
                 if tagged is None:  # the tagger reads the whole list once (巴特尔、陈武、蒋作君出席)
-                    tagged = self.tagged_spans(text, head.start - 6, _LIST_RUN.match(text, head.end).end() + 6)
+                    tagged = self.names.tagged_spans(text, head.start - 6, _LIST_RUN.match(text, head.end).end() + 6)
                 if not covers_name(tagged, start, end):
                     break
             listed.append(Mention(text[start:end], start, end, list(head.roles), "person.shared-title", 0.85,
@@ -326,9 +267,9 @@ class PeopleFinder:
             if end - start > 4 and not re.search(r"[、和·]", text[start:end]):
                 continue  # a long run with no list in it is a clause, not names before a verb
             if "·" not in text[start:end] and not any(
-                    self.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
+                    self.names.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
                 continue
-            names = [(start, end)] if text[start:end] in known else self.names_in(text, start, end)
+            names = [(start, end)] if text[start:end] in known else self.names.names_in(text, start, end)
             for s, e in names:
                 if taken.overlaps(s, e):
                     continue
@@ -336,67 +277,3 @@ class PeopleFinder:
                 known.add(text[s:e])
                 taken.add(s, e)
         return found
-
-    def names_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Names in text[start:end] as the tagger sees them (with a surname check)."""
-        if not self.use_tagger:
-            return []
-        segment = text[start:end]
-        if not any(is_cjk(ch) for ch in segment):
-            return []
-        names = []
-        # the verb after the names is context the tagger needs (…·热合曼主持)
-        for s, e in self.tagged_spans(text, start, end + 4):
-            if e <= end and e - s >= 2 and (self.surname_len(text, s) or "·" in text[s:e]):
-                names.append((s, e))
-        return names
-
-    @staticmethod
-    def tagged_spans(text: str, left: int, right: int) -> list[tuple[int, int]]:
-        """The tagger's person spans in text[left:right] (clipped to the text), as offsets into ``text``."""
-        left = max(0, left)
-        return [(left + s, left + e) for s, e in person_spans(text[left:min(len(text), right)])]
-
-    def confirmed(self, text: str, start: int, end: int) -> bool:
-        """Whether the tagger agrees that text[start:end] is a person's name."""
-        return not self.use_tagger or covers_name(self.tagged_spans(text, start - 6, end + 6), start, end)
-
-    def tagged_name_at(self, text: str, pos: int) -> list[int]:
-        """A name the tagger sees starting at ``pos`` (for surnames missing from the list)."""
-        if not self.use_tagger or pos >= len(text) or not is_cjk(text[pos]) or text[pos] in self.non_initials \
-                or self.ends_name(text, pos):
-            return []
-        if not any(self.ends_name(text, pos + n) for n in (2, 3, 4)) and not any(
-                pos + n < len(text) and (text[pos + n] in PUNCT or self.verb_at.match(text, pos + n))
-                for n in range(5, 9)):
-            return []  # no name can end here: 2-4 characters, or a longer transliterated one before a verb
-        for s, e in self.tagged_spans(text, pos - 6, pos + 10):
-            # transliterated names (努尔加利耶夫) run longer than Chinese ones
-            if s == pos and 2 <= e - s <= 8 and self.ends_name(text, e):
-                return [e - s]
-        return []
-
-    def starts_name(self, text: str, pos: int) -> bool:
-        """Whether a name may start at ``pos``: after punctuation, a stop word (由, 有) or a lead
-        word (会上, 随后)."""
-        if pos < 0:
-            return False
-        before = text[pos - 1] if pos else "\n"
-        return before in PUNCT or not is_cjk(before) or bool(self.left_stops.search(text, max(0, pos - 3), pos)) \
-            or bool(self.lead_end.search(text, max(0, pos - 5), pos))
-
-    def tagged_name_before(self, text: str, pos: int) -> list[int]:
-        """Lengths of a name the tagger sees ending at ``pos``, right before a title."""
-        if not self.use_tagger or pos < 2 or not is_cjk(text[pos - 1]):
-            return []
-        if not any(self.starts_name(text, pos - n) for n in (2, 3, 4)):
-            return []  # no name of 2-4 characters can start here
-        return [e - s for s, e in self.tagged_spans(text, pos - 6, pos + 4) if e == pos and 2 <= e - s <= 4]
-
-    def tagger_choice(self, text: str, start: int, lengths: list[int]) -> int:
-        """The name length the tagger prefers among the rule's options (default: the shortest)."""
-        if self.use_tagger:
-            for s, e in self.tagged_spans(text, start - 6, start + max(lengths) + 6):
-                if s == start and (e - s) in lengths:
-                    return e - s
-        return lengths[0]
