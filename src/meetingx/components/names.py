@@ -14,6 +14,9 @@ import re
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.tagger import person_spans
 
+#: What makes a title word part of an organisation's name: 书记处, 委员会, 代表团, 总统府.
+_ORGANISATION_AFTER_TITLE = "[会处团办室府]"
+_ORGANISATION_AFTER_TITLE_RE = re.compile(_ORGANISATION_AFTER_TITLE)
 #: Punctuation that ends a name or a role phrase.
 PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…【】[]")
 
@@ -34,7 +37,18 @@ class NameRules:
     def __init__(self, lexicon: Lexicon, use_tagger: bool = True) -> None:
         self.lexicon = lexicon
         self.use_tagger = use_tagger
+        titles = lexicon.alternation("titles.txt")
+        # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团);
+        # the atomic group keeps the longest title so that 委员长会议 does not fall back to 委员. (The
+        # look-ahead at the first characters lets re skip to where a title may start: an atomic
+        # group first would have it try every character.)
+        initials = "".join(sorted({re.escape(title[0]) for title in lexicon.titles}))
+        self.title_re = re.compile(rf"(?=[{initials}])(?>{titles})(?:（兼）)?(?!{_ORGANISATION_AFTER_TITLE})")
+        self.titles = frozenset(lexicon.titles)
         self.verb_at = re.compile(word_pattern(lexicon.triggers))
+        self.group_head = re.compile(rf"(?:{lexicon.alternation('group_heads.txt')})$")
+        self.group_modifier = re.compile(lexicon.alternation("group_modifiers.txt"))
+        self.non_finals = lexicon.characters("name_non_finals.txt")
         self.surnames = lexicon.surnames
         self.non_initials = lexicon.characters("name_non_initials.txt")
         followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
@@ -42,7 +56,7 @@ class NameRules:
         self.follower_re = re.compile(word_pattern(followers))
         self.lead_end = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')})$")  # 会上王书记…
         # Words before a name that are not part of a role (参加会议的有…, 会议由…, 受…).
-        self.left_stops = re.compile(r"(?:的有|有|由|是|请|邀请|受|和|及|以及|与|同|陪同|率|在|向)$")
+        self.left_stops = re.compile(r"(?:的有|有|由|是|请|邀请|受|委托|和|及|以及|与|同|陪同|率|在|向)$")
 
     def surname_len(self, text: str, pos: int) -> int:
         """Length of the surname starting at ``pos`` (2 for 欧阳), or 0."""
@@ -53,10 +67,13 @@ class NameRules:
         return 0
 
     def ends_name(self, text: str, pos: int) -> bool:
-        """Whether a name may end right before ``pos``."""
+        """Whether a name may end right before ``pos``: punctuation or a follower word follows
+        (a title that is part of an organisation's name, 常委会, 总统府, is none)."""
         if pos >= len(text) or text[pos] in PUNCT or not is_cjk(text[pos]):
             return True
-        return self.follower_re.match(text, pos) is not None
+        follower = self.follower_re.match(text, pos)
+        return follower is not None and not (
+            follower.group() in self.titles and _ORGANISATION_AFTER_TITLE_RE.match(text, follower.end()))
 
     def name_after(self, text: str, pos: int) -> list[int]:
         """Possible name lengths for a name starting at ``pos``."""
@@ -75,9 +92,29 @@ class NameRules:
             return lengths
         for length in range(max(2, surname + 1), surname + 3):
             chunk = text[pos:pos + length]
-            if len(chunk) == length and all(is_cjk(ch) for ch in chunk) and self.ends_name(text, pos + length):
+            # (after a title, 的 ends a name too: 职工监事孙宝林的述职报告, but not 周强作的报告)
+            if len(chunk) == length and all(is_cjk(ch) for ch in chunk) \
+                    and (self.ends_name(text, pos + length) or text.startswith("的", pos + length)
+                         and not self.follower_re.match(text, pos + length - 1)):
                 lengths.append(length)
         return lengths
+
+    def could_be_name(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] can be a name where its position says it is one (an item between
+        the 、 of a list of people, the words between a title and a verb): 2-4 characters, or a
+        transcribed name with ·, that neither start like a group (各, 全体) or a verb, nor end like an
+        organisation (…办公室, …县) or a group (…代表, …同志), nor hold a title."""
+        item = text[start:end]
+        if "·" in item:
+            return 3 <= len(item) <= 16 and not item.startswith("·") and not item.endswith("·") \
+                and all(is_cjk(ch) or ch == "·" for ch in item)
+        if not 2 <= len(item) <= 4 or not all(is_cjk(ch) for ch in item):
+            return False
+        if item[0] in self.non_initials or item[-1] in self.non_finals or "的" in item:
+            return False
+        if self.group_modifier.match(item) or self.follower_re.match(item) or self.group_head.search(item):
+            return False
+        return not self.title_re.search(item)
 
     def starts_name(self, text: str, pos: int) -> bool:
         """Whether a name may start at ``pos``: after punctuation, a stop word (由, 有) or a lead
@@ -85,6 +122,8 @@ class NameRules:
         if pos < 0:
             return False
         before = text[pos - 1] if pos else "\n"
+        if text[pos - 1:pos + 1] in ("有关", "有限"):
+            return False  # 有 is a stop word, not the first character of 有关部门
         return before in PUNCT or not is_cjk(before) or bool(self.left_stops.search(text, max(0, pos - 3), pos)) \
             or bool(self.lead_end.search(text, max(0, pos - 5), pos))
 

@@ -18,12 +18,18 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from meetingx.components import RULES_ONLY_KEY, add_candidate
-from meetingx.components.names import PUNCT, NameRules, covers_name, is_cjk
+from meetingx.components.names import PUNCT, NameRules, is_cjk
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import Occupied
 
-#: A list of names after the first one: 、陈武、蒋作君
-_LIST_RUN = re.compile(r"(?:、[\u4e00-\u9fff·]{1,10})+")
+#: A parenthesised note that belongs to the role before it: 副总经理（主持工作）
+_ACTING = re.compile(r"主持工作|代理|挂职|正[厅处科]级|副[厅处科]级")
+#: Where a listed name ends at the latest: punctuation other than the dot inside a name
+_ITEM_END = re.compile(r"[^\u4e00-\u9fff·]|$")
+#: Between the names of a list: 王毅、石泰峰和洛桑江村
+_LIST_SEPARATOR = re.compile(r"、|以及|和|及")
+#: An item of a header field of names: 王明, 李 静 (a one-character given name padded with a space)
+_HEADER_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,}|[\u4e00-\u9fff](?: [\u4e00-\u9fff](?![\u4e00-\u9fff]))?")
 _PAREN = re.compile(r"（([^（）]{2,20})）")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?")
 #: Between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
@@ -52,16 +58,12 @@ class PeopleFinder:
     def __init__(self, lexicon: Lexicon, use_tagger: bool = True) -> None:
         self.lexicon = lexicon
         self.names = NameRules(lexicon, use_tagger)
-        titles = lexicon.alternation("titles.txt")
-        # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团);
-        # the atomic group keeps the longest title so that 委员长会议 does not fall back to 委员. (The
-        # look-ahead at the first characters lets re skip to where a title may start: an atomic
-        # group first would have it try every character.)
-        initials = "".join(sorted({re.escape(title[0]) for title in lexicon.titles}))
-        self.title_re = re.compile(rf"(?=[{initials}])(?>{titles})(?:（兼）)?(?![会处团办室])")
+        self.title_re = self.names.title_re
         self.person_verb_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
+        self.group_titles = frozenset(lexicon.words("group_titles.txt"))
+        self.name_field = re.compile(rf"(?:{lexicon.alternation('name_fields.txt')})\s*：\s*")
         # Words inside the run before a title that end whatever came before the role.
-        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受|了|听取|会见|看望|同(?!志)|在")
+        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受|了|听取|会见|看望|同(?!志)|在|以及")
 
     # ------------------------------------------------------------------ helpers
     def role_start(self, text: str, title_start: int) -> int:
@@ -96,101 +98,24 @@ class PeopleFinder:
         text = doc._.mx_text.folded
         if not self.names.use_tagger:
             doc.user_data[RULES_ONLY_KEY] = True
-        mentions: list[Mention] = []
         taken = Occupied(len(text))
-        overlaps = taken.overlaps
-
         titles = list(self.title_re.finditer(text))
-        ending_at: dict[int, list[Mention]] = {}  # the mentions of step 1 by where they end
-        # 1. role + name (学校党委副书记、副校长张燕文), with a parenthesised second office and stacked roles
-        for match in titles:
-            title_end = match.end()
-            roles_end = title_end
-            extra_role: tuple[int, int] | None = None
-            paren = _PAREN.match(text, title_end)
-            if paren and self.title_re.search(paren.group(1)) and paren.group(1) != "兼":
-                inner_title = list(self.title_re.finditer(paren.group(1)))[-1]
-                if inner_title.end() == len(paren.group(1)):
-                    extra_role = (title_end + 1, title_end + 1 + len(paren.group(1)))
-                    roles_end = paren.end()
-            if overlaps(match.start(), roles_end):
-                continue
-            lengths = self.names.name_after(text, roles_end) or self.names.tagged_name_at(text, roles_end)
-            if not lengths:
-                continue
-            length = lengths[0]
-            if len(lengths) > 1:
-                length = self.names.tagger_choice(text, roles_end, lengths)
-            name_start, name_end = roles_end, roles_end + length
-            start = self.role_start(text, match.start())
-            roles = [(start, title_end)]
-            if extra_role:
-                roles.append(extra_role)
-            roles = self.stacked_roles(text, start, ending_at) + roles
-            mention = Mention(text[name_start:name_end], name_start, name_end, roles,
-                              "person.title-name", 0.9, roles[0][0], name_end)
-            mentions.append(mention)
-            taken.add(mention.span_start, name_end)
-            # a shared prefix: 全国政协副主席巴特尔、陈武、蒋作君
-            listed = self.shared_list(text, mention, taken)
-            mentions.extend(listed)
-            for found in (mention, *listed):
-                ending_at.setdefault(found.end, []).append(found)
-
-        # 2. name + title (赵乐际委员长, 张智明教授) and surname + title aliases (王书记)
+        # 1. role + name (学校党委副书记、副校长张燕文), and the names listed after it that share its roles
+        mentions = self.title_names(text, titles, taken)
+        ending_at: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            ending_at.setdefault(mention.end, []).append(mention)
         known = {m.name for m in mentions}
-        for match in titles:
-            if overlaps(match.start(), match.end()):
-                # 张智明教授: a title right after a listed name adds a role to that name
-                for mention in ending_at.get(match.start(), []):
-                    mention.roles.append((match.start(), match.end()))
-                    mention.span_end = match.end()
-                continue
-            if not self.names.ends_name(text, match.end()):
-                continue
-            tagged: Optional[list[int]] = None  # asked only when no surname fits
-            for length in (3, 2, 4, 1):
-                start = match.start() - length
-                if start < 0:
-                    continue
-                chunk = text[start:match.start()]
-                if not all(is_cjk(ch) for ch in chunk) or overlaps(start, match.start()):
-                    continue
-                if not self.names.starts_name(text, start):
-                    continue
-                if not self.names.surname_len(text, start):
-                    if length == 1:
-                        continue
-                    if tagged is None:
-                        tagged = self.names.tagged_name_before(text, match.start())
-                    if length not in tagged:
-                        continue
-                if length == 1:
-                    if self.names.ends_name(text, match.end()):
-                        add_candidate(doc, "ALIAS", start, match.end(), "person.surname-title", 0.8,
-                                      surname=chunk, title=text[match.start():match.end()])
-                        taken.add(start, match.end())
-                    break
-                if length >= 3 and text[start + length - 1] in "书副":  # 王副书记 is an alias too
-                    continue
-                if chunk not in known and not self.names.confirmed(text, start, match.start()):
-                    continue  # (a name the document already gave needs no confirming)
-                mention = Mention(chunk, start, match.start(), [(match.start(), match.end())],
-                                  "person.name-title", 0.85, start, match.end())
-                mentions.append(mention)
-                known.add(chunk)
-                taken.add(start, match.end())
-                break
-
-        # 3. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
-        mentions.extend(self.bare_names(text, taken, known))
-
-        # 4. every other occurrence of a name already found
+        # 2. name + title (赵乐际委员长, 张智明教授) and surname + title aliases (王书记)
+        mentions += self.names_before_titles(doc, text, titles, taken, ending_at, known)
+        # 3. the names of a minutes header (主持人：王明  列席：张丽 刘强)
+        mentions += self.header_names(text, taken, known)
+        # 4. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
+        mentions += self.bare_names(text, taken, known)
+        # 5. every other occurrence of a name already found
         for name in sorted(known, key=len, reverse=True):
             for match in re.finditer(re.escape(name), text):
-                if overlaps(match.start(), match.end()):
-                    continue
-                if not self.names.ends_name(text, match.end()):
+                if taken.overlaps(match.start(), match.end()) or not self.names.ends_name(text, match.end()):
                     continue
                 mentions.append(Mention(name, match.start(), match.end(), [], "person.known-name", 0.8,
                                         match.start(), match.end()))
@@ -201,6 +126,82 @@ class PeopleFinder:
                           name=doc._.mx_text.original_text(mention.start, mention.end), roles=mention.roles,
                           span_start=mention.span_start, span_end=max(mention.span_end, mention.end))
         return doc
+
+    def title_names(self, text: str, titles: list[re.Match[str]], taken: Occupied) -> list[Mention]:
+        """Role + name (学校党委副书记、副校长张燕文), with a parenthesised second office and stacked
+        roles, and the names listed after it that share its roles (全国政协副主席巴特尔、陈武)."""
+        mentions: list[Mention] = []
+        ending_at: set[int] = set()
+        for match in titles:
+            title_end = match.end()
+            roles_end = title_end
+            extra_role: tuple[int, int] | None = None
+            paren = _PAREN.match(text, title_end)
+            if paren and (self.title_re.search(paren.group(1)) and paren.group(1) != "兼"
+                          or _ACTING.fullmatch(paren.group(1))):
+                inner_title = list(self.title_re.finditer(paren.group(1)))
+                if not inner_title:
+                    roles_end = paren.end()  # 副总经理（主持工作）梁栋: one role
+                elif inner_title[-1].end() == len(paren.group(1)):
+                    extra_role = (title_end + 1, title_end + 1 + len(paren.group(1)))
+                    roles_end = paren.end()
+            if taken.overlaps(match.start(), roles_end) or self.on_behalf(text, match, ending_at):
+                continue
+            start = self.role_start(text, match.start())
+            length = self.name_length(text, roles_end) or self.listed_name_length(text, start, roles_end)
+            if not length:
+                continue
+            name_start, name_end = roles_end, roles_end + length
+            roles = [(start, roles_end if extra_role is None and roles_end > title_end else title_end)]
+            if extra_role:
+                roles.append(extra_role)
+            roles = self.stacked_roles(text, start, ending_at) + roles
+            mention = Mention(text[name_start:name_end], name_start, name_end, roles,
+                              "person.title-name", 0.9, roles[0][0], name_end)
+            taken.add(mention.span_start, name_end)
+            listed = self.shared_list(text, mention, taken)
+            for found in (mention, *listed):
+                mentions.append(found)
+                ending_at.add(found.end)
+        return mentions
+
+    def on_behalf(self, text: str, title: re.Match[str], mention_ends: Collection[int]) -> bool:
+        """Whether the title 代表 right after a name is the verb "on behalf of" (李强代表国务院作报告,
+        蔡奇代表习近平总书记祝贺): a name stands right before it (one already found, or a word with
+        a surname that can be a name), and what follows it is no name's end."""
+        if title.group() != "代表" or self.names.ends_name(text, title.end()):
+            return False
+        if title.start() in mention_ends:
+            return True
+        start = next((title.start() - n for n in (3, 2) if self.names.starts_name(text, title.start() - n)
+                      and all(is_cjk(ch) for ch in text[title.start() - n:title.start()])), None)
+        return start is not None and bool(self.names.surname_len(text, start)) \
+            and self.names.could_be_name(text, start, title.start())
+
+    def name_length(self, text: str, pos: int) -> int:
+        """The length of the name that starts at ``pos`` right after a title, by surname (the tagger
+        choosing between two lengths) or, for a surname the list lacks, by the tagger; 0 if none."""
+        lengths = [n for n in self.names.name_after(text, pos) if self.names.could_be_name(text, pos, pos + n)
+                   or "·" in text[pos:pos + n]]
+        if not lengths:
+            lengths = self.names.tagged_name_at(text, pos)
+        if len(lengths) > 1:
+            return self.names.tagger_choice(text, pos, lengths)
+        return lengths[0] if lengths else 0
+
+    def listed_name_length(self, text: str, role_start: int, pos: int) -> int:
+        """The length of a name that follows a title where the role and name are an item of a list
+        of people (俄罗斯总统普京、南非总统拉马福萨、埃及总统塞西): a 、 or ， before the role and one after
+        the name bound it, whatever the name's characters."""
+        if role_start == 0 or text[role_start - 1] not in "、，":
+            return 0
+        for length in range(2, 17):
+            end = pos + length
+            if end > len(text) or text[end - 1] in PUNCT and text[end - 1] != "·":
+                return 0
+            if end < len(text) and (text[end] in "、，" or text.startswith("以及", end)):
+                return length if self.names.could_be_name(text, pos, end) else 0
+        return 0
 
     def stacked_roles(self, text: str, start: int, mention_ends: Collection[int]) -> list[tuple[int, int]]:
         """Roles before ``start`` separated by 、 or ，: 中共中央政治局常委、中央书记处书记、国家副主席
@@ -222,35 +223,133 @@ class PeopleFinder:
         return roles
 
     def shared_list(self, text: str, head: Mention, taken: Occupied) -> list[Mention]:
-        """Names listed after ``head`` with 、 that share its roles (巴特尔、陈武、蒋作君)."""
+        """Names listed after ``head`` with 、 that share its roles (巴特尔、陈武、帕巴拉·格列朗杰、咸辉).
+        An item between two 、 is a name by its position when it can be one (no title, group word or
+        organisation ending in it), whether the tagger knows it or not; the last item ends where a
+        name may end (咸辉出席…), the tagger choosing only between two possible lengths."""
         listed: list[Mention] = []
-        tagged: Optional[list[tuple[int, int]]] = None
         pos = head.end
         while pos < len(text) and text[pos] == "、":
-            lengths = self.names.name_after(text, pos + 1)
-            lengths = [n for n in lengths if not self.title_re.match(text, pos + 1 + n - 1)]
-            if not lengths:
+            start = pos + 1
+            end = self.list_item_end(text, start)
+            if end is None:
                 break
-            length = lengths[0] if len(lengths) == 1 else self.names.tagger_choice(text, pos + 1, lengths)
-            start, end = pos + 1, pos + 1 + length
-            if self.title_re.match(text, start):
-                break
-            if self.names.use_tagger:
-                if tagged is None:  # the tagger reads the whole list once (巴特尔、陈武、蒋作君出席)
-                    tagged = self.names.tagged_spans(text, head.start - 6, _LIST_RUN.match(text, head.end).end() + 6)
-                if not covers_name(tagged, start, end):
-                    break
             listed.append(Mention(text[start:end], start, end, list(head.roles), "person.shared-title", 0.85,
                                   start, end))
             taken.add(start, end)
             pos = end
         return listed
 
+    def list_item_end(self, text: str, start: int) -> Optional[int]:
+        """Where the name listed at ``start`` ends: at the next 、 or other punctuation, or where a
+        name may end before a verb or follower word; None if no name can stand there."""
+        end = _ITEM_END.search(text, start, start + 17)
+        end_pos = end.start() if end else min(len(text), start + 17)
+        if end_pos - start <= 4 or "·" in text[start:end_pos]:
+            return end_pos if self.names.could_be_name(text, start, end_pos) else None
+        if any(self.starts_role(text, title.start()) for title in self.title_re.finditer(text, start, end_pos)):
+            return None  # 、阿尔及利亚总理阿卜杜拉赫曼: an item with a role of its own
+        # (an item followed by a title starts the next role: 、党委副书记权良柱)
+        ends = [n for n in (2, 3, 4) if self.names.ends_name(text, start + n)
+                and self.names.could_be_name(text, start, start + n) and not self.starts_role(text, start + n)]
+        if not ends:
+            return None
+        return start + (ends[0] if len(ends) == 1 else self.names.tagger_choice(text, start, ends))
+
+    def starts_role(self, text: str, pos: int) -> bool:
+        """Whether a title at ``pos`` has a name after it (党委副书记权良柱), rather than ending one (张智明教授等)."""
+        title = self.title_re.match(text, pos)
+        return title is not None and not self.names.ends_name(text, title.end())
+
+    def names_before_titles(self, doc: Doc, text: str, titles: list[re.Match[str]], taken: Occupied,
+                            ending_at: dict[int, list[Mention]], known: set[str]) -> list[Mention]:
+        """Name + title (赵乐际委员长主持, 张智明教授作报告) and surname + title aliases (王书记, added
+        as ``ALIAS`` candidates). The title after the name anchors it: a name with a surname that
+        stands where a name may start, before a title followed by where a name may end, is taken
+        without asking the tagger (栗战书委员长主持); the tagger is asked about one with no surname."""
+        mentions: list[Mention] = []
+        for match in titles:
+            named = ending_at.get(match.start(), [])
+            if taken.overlaps(match.start(), match.end()) or named and self.names.ends_name(text, match.end()):
+                # 张智明教授: a title right after a listed name adds a role to that name
+                for mention in named:
+                    if not self.on_behalf(text, match, ending_at):
+                        mention.roles.append((match.start(), match.end()))
+                        mention.span_end = match.end()
+                        taken.add(match.start(), match.end())
+                continue
+            if not self.names.ends_name(text, match.end()):
+                continue
+            tagged: Optional[list[int]] = None  # asked only when no surname fits
+            for length in (3, 2, 4, 1):
+                start = match.start() - length
+                if start < 0:
+                    continue
+                chunk = text[start:match.start()]
+                if not all(is_cjk(ch) for ch in chunk) or taken.overlaps(start, match.start()):
+                    continue
+                if not self.names.starts_name(text, start):
+                    continue
+                surname = self.names.surname_len(text, start)
+                if not surname:
+                    if length == 1:
+                        continue
+                    if tagged is None:
+                        tagged = self.names.tagged_name_before(text, match.start())
+                    if length not in tagged:
+                        continue
+                if length == 1:
+                    add_candidate(doc, "ALIAS", start, match.end(), "person.surname-title", 0.8,
+                                  surname=chunk, title=text[match.start():match.end()])
+                    taken.add(start, match.end())
+                    break
+                if length >= 3 and text[start + length - 1] == "副":  # 王副书记 is an alias too
+                    continue
+                if not self.names.could_be_name(text, start, match.start()):
+                    continue
+                # (a one-character surname makes a name of 2-3 characters: 巴基斯坦外长 is none)
+                by_position = surname and length <= surname + 2 and match.group() not in self.group_titles
+                if chunk not in known and not by_position and not self.names.confirmed(text, start, match.start()):
+                    continue
+                mention = Mention(chunk, start, match.start(), [(match.start(), match.end())],
+                                  "person.name-title", 0.85, start, match.end())
+                mentions.append(mention)
+                known.add(chunk)
+                taken.add(start, match.end())
+                break
+        return mentions
+
+    def header_names(self, text: str, taken: Occupied, known: set[str]) -> list[Mention]:
+        """The names in a minutes header field of people (主持人：王明, 列席：张丽 刘强 李 静): each item
+        between spaces, 、 or ， that can be a name is one by its position; a name padded to the width
+        of three characters (李 静) is one item."""
+        found: list[Mention] = []
+        for field_match in self.name_field.finditer(text):
+            line_end = text.find("\n", field_match.end())
+            line_end = len(text) if line_end < 0 else line_end
+            following = self.name_field.search(text, field_match.end(), line_end)
+            end = following.start() if following else line_end
+            for item in _HEADER_ITEM.finditer(text, field_match.end(), end):
+                s, e = item.span()
+                if taken.overlaps(s, e) or not self.names.could_be_name(text, s, e) \
+                        and not self.padded_name(text, s, e):
+                    continue
+                found.append(Mention(text[s:e], s, e, [], "person.header-field", 0.85, s, e))
+                known.add(text[s:e])
+                taken.add(s, e)
+        return found
+
+    def padded_name(self, text: str, start: int, end: int) -> bool:
+        """李 静: a surname and a given name of one character with a space between."""
+        return end - start == 3 and text[start + 1] == " " and bool(self.names.surname_len(text, start)) \
+            and is_cjk(text[start + 2]) and text[start + 2] not in self.names.non_initials
+
     def bare_names(self, text: str, taken: Occupied, known: set[str]) -> list[Mention]:
         """Names with no title right before a trigger verb, alone or listed with 、 (李干杰主持,
-        杨志勇、钟正生等先后发言), as the tagger finds them. A run that is exactly a name the
-        document has already given (``known``, which grows here) is that name: the tagger is not
-        asked again about each 汪洋强调, 汪洋指出 of a report."""
+        杨志勇、钟正生等先后发言). A list whose every item can be a name is a list of names by its
+        position; a single name is one the document has already given (``known``, which grows
+        here: the tagger is not asked again about each 汪洋强调, 汪洋指出 of a report) or one the
+        tagger finds."""
         found: list[Mention] = []
         for verb in self.person_verb_re.finditer(text):
             end = verb.start()
@@ -269,7 +368,9 @@ class PeopleFinder:
             if "·" not in text[start:end] and not any(
                     self.names.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
                 continue
-            names = [(start, end)] if text[start:end] in known else self.names.names_in(text, start, end)
+            names = self.listed_names(text, start, end)
+            if not names:
+                names = [(start, end)] if text[start:end] in known else self.names.names_in(text, start, end)
             for s, e in names:
                 if taken.overlaps(s, e):
                     continue
@@ -277,3 +378,20 @@ class PeopleFinder:
                 known.add(text[s:e])
                 taken.add(s, e)
         return found
+
+    def listed_names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """王毅、石泰峰、何报翔和洛桑江村: two or more items between 、 (和 or 及 before the last) that
+        can all be names and all start with a surname are names, by their position."""
+        items = []
+        pos = start
+        for sep in _LIST_SEPARATOR.finditer(text, start, end):
+            items.append((pos, sep.start()))
+            pos = sep.end()
+        last = next((p for p in range(pos + 2, end) if self.names.ends_name(text, p)), end)
+        if self.title_re.match(text, last):
+            return []  # 印度、巴基斯坦外长: what the title is of, not names
+        items.append((pos, last))  # 蔡奇、王毅陪同出席: the last name ends before 陪同
+        if len(items) < 2 or not all(self.names.could_be_name(text, s, e)
+                                     and (self.names.surname_len(text, s) or "·" in text[s:e]) for s, e in items):
+            return []
+        return items
