@@ -19,7 +19,7 @@ from typing import Optional
 #: ASCII punctuation that Chinese pages also write in full width; folded to the full-width form.
 _PUNCT_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
 #: Other one-to-one foldings: full-width digits/letters to ASCII, ideographic space, variant marks.
-_EXTRA = {"\u3000": " ", "\u00a0": " ", "．": ".", "〔": "（", "〕": "）", "﹐": "，", "､": "、", "︰": "：",
+_EXTRA = {"\u3000": " ", "\u00a0": " ", "．": ".", "〔": "（", "〕": "）", "﹐": "，", "﹔": "；", "､": "、", "︰": "：",
           # the dot inside transcribed names (阿不都·热合曼) comes in several forms
           "•": "·", "‧": "·", "・": "·", "･": "·", "∙": "·"}
 

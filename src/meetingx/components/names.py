@@ -92,6 +92,9 @@ class NameRules:
             return lengths
         for length in range(max(2, surname + 1), surname + 3):
             chunk = text[pos:pos + length]
+            straddling = self.follower_re.match(text, pos + length - 1)
+            if length > 2 and straddling and straddling.end() > pos + length:
+                continue  # 李红代为出席: the name ends before the word 代为
             # (after a title, 的 ends a name too: 职工监事孙宝林的述职报告, but not 周强作的报告)
             if len(chunk) == length and all(is_cjk(ch) for ch in chunk) \
                     and (self.ends_name(text, pos + length) or text.startswith("的", pos + length)
@@ -115,6 +118,27 @@ class NameRules:
         if self.group_modifier.match(item) or self.follower_re.match(item) or self.group_head.search(item):
             return False
         return not self.title_re.search(item)
+
+    def could_be_names(self, text: str, items: list[tuple[int, int]]) -> bool:
+        """Whether the items of a list with no title (王毅、石泰峰、洛桑江村) can be names by their
+        position: each can be a name, and nearly all (all but one in four) start with a surname or
+        are transcribed with ·, so that a list of words (权威、准确、有效) is none."""
+        if not all(self.could_be_name(text, s, e) for s, e in items):
+            return False
+        surnamed = sum(1 for s, e in items if self.surname_len(text, s) or "·" in text[s:e])
+        return surnamed >= min(2, len(items)) and 4 * surnamed >= 3 * len(items)
+
+    def starts_role(self, text: str, pos: int) -> bool:
+        """Whether a title at ``pos`` has a name after it (党委副书记权良柱), rather than ending one
+        (张智明教授等)."""
+        title = self.title_re.match(text, pos)
+        return title is not None and not self.ends_name(text, title.end())
+
+    def padded_name(self, text: str, start: int, end: int) -> bool:
+        """李 静: a surname and a one-character given name with a space between (minutes pad names
+        to the width of three characters)."""
+        return end - start == 3 and text[start + 1] == " " and bool(self.surname_len(text, start)) \
+            and is_cjk(text[start + 2]) and text[start + 2] not in self.non_initials
 
     def starts_name(self, text: str, pos: int) -> bool:
         """Whether a name may start at ``pos``: after punctuation, a stop word (由, 有) or a lead

@@ -18,18 +18,15 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from meetingx.components import RULES_ONLY_KEY, add_candidate
+from meetingx.components.name_lists import NameLists
 from meetingx.components.names import PUNCT, NameRules, is_cjk
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import Occupied
 
 #: A parenthesised note that belongs to the role before it: 副总经理（主持工作）
 _ACTING = re.compile(r"主持工作|代理|挂职|正[厅处科]级|副[厅处科]级")
-#: Where a listed name ends at the latest: punctuation other than the dot inside a name
-_ITEM_END = re.compile(r"[^\u4e00-\u9fff·]|$")
-#: Between the names of a list: 王毅、石泰峰和洛桑江村
-_LIST_SEPARATOR = re.compile(r"、|以及|和|及")
-#: An item of a header field of names: 王明, 李 静 (a one-character given name padded with a space)
-_HEADER_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,}|[\u4e00-\u9fff](?: [\u4e00-\u9fff](?![\u4e00-\u9fff]))?")
+#: An adverb before 代表 that makes it a verb: 先后代表, 分别代表
+_ADVERB_BEFORE = re.compile(r"(?:先后|分别|共同|首先|再次|也|还|又|将)$")
 _PAREN = re.compile(r"（([^（）]{2,20})）")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?")
 #: Between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
@@ -61,9 +58,9 @@ class PeopleFinder:
         self.title_re = self.names.title_re
         self.person_verb_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
         self.group_titles = frozenset(lexicon.words("group_titles.txt"))
-        self.name_field = re.compile(rf"(?:{lexicon.alternation('name_fields.txt')})\s*：\s*")
+        self.lists = NameLists(lexicon, self.names)
         # Words inside the run before a title that end whatever came before the role.
-        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受|了|听取|会见|看望|同(?!志)|在|以及")
+        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受|了|听取|会见|看望|同(?!志)|在|以及|向")
 
     # ------------------------------------------------------------------ helpers
     def role_start(self, text: str, title_start: int) -> int:
@@ -81,6 +78,9 @@ class PeopleFinder:
             elif depth == 0 and (ch in PUNCT or not is_cjk(ch)):
                 break  # punctuation, a digit (27日下午…), Latin
             pos -= 1
+        defined = text.rfind("简称", pos, title_start)
+        if defined >= 0 and text.find("）", defined, title_start) >= 0:
+            pos = text.find("）", defined, title_start) + 1  # …公司（以下简称“公司”）董事长: the definition is no role
         stop = self.stop_re.search(text, pos, title_start)
         while stop:
             pos = stop.end()
@@ -109,7 +109,11 @@ class PeopleFinder:
         # 2. name + title (赵乐际委员长, 张智明教授) and surname + title aliases (王书记)
         mentions += self.names_before_titles(doc, text, titles, taken, ending_at, known)
         # 3. the names of a minutes header (主持人：王明  列席：张丽 刘强)
-        mentions += self.header_names(text, taken, known)
+        for s, e in self.lists.header_items(text):
+            if not taken.overlaps(s, e):
+                mentions.append(Mention(text[s:e], s, e, [], "person.header-field", 0.85, s, e))
+                known.add(text[s:e])
+                taken.add(s, e)
         # 4. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
         mentions += self.bare_names(text, taken, known)
         # 5. every other occurrence of a name already found
@@ -148,7 +152,12 @@ class PeopleFinder:
             if taken.overlaps(match.start(), roles_end) or self.on_behalf(text, match, ending_at):
                 continue
             start = self.role_start(text, match.start())
-            length = self.name_length(text, roles_end) or self.listed_name_length(text, start, roles_end)
+            named_before = [end for end in ending_at if start < end <= match.start()]
+            if named_before:  # 国务院副总理丁薛祥和委内瑞拉总统马杜罗: the role starts after the name before it
+                start = max(named_before)
+                while start < match.start() and text[start] in "和与及同、，":
+                    start += 1
+            length = self.name_length(text, roles_end) or self.listed_name_length(text, start, roles_end, ending_at)
             if not length:
                 continue
             name_start, name_end = roles_end, roles_end + length
@@ -158,11 +167,13 @@ class PeopleFinder:
             roles = self.stacked_roles(text, start, ending_at) + roles
             mention = Mention(text[name_start:name_end], name_start, name_end, roles,
                               "person.title-name", 0.9, roles[0][0], name_end)
-            taken.add(mention.span_start, name_end)
-            listed = self.shared_list(text, mention, taken)
+            # the names listed after it share its roles: 全国政协副主席巴特尔、陈武
+            listed = [Mention(text[s:e], s, e, list(roles), "person.shared-title", 0.85, s, e)
+                      for s, e in self.lists.shared(text, name_end)]
             for found in (mention, *listed):
                 mentions.append(found)
                 ending_at.add(found.end)
+                taken.add(found.span_start, found.end)
         return mentions
 
     def on_behalf(self, text: str, title: re.Match[str], mention_ends: Collection[int]) -> bool:
@@ -171,8 +182,8 @@ class PeopleFinder:
         a surname that can be a name), and what follows it is no name's end."""
         if title.group() != "代表" or self.names.ends_name(text, title.end()):
             return False
-        if title.start() in mention_ends:
-            return True
+        if title.start() in mention_ends or _ADVERB_BEFORE.search(text, max(0, title.start() - 2), title.start()):
+            return True  # 李强代表…, 苗华，先后代表人民团体…
         start = next((title.start() - n for n in (3, 2) if self.names.starts_name(text, title.start() - n)
                       and all(is_cjk(ch) for ch in text[title.start() - n:title.start()])), None)
         return start is not None and bool(self.names.surname_len(text, start)) \
@@ -189,18 +200,26 @@ class PeopleFinder:
             return self.names.tagger_choice(text, pos, lengths)
         return lengths[0] if lengths else 0
 
-    def listed_name_length(self, text: str, role_start: int, pos: int) -> int:
+    def listed_name_length(self, text: str, role_start: int, pos: int, mention_ends: Collection[int]) -> int:
         """The length of a name that follows a title where the role and name are an item of a list
-        of people (俄罗斯总统普京、南非总统拉马福萨、埃及总统塞西): a 、 or ， before the role and one after
-        the name bound it, whatever the name's characters."""
-        if role_start == 0 or text[role_start - 1] not in "、，":
-            return 0
+        of people (俄罗斯总统普京、南非总统拉马福萨、埃及总统塞西): a person named before the 、 or ， before
+        the role, or a role and a name after the 、 after the name, and the separator after the name
+        (or where a name may end, for the last item) bound it, whatever the name's characters."""
+        listed_before = role_start > 0 and text[role_start - 1] in "、，" and role_start - 1 in mention_ends
         for length in range(2, 17):
             end = pos + length
             if end > len(text) or text[end - 1] in PUNCT and text[end - 1] != "·":
                 return 0
             if end < len(text) and (text[end] in "、，" or text.startswith("以及", end)):
+                # the first item of such a list: a role and a name follow the 、 (拉索、爱尔兰前总理埃亨)
+                listed_after = text[end] == "、" and any(
+                    self.names.starts_role(text, title.start()) for title in self.title_re.finditer(text, end, end + 20))
+                if not (listed_before or listed_after):
+                    return 0
                 return length if self.names.could_be_name(text, pos, end) else 0
+            if listed_before and length <= 6 and self.names.ends_name(text, end) \
+                    and self.names.could_be_name(text, pos, end):
+                return length  # the last item of such a list: …、坦桑尼亚前总理平达等出席
         return 0
 
     def stacked_roles(self, text: str, start: int, mention_ends: Collection[int]) -> list[tuple[int, int]]:
@@ -221,45 +240,6 @@ class PeopleFinder:
             roles.insert(0, (role_begin, end))
             pos = role_begin
         return roles
-
-    def shared_list(self, text: str, head: Mention, taken: Occupied) -> list[Mention]:
-        """Names listed after ``head`` with 、 that share its roles (巴特尔、陈武、帕巴拉·格列朗杰、咸辉).
-        An item between two 、 is a name by its position when it can be one (no title, group word or
-        organisation ending in it), whether the tagger knows it or not; the last item ends where a
-        name may end (咸辉出席…), the tagger choosing only between two possible lengths."""
-        listed: list[Mention] = []
-        pos = head.end
-        while pos < len(text) and text[pos] == "、":
-            start = pos + 1
-            end = self.list_item_end(text, start)
-            if end is None:
-                break
-            listed.append(Mention(text[start:end], start, end, list(head.roles), "person.shared-title", 0.85,
-                                  start, end))
-            taken.add(start, end)
-            pos = end
-        return listed
-
-    def list_item_end(self, text: str, start: int) -> Optional[int]:
-        """Where the name listed at ``start`` ends: at the next 、 or other punctuation, or where a
-        name may end before a verb or follower word; None if no name can stand there."""
-        end = _ITEM_END.search(text, start, start + 17)
-        end_pos = end.start() if end else min(len(text), start + 17)
-        if end_pos - start <= 4 or "·" in text[start:end_pos]:
-            return end_pos if self.names.could_be_name(text, start, end_pos) else None
-        if any(self.starts_role(text, title.start()) for title in self.title_re.finditer(text, start, end_pos)):
-            return None  # 、阿尔及利亚总理阿卜杜拉赫曼: an item with a role of its own
-        # (an item followed by a title starts the next role: 、党委副书记权良柱)
-        ends = [n for n in (2, 3, 4) if self.names.ends_name(text, start + n)
-                and self.names.could_be_name(text, start, start + n) and not self.starts_role(text, start + n)]
-        if not ends:
-            return None
-        return start + (ends[0] if len(ends) == 1 else self.names.tagger_choice(text, start, ends))
-
-    def starts_role(self, text: str, pos: int) -> bool:
-        """Whether a title at ``pos`` has a name after it (党委副书记权良柱), rather than ending one (张智明教授等)."""
-        title = self.title_re.match(text, pos)
-        return title is not None and not self.names.ends_name(text, title.end())
 
     def names_before_titles(self, doc: Doc, text: str, titles: list[re.Match[str]], taken: Occupied,
                             ending_at: dict[int, list[Mention]], known: set[str]) -> list[Mention]:
@@ -319,31 +299,6 @@ class PeopleFinder:
                 break
         return mentions
 
-    def header_names(self, text: str, taken: Occupied, known: set[str]) -> list[Mention]:
-        """The names in a minutes header field of people (主持人：王明, 列席：张丽 刘强 李 静): each item
-        between spaces, 、 or ， that can be a name is one by its position; a name padded to the width
-        of three characters (李 静) is one item."""
-        found: list[Mention] = []
-        for field_match in self.name_field.finditer(text):
-            line_end = text.find("\n", field_match.end())
-            line_end = len(text) if line_end < 0 else line_end
-            following = self.name_field.search(text, field_match.end(), line_end)
-            end = following.start() if following else line_end
-            for item in _HEADER_ITEM.finditer(text, field_match.end(), end):
-                s, e = item.span()
-                if taken.overlaps(s, e) or not self.names.could_be_name(text, s, e) \
-                        and not self.padded_name(text, s, e):
-                    continue
-                found.append(Mention(text[s:e], s, e, [], "person.header-field", 0.85, s, e))
-                known.add(text[s:e])
-                taken.add(s, e)
-        return found
-
-    def padded_name(self, text: str, start: int, end: int) -> bool:
-        """李 静: a surname and a given name of one character with a space between."""
-        return end - start == 3 and text[start + 1] == " " and bool(self.names.surname_len(text, start)) \
-            and is_cjk(text[start + 2]) and text[start + 2] not in self.names.non_initials
-
     def bare_names(self, text: str, taken: Occupied, known: set[str]) -> list[Mention]:
         """Names with no title right before a trigger verb, alone or listed with 、 (李干杰主持,
         杨志勇、钟正生等先后发言). A list whose every item can be a name is a list of names by its
@@ -368,7 +323,7 @@ class PeopleFinder:
             if "·" not in text[start:end] and not any(
                     self.names.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
                 continue
-            names = self.listed_names(text, start, end)
+            names = self.lists.bare(text, start, end)
             if not names:
                 names = [(start, end)] if text[start:end] in known else self.names.names_in(text, start, end)
             for s, e in names:
@@ -378,20 +333,3 @@ class PeopleFinder:
                 known.add(text[s:e])
                 taken.add(s, e)
         return found
-
-    def listed_names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """王毅、石泰峰、何报翔和洛桑江村: two or more items between 、 (和 or 及 before the last) that
-        can all be names and all start with a surname are names, by their position."""
-        items = []
-        pos = start
-        for sep in _LIST_SEPARATOR.finditer(text, start, end):
-            items.append((pos, sep.start()))
-            pos = sep.end()
-        last = next((p for p in range(pos + 2, end) if self.names.ends_name(text, p)), end)
-        if self.title_re.match(text, last):
-            return []  # 印度、巴基斯坦外长: what the title is of, not names
-        items.append((pos, last))  # 蔡奇、王毅陪同出席: the last name ends before 陪同
-        if len(items) < 2 or not all(self.names.could_be_name(text, s, e)
-                                     and (self.names.surname_len(text, s) or "·" in text[s:e]) for s, e in items):
-            return []
-        return items
