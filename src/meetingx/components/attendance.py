@@ -145,6 +145,8 @@ class AttendanceFinder:
                 and _TIME_CLAUSE.match(text, verb_start):
             return end, end  # 其中5名董事以通讯方式出席, 本次会议无…股东出席, 要组织好委员参加会议
         for c_start, c_end in reversed([c for c in clauses if c[1] <= own_start]):
+            if text[c_start] in "”’":
+                c_start += 1  # the end of a quotation before it
             c_end = _AFTER_PEOPLE.search(text, c_start, c_end).start()  # …先生因工作原因，以通讯方式参加
             trail = _BEFORE_VERB.search(text, c_start, c_end)  # …和家乡代表等，约5000人出席
             c_end = trail.start() if trail else c_end

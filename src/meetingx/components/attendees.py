@@ -31,8 +31,6 @@ _LED = re.compile(r"率领?|带领")
 _CONJUNCTION = re.compile(r"以及|[、和及]|与(?!会)")
 #: Separators of the comma groups of a list.
 _COMMA = re.compile(r"[，；]")
-#: Separators of a list of names (header fields separate them by spaces).
-_NAME_SEPARATOR = re.compile(r"、|以及|和|及|\s+")
 #: Left at the ends of an item.
 _EDGE = "、，；和及与等以 "
 
@@ -73,13 +71,7 @@ class AttendeeLists:
     def names_listed(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """王毅、石泰峰和洛桑江村 / 黄立 管青 张 静: a list whose items can be names (see
         :meth:`NameRules.could_be_names`) is a list of names, by its position."""
-        items: list[tuple[int, int]] = []
-        pos = start
-        for sep in _NAME_SEPARATOR.finditer(text, start, end):
-            items.append((pos, sep.start()))
-            pos = sep.end()
-        items.append((pos, end))
-        items = self.join_padded(text, items)
+        items = self.join_padded(text, self.names.list_items(text, start, end))
         unpadded = [(s, e) for s, e in items if not self.names.padded_name(text, s, e)]
         return items if not unpadded or self.names.could_be_names(text, unpadded) else []
 

@@ -21,8 +21,6 @@ _ITEM_END = re.compile(r"[^\u4e00-\u9fff·]|$")
 _LIST_END = "、，；。！？：\n）)"
 #: After a name, before the next one of a list.
 _HONORIFICS = ("先生", "女士", "同志")
-#: Between the names of a list: 王毅、石泰峰和洛桑江村
-_LIST_SEPARATOR = re.compile(r"、|以及|和|及")
 #: An item of a header field of names: 王明, 李 静 (a one-character given name padded with a space)
 _HEADER_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,}|[\u4e00-\u9fff](?: [\u4e00-\u9fff](?![\u4e00-\u9fff]))?")
 
@@ -73,15 +71,12 @@ class NameLists:
     def bare(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """王毅、石泰峰、何报翔和洛桑江村 (before a verb): two or more items between 、 (和 or 及 before
         the last) that can be names, nearly all with a surname, are names by their position."""
-        items = []
-        pos = start
-        for sep in _LIST_SEPARATOR.finditer(text, start, end):
-            items.append((pos, sep.start()))
-            pos = sep.end()
+        items = self.names.list_items(text, start, end)
+        pos = items[-1][0]
         last = next((p for p in range(pos + 2, end) if self.names.ends_name(text, p)), end)
         if self.names.title_re.match(text, last):
             return []  # 印度、巴基斯坦外长: what the title is of, not names
-        items.append((pos, last))  # 蔡奇、王毅陪同出席: the last name ends before 陪同
+        items[-1] = (pos, last)  # 蔡奇、王毅陪同出席: the last name ends before 陪同
         if len(items) < 2 or not self.names.could_be_names(text, items):
             return []
         return items

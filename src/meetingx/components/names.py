@@ -17,6 +17,8 @@ from meetingx.tagger import person_spans
 #: What makes a title word part of an organisation's name: 书记处, 委员会, 代表团, 总统府.
 _ORGANISATION_AFTER_TITLE = "[会处团办室府]"
 _ORGANISATION_AFTER_TITLE_RE = re.compile(_ORGANISATION_AFTER_TITLE)
+#: Between the names of a list: 王毅、石泰峰和洛桑江村, 黄立 管青 (a header field)
+_NAME_SEPARATOR = re.compile(r"、|以及|和|及|\s+")
 #: Punctuation that ends a name or a role phrase.
 PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…【】[]")
 
@@ -118,6 +120,23 @@ class NameRules:
         if self.group_modifier.match(item) or self.follower_re.match(item) or self.group_head.search(item):
             return False
         return not self.title_re.search(item)
+
+    @staticmethod
+    def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The items of a list of names in text[start:end], between 、, 和, 及, 以及 or spaces; a
+        和 or 及 right before the next separator or the end ends a name (…李钺锋、周忠和。)."""
+        items: list[tuple[int, int]] = []
+        pos = start
+        for sep in _NAME_SEPARATOR.finditer(text, start, end):
+            if sep.start() < pos:
+                continue
+            after = sep.end()
+            if sep.group() in "和及" and (after == end or _NAME_SEPARATOR.match(text, after, end)):
+                continue  # 周忠和、…: part of the name
+            items.append((pos, sep.start()))
+            pos = after
+        items.append((pos, end))
+        return items
 
     def could_be_names(self, text: str, items: list[tuple[int, int]]) -> bool:
         """Whether the items of a list with no title (王毅、石泰峰、洛桑江村) can be names by their
