@@ -47,7 +47,7 @@ _COUNT = re.compile(r"\s*\d+\s*(?:余|多)?\s*[名位人]")
 #: A verb of another act before the list in the same clause: the list starts after it.
 _OTHER_ACT = re.compile(r"会见了?|会晤了?|看望了?|接见了?|慰问了?|邀请了?|欢迎|感谢|(?<![工合创写协操])作的|了")
 #: Before the verb in its clause: a breakdown of a count, a negated attendance, a request.
-_NOT_A_REPORT = re.compile(r"其中|(?:会议|本次|并|均)无|没有|(?<![主重需必政纪摘首显])要(?![求点素])|应当|必须|务必|不得")
+_NOT_A_REPORT = re.compile(r"(?:会议|本次|并|均)无|没有|(?<![主重需必政纪摘首显])要(?![求点素])|应当|必须|务必|不得")
 #: The rest of a clause that is a time (在…出席…之际, 在…期间): not this meeting's attendance
 _TIME_CLAUSE = re.compile(r"[^，。；]*(?:之际|期间|时)(?=[，。；]|$)")
 #: After a clause's people: an honorific and a reason (…宋希亮先生因工作原因)
@@ -67,7 +67,7 @@ class AttendanceFinder:
         # what one attends: the meeting (under any of its names), or it is left implicit (出席并讲话)
         self.attended = re.compile(
             rf"了?(?:此次|本次|这次|今天的|上述|有关)?(?:{meetings}|活动|仪式|开幕|闭幕|表决|并|指导|祝贺|讲话|致辞"
-            rf"|听取|学习|。|，|；|$)|[^，。]{{0,30}}?(?:{meetings})")
+            rf"|听取|学习|研讨|座谈|讨论|。|，|；|$)|[^，。]{{0,30}}?(?:{meetings})")
         self.lists = AttendeeLists(lexicon)
         self.strip_lead = LeadStripper(lexicon)
         heads = lexicon.alternation("group_heads.txt")
@@ -136,14 +136,17 @@ class AttendanceFinder:
         trail = _BEFORE_VERB.search(text, own_start, end)
         if trail:
             end = trail.start()
+        if end > own_start and text[end - 1] in "同与跟":
+            return end, end  # 赵乐际同出席论坛的企业家代表座谈: the verb is inside the object of 同
         act_end = self.last_act_end(text, own_start, end)
         if act_end is not None and not self.names_a_group(text, own_start, end):
             return act_end, end
         start = own_start
         subject_ends = {s.end for s in subjects} | {s.name_end for s in subjects}
+        named = any(own_start <= s.name_start < end for s in subjects)
         if _NOT_A_REPORT.search(text, own_start, end) or text.startswith("在", own_start) \
-                and _TIME_CLAUSE.match(text, verb_start):
-            return end, end  # 其中5名董事以通讯方式出席, 本次会议无…股东出席, 要组织好委员参加会议
+                and _TIME_CLAUSE.match(text, verb_start) or "其中" in text[own_start:end] and not named:
+            return end, end  # 本次会议无…股东出席, 要组织好委员参加会议, 其中5名董事以通讯方式出席
         for c_start, c_end in reversed([c for c in clauses if c[1] <= own_start]):
             if text[c_start] in "”’":
                 c_start += 1  # the end of a quotation before it
