@@ -275,6 +275,12 @@ LISTED_NAMES = [
     pytest.param("公司副总经理（主持工作）梁栋作工作报告。", [("梁栋", ["公司副总经理（主持工作）"])], id="acting-note-in-role"),
     pytest.param("代表们听取了总经理陈敏所作的工作报告。", [("陈敏", ["总经理"])], id="suo-zuo-after-name"),
     pytest.param("会议听取了职工监事孙宝林的述职报告。", [("孙宝林", ["职工监事"])], id="de-after-name"),
+    pytest.param("国务院副总理丁明赴新疆出席会议。", [("丁明", ["国务院副总理"])], id="fu-after-name"),
+    pytest.param("县检察院副检察长兰俊应邀参加会议。", [("兰俊", ["县检察院副检察长"])], id="yingyao-after-name"),
+    pytest.param("委托董事李红代为出席。", [("李红", ["委托董事"])], id="daiwei-after-name"),
+    pytest.param("总书记连续13年参加植树活动。", [], id="no-name-before-a-duration"),
+    pytest.param("主席特别代表、国务院副总理丁明出席仪式。", [("丁明", ["主席特别代表", "国务院副总理"])],
+                 id="stacked-roles-before-name"),
 ]
 
 

@@ -38,8 +38,8 @@ _RELATIVE = re.compile(r"[^，。；：、的]{1,30}?的")
 #: The end of a relative clause's head noun phrase.
 _PHRASE_END = re.compile(r"[，。；：]|$")
 #: Between the list and the verb: 等, adverbs, where from (在县分会场, 通过视频方式)
-_BEFORE_VERB = re.compile(r"(?:等|共同|一起|也|还|都|均|分别|应邀|一同|将|代为|陪同|专程|特邀|在线|线上|首次|再次"
-                          r"|作为[^，、。]{1,10}?"
+_BEFORE_VERB = re.compile(r"(?:等|共同|一起|也|还|都|均|分别|应邀|一同|将|代为|陪同|专程|特邀|在线|线上|首次|再次|并|又|随后"
+                          r"|作为[^，、。]{1,16}?"
                           r"|通过[^，、。]{1,12}?方式|以[^，、。]{1,12}?方式"
                           r"|在[^，、。]{1,12}?(?:分会场|主会场|会场|现场))+$")
 #: A count right after a group: 203人, 10 名
@@ -67,7 +67,7 @@ class AttendanceFinder:
         # what one attends: the meeting (under any of its names), or it is left implicit (出席并讲话)
         self.attended = re.compile(
             rf"了?(?:此次|本次|这次|今天的|上述|有关)?(?:{meetings}|活动|仪式|开幕|闭幕|表决|并|指导|祝贺|讲话|致辞"
-            rf"|听取|学习|研讨|座谈|讨论|。|，|；|$)|[^，。]{{0,30}}?(?:{meetings})")
+            rf"|听取|学习|研讨|座谈|讨论|。|，|；|$)|[^，。]{{0,30}}?(?:{meetings}|活动|仪式|典礼)")
         self.lists = AttendeeLists(lexicon)
         self.strip_lead = LeadStripper(lexicon)
         heads = lexicon.alternation("group_heads.txt")
@@ -111,6 +111,12 @@ class AttendanceFinder:
                 self.add_items(doc, text, *relative, subjects, "attendance.relative-clause")
                 continue
             start, end = self.list_before(text, verb.start(), clauses, subjects)
+            if start == end and end == self.clause_start(text, verb.start(), clauses):
+                # 丁薛祥和颜金勇还共同见证了…，出席了…仪式: the verb has the sentence's subject
+                for person in self.opening_subjects(text, s_start, s_end, subjects):
+                    add_candidate(doc, "ATTEND", person.name_start, person.name_end, "attendance.sentence-subject",
+                                  0.75, person=True)
+                continue
             self.add_items(doc, text, start, end, subjects, "attendance.list-before")
 
     def relative_clause(self, text: str, pos: int, s_end: int) -> tuple[int, int] | None:
@@ -131,7 +137,7 @@ class AttendanceFinder:
         (在县分会场), and starts after the last other act of the verb's clause (会见了参加…), else
         back over the clauses before it that are groups of people: each ends in a person, a head
         noun or a title, or is a list of organisations sharing the next one's head."""
-        own_start = next((c_start for c_start, _ in reversed(clauses) if c_start <= verb_start), verb_start)
+        own_start = self.clause_start(text, verb_start, clauses)
         end = verb_start
         trail = _BEFORE_VERB.search(text, own_start, end)
         if trail:
@@ -166,6 +172,31 @@ class AttendanceFinder:
                 continue
             break
         return start, end
+
+    @staticmethod
+    def clause_start(text: str, pos: int, clauses: list[tuple[int, int]]) -> int:
+        """Where the clause holding ``pos`` starts."""
+        return next((c_start for c_start, _ in reversed(clauses) if c_start <= pos), pos)
+
+    def opening_subjects(self, text: str, s_start: int, s_end: int, subjects: list[Subject]) -> list[Subject]:
+        """The people a sentence opens with (丁薛祥和颜金勇还…): named persons right at its start,
+        after its lead words, joined by 、, 和, 与 or 及."""
+        pos = self.strip_lead(text, s_start, s_end)
+        while pos < s_end and text[pos] in "，： ":
+            pos = self.strip_lead(text, pos + 1, s_end)  # 5月10日，王明…
+        found: list[Subject] = []
+        for s in subjects:
+            if s.alias or s.start < pos:
+                continue
+            if s.start > pos:
+                break
+            found.append(s)
+            pos = s.end
+            if text.startswith(("同志", "先生", "女士"), pos):
+                pos += 2
+            if pos < s_end and text[pos] in "、和与及":
+                pos += 1
+        return found
 
     def names_a_group(self, text: str, start: int, end: int) -> bool:
         """Whether a clause that opens with a verb is the name of a group (学习贯彻…主题教育指导组有关

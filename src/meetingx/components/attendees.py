@@ -31,6 +31,8 @@ _LED = re.compile(r"率领?|带领")
 _CONJUNCTION = re.compile(r"以及|[、和及]|与(?!会)")
 #: Separators of the comma groups of a list.
 _COMMA = re.compile(r"[，；]")
+#: Personal pronouns, which start no group of attendees.
+_PRONOUNS = "我你他她"
 #: Left at the ends of an item.
 _EDGE = "、，；和及与等以 "
 
@@ -46,6 +48,7 @@ class AttendeeLists:
         self.group_head_end = re.compile(rf"(?:{heads})(?:（[^）]*）)?$")
         self.title_end = re.compile(rf"(?:{titles})$")
         self.bare_titles = frozenset(lexicon.titles)
+        self.group_titles = frozenset(lexicon.words("group_titles.txt"))
         self.modifier = self.names.group_modifier
         self.partitive = re.compile(r"(?:[^，、]{0,12}?)部分")
         self.organisation_finals = self.names.non_finals | lexicon.characters("organisation_finals.txt")
@@ -101,20 +104,32 @@ class AttendeeLists:
         found: list[tuple[int, int, bool]] = []
         pos = start
         after_person = False
-        for s in subjects:
-            if s.name_start < max(start, pos) or s.end > end or s.alias:
-                continue
+        persons = [s for s in subjects if start <= s.name_start and s.end <= end and not s.alias]
+        for s in persons:
+            if s.name_start < pos or any(o.start <= s.name_start < o.name_start for o in persons):
+                continue  # (a name inside another's role: 习近平主席特别代表、国务院副总理丁薛祥)
             # text glued to a name (校领导张伟、李红) is its shared title, not a group
             if s.start > pos and text[s.start - 1] in "，、；和及与等 ":
                 found += self.groups_between(text, pos, s.start, after_person)
             found.append((s.name_start, s.name_end, True))
-            pos = s.end
-            if text.startswith(("同志", "先生", "女士"), pos):
-                pos += 2
+            pos = self.after_name(text, s.end, end)
             after_person = True
         if pos < end:
             found += self.groups_between(text, pos, end, after_person)
         return found
+
+    def after_name(self, text: str, pos: int, end: int) -> int:
+        """Where what belongs to a name ends: an honorific, or a title glued to it and what follows
+        the title up to the next separator (习近平总书记连续13年…)."""
+        if text.startswith(("同志", "先生", "女士"), pos):
+            return pos + 2
+        title = self.names.title_re.match(text, pos, end)
+        if title is None:
+            return pos
+        pos = title.end()
+        while pos < end and text[pos] not in "，、；和及与同率等以 ":
+            pos += 1
+        return pos
 
     def groups_between(self, text: str, start: int, end: int, after_person: bool) -> list[tuple[int, int, bool]]:
         if after_person and _NOT_A_GROUP.match(text, start, end):
@@ -153,14 +168,31 @@ class AttendeeLists:
         names = self.names_listed(text, start, end)
         if names:
             return [(s, e, True) for s, e in names]
-        if self.ends_in_people(text, start, end):
-            for sep in reversed(self.top_level(text, start, end, _CONJUNCTION)):
-                names = self.names_listed(text, start, sep.start())
-                if len(names) >= 2:  # 尹力、陈敏尔、吴政隆及有关部门负责同志: names, then a group
-                    return [(s, e, True) for s, e in names] + self.group_items(text, sep.end(), end)
-            return [(start, end, False)]
-        head = self.last_head(text, start, end)
-        return [(start, head, False)] if head else []
+        if text[start] in _PRONOUNS:
+            return []  # 我将和…总统共同出席: who speaks, not a group
+        if not self.ends_in_people(text, start, end):
+            end = self.last_head(text, start, end) or start
+            if end == start:
+                return []
+        named = self.name_before_title(text, start, end)
+        if named:
+            return [(start, named, True)]  # 习近平总书记: the name without its title
+        for sep in reversed(self.top_level(text, start, end, _CONJUNCTION)):
+            names = self.names_listed(text, start, sep.start())
+            if len(names) >= 2:  # 尹力、陈敏尔、吴政隆及有关部门负责同志: names, then a group
+                return [(s, e, True) for s, e in names] + self.group_items(text, sep.end(), end)
+        return [(start, end, False)]
+
+    def name_before_title(self, text: str, start: int, end: int) -> Optional[int]:
+        """Where the name ends in a group that is a name and a title after it (王明委员, 习近平总书记)."""
+        title = self.title_end.search(text, start, end)
+        if title is None or title.group() in self.group_titles:
+            return None  # 韩国总统, 学生代表: what the title is of
+        name_end = title.start()
+        surname = self.names.surname_len(text, start)
+        if surname and 2 <= name_end - start <= surname + 2 and self.names.could_be_name(text, start, name_end):
+            return name_end
+        return None
 
     def last_head(self, text: str, start: int, end: int) -> Optional[int]:
         """Where a group that runs on into a predicate (近600名市人大代表肩负人民重托) ends: after its

@@ -73,7 +73,7 @@ class NameLists:
         the last) that can be names, nearly all with a surname, are names by their position."""
         items = self.names.list_items(text, start, end)
         pos = items[-1][0]
-        last = next((p for p in range(pos + 2, end) if self.names.ends_name(text, p)), end)
+        last = next((p for p in range(pos + 2, end) if text[p] != "·" and self.names.ends_name(text, p)), end)
         if self.names.title_re.match(text, last):
             return []  # 印度、巴基斯坦外长: what the title is of, not names
         items[-1] = (pos, last)  # 蔡奇、王毅陪同出席: the last name ends before 陪同

@@ -19,6 +19,8 @@ _ORGANISATION_AFTER_TITLE = "[会处团办室府]"
 _ORGANISATION_AFTER_TITLE_RE = re.compile(_ORGANISATION_AFTER_TITLE)
 #: Between the names of a list: 王毅、石泰峰和洛桑江村, 黄立 管青 (a header field)
 _NAME_SEPARATOR = re.compile(r"、|以及|和|及|\s+")
+#: A duration or a count, which follows an adverb (连续13年) but not a name (王明23日 has a date)
+_DURATION = re.compile(r"\d+\s*(?:年|次|个|多|余)")
 #: Punctuation that ends a name or a role phrase.
 PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…【】[]")
 
@@ -94,6 +96,8 @@ class NameRules:
             return lengths
         for length in range(max(2, surname + 1), surname + 3):
             chunk = text[pos:pos + length]
+            if _DURATION.match(text, pos + length):
+                continue  # 习近平总书记连续13年参加…: a word before a duration, no name
             straddling = self.follower_re.match(text, pos + length - 1)
             if length > 2 and straddling and straddling.end() > pos + length:
                 continue  # 李红代为出席: the name ends before the word 代为
