@@ -64,6 +64,7 @@ class AttendanceFinder:
         self.attend_re = re.compile(word_pattern(self.attend_verbs))
         self.act_re = re.compile(word_pattern(lexicon.verbs("speech", "agenda", "chair", "attend", "convene")))
         meetings = lexicon.alternation("meeting_nouns.txt")
+        self.meeting_noun = re.compile(meetings)
         # what one attends: the meeting (under any of its names), or it is left implicit (出席并讲话)
         self.attended = re.compile(
             rf"了?(?:此次|本次|这次|今天的|上述|有关)?(?:{meetings}|活动|仪式|开幕|闭幕|表决|并|指导|祝贺|讲话|致辞"
@@ -161,13 +162,13 @@ class AttendanceFinder:
             c_end = trail.start() if trail else c_end
             if self.strip_lead(text, c_start, c_end) > c_start:
                 break  # 会上，/ 4月18日下午，: a lead, not a group
-            if self.last_act_end(text, c_start, c_end) is not None or _QUOTE.search(text, c_start, c_end):
+            if self.last_act_end(text, c_start, c_end) is not None:
                 break
             if c_end in subject_ends or self.lists.ends_in_people(text, c_start, c_end) \
                     or self.lists.names_listed(text, c_start, c_end):
                 start = c_start
                 continue
-            if self.lists.organisations_listed(text, c_start, c_end):
+            if not _QUOTE.search(text, c_start, c_end) and self.lists.organisations_listed(text, c_start, c_end):
                 start = c_start  # 各省、自治区、直辖市和新疆生产建设兵团，…负责同志
                 continue
             break
@@ -220,12 +221,12 @@ class AttendanceFinder:
         return found
 
     def in_a_noun(self, text: str, act: re.Match[str]) -> bool:
-        """Whether a verb is part of a noun or another word: 研究生, 发言人, 运动员, 座谈会, 受表彰的,
-        同意大利 (同 + 意大利)."""
+        """Whether a verb is part of a noun or another word: 研究生, 发言人, 运动员, 座谈会, 表彰大会,
+        受表彰的, 同意大利 (同 + 意大利)."""
         if _NOUN_AFTER_VERB.match(text, act.end()) or act.start() > 0 and text[act.start() - 1] in "运受":
             return True
-        if act.group() not in self.attend_verbs and text.startswith("会", act.end()):
-            return True
+        if act.group() not in self.attend_verbs and self.meeting_noun.match(text, act.end()):
+            return True  # 座谈会, 表彰大会
         return act.group() == "同意" and text.startswith("大利", act.end())
 
     def add_items(self, doc: Doc, text: str, start: int, end: int, subjects: list[Subject], rule: str) -> None:
