@@ -93,6 +93,9 @@ def test_no_meeting_gives_kind_other_and_no_values(extract, text, rule):
 
 
 MEETINGS = [
+    pytest.param("5月10日，公司召开董事会。董事张伟因公未出席会议，委托董事李红代为出席。", id="a-board-convened-an-absentee"),
+    pytest.param("5月10日，学会召开第三届理事会，审议通过了年度工作报告。", id="a-council-convened"),
+    pytest.param("5月10日，县政协召开主席会议，县政协副主席王强因病未参加会议。", id="a-member-absent"),
     pytest.param("市长王建国到高新区调研并主持召开座谈会\n5月12日，市长王建国到高新区调研科技创新工作，并主持召开企业家座谈会，"
                  "听取企业意见建议。", id="diaoyan-then-zuotanhui"),
     pytest.param("省委书记李卫东在青山县调研\n6月3日，省委书记李卫东深入青山县调研乡村振兴工作。他先后来到茶叶合作社和村卫生室。\n"

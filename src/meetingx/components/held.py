@@ -86,6 +86,8 @@ class HeldFinder:
         adverbs = f"(?:{words('adverbs')})*"
         self.unrealised_before = re.compile(words("unrealised-before"))
         self.unrealised_next = re.compile(rf"(?:{words('unrealised-next')}){adverbs}$")
+        self.negated = re.compile(rf"(?:{words('negations')}){adverbs}$")
+        self.convened_body = re.compile(rf"了?[^，。；\n]{{0,16}}?(?P<body>{words('convened-bodies')})")
         self.title_opener = re.compile(rf"(?:{words('title-opener')})$")
         self.mention_before = re.compile(words("mention-before"))
         self.background_after = re.compile(rf"(?:{words('background-after')})(?={self.clause_end.pattern})")
@@ -142,6 +144,8 @@ class HeldFinder:
             if not meetings:
                 continue
             before = text[c_start:v_start]
+            if attends and self.negated.search(before):
+                continue  # 未出席会议: an absentee
             if self.unrealised_before.search(before) or self.unrealised_next.search(before):
                 reading.note("held.future-notice", c_start, c_end, "a meeting to come (将于…召开)")
             elif reading.reported.covers(v_start):
@@ -177,6 +181,9 @@ class HeldFinder:
             part = self.object_head.search(reading.text, verb.end(), end)
             return heads + ([part.span()] if part else [])
         meetings = reading.meetings_in(*clause)
+        body = self.convened_body.match(reading.text, verb.end(), clause[1]) if "convene" in acts else None
+        if not meetings and body is not None:
+            meetings = [body.span("body")]  # 召开董事会: the board's meeting
         if not meetings and "convene" in acts:
             sentence = max(reading.sentences.start_of(verb.start()), verb.start() - _CLAUSE_REACH)
             meetings = [span for span in reading.meetings_in(sentence, verb.start()) if not reading.reported.covers(span[0])]
