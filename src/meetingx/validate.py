@@ -28,6 +28,8 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from meetingx.reading.base import Unreadable
+from meetingx.reading.sources import SourceFinder
 from meetingx.record import EDTF_PATTERN, ISO_DATE_PATTERN
 from meetingx.schema import record_schema
 
@@ -505,80 +507,16 @@ def _array_lines(content: str) -> Iterator[tuple[int, Any]]:
         position = skip.match(content, end).end()
 
 
-class SourceTexts:
-    """Finds the text a record describes: ``DIR/**/<id>.txt`` under the sources directory (or the
-    ``{"id", "text"}`` line of a sources JSONL file), else the record's ``source.path``."""
-
-    def __init__(self, sources: Path | None = None) -> None:
-        self._by_id: dict[str, list[Path]] = {}
-        self._jsonl: dict[Path, dict[str, str]] = {}
-        self._sources = sources
-        if sources is not None and sources.is_dir():
-            for path in sorted(sources.rglob("*.txt")):
-                self._by_id.setdefault(path.stem, []).append(path)
-
-    def find(self, record: dict) -> tuple[str | None, str | None]:
-        """(text, where it came from), or (None, None) when there is none; OSError,
-        UnicodeDecodeError or ValueError when a source file is there but can't be read.
-
-        Producers read files differently (BOM kept or stripped, newlines translated or not), and
-        several files may carry the id: the record's sha256 says which text it describes, so the
-        first candidate with that hash wins, and the first candidate otherwise.
-        """
-        record_id = record.get("id")
-        source = record.get("source") if isinstance(record.get("source"), dict) else {}
-        paths: list[Path] = []
-        if isinstance(record_id, str):
-            if self._sources is not None and not self._sources.is_dir():
-                text = self._jsonl_texts(self._sources).get(record_id)
-                if text is not None:
-                    return text, str(self._sources)
-            paths.extend(self._by_id.get(record_id, []))
-        if not paths and isinstance(source.get("path"), str) and Path(source["path"]).is_file():
-            path = Path(source["path"])
-            if path.suffix == ".jsonl":
-                text = self._jsonl_texts(path).get(record_id) if isinstance(record_id, str) else None
-                return (text, str(path)) if text is not None else (None, None)
-            paths.append(path)
-        candidates = [(text, str(path)) for path in paths for text in _readings(path)]
-        if not candidates:
-            return None, None
-        return next((c for c in candidates if _sha256(c[0]) == source.get("sha256")), candidates[0])
-
-    def _jsonl_texts(self, path: Path) -> dict[str, str]:
-        if path not in self._jsonl:
-            texts: dict[str, str] = {}
-            with path.open(encoding="utf-8-sig") as lines:
-                for line in lines:
-                    if line.strip():
-                        item = json.loads(line)
-                        if isinstance(item, dict) and isinstance(item.get("text"), str):
-                            texts[str(item.get("id"))] = item["text"]
-            self._jsonl[path] = texts
-        return self._jsonl[path]
-
-
-def _readings(path: Path) -> list[str]:
-    """The ways a producer may have read a text file: UTF-8, BOM stripped first, newlines as they
-    are or translated to \\n."""
-    raw = path.read_bytes().decode("utf-8")
-    readings = []
-    for text in (raw, raw.replace("\r\n", "\n").replace("\r", "\n")):
-        for reading in (text.removeprefix("\ufeff"), text):
-            if reading not in readings:
-                readings.append(reading)
-    return readings
-
-
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def validate_files(paths: Iterable[str], sources: Path | None = None) -> Report:
-    """Validate every record of every file. ``sources`` is a directory of ``<id>.txt`` documents
-    or a JSON Lines file of ``{"id", "text"}`` objects."""
+    """Validate every record of every file. ``sources`` is a directory of documents or a JSON Lines
+    file of ``{"id", "text"}`` objects; without it, each record's ``source.path`` is read (see
+    :mod:`meetingx.reading.sources`)."""
     report = Report()
-    texts = SourceTexts(sources)
+    finder = SourceFinder(sources)
     for path in paths:
         name = "<stdin>" if path == "-" else path
         for entry in read_records(path):
@@ -589,11 +527,14 @@ def validate_files(paths: Iterable[str], sources: Path | None = None) -> Report:
             text = where = None
             if isinstance(entry.record, dict):
                 try:
-                    text, where = texts.find(entry.record)
-                except (OSError, UnicodeDecodeError, ValueError) as error:
+                    found = finder.find(entry.record)
+                except Unreadable as error:
                     record_id = entry.record.get("id") if isinstance(entry.record.get("id"), str) else None
                     report.problems.append(Problem(name, entry.line, record_id, "/source",
-                                                   f"cannot read the source text: {error}", "input"))
+                                                   f"cannot read the source text: {error.code}: {error.message}",
+                                                   "input"))
+                else:
+                    text, where = (found.text, found.where) if found is not None else (None, None)
             if text is None:
                 report.without_source += 1
             problems = validate_record(entry.record, text, file=name, line=entry.line, source_name=where)
