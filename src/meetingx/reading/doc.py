@@ -1,7 +1,7 @@
 """Legacy Word documents (.doc, Word 97-2003), through a converter installed on the machine:
-antiword, catdoc or LibreOffice, the first found. None of them ships with meetingx (antiword and
-catdoc are GPL programs, run as separate processes); without one, a .doc is an ``unsupported``
-error entry that says what to install.
+antiword, catdoc or LibreOffice, tried in that order until one gives text. None of them ships
+with meetingx (antiword and catdoc are GPL programs, run as separate processes); without one, a
+.doc is an ``unsupported`` error entry that says what to install.
 """
 
 from __future__ import annotations
@@ -16,43 +16,43 @@ from meetingx.reading.base import Unreadable
 
 #: Seconds a converter may take for one file.
 TIMEOUT = 120
-INSTALL_HINT = "install antiword, catdoc or LibreOffice (Debian: apt-get install antiword)"
+INSTALL_HINT = "install antiword, catdoc or LibreOffice (Debian: apt-get install antiword catdoc)"
+#: Each converter's command before the file's path: it prints the text as UTF-8.
+CONVERTERS = (
+    ("antiword", ["-m", "UTF-8.txt", "-w", "0"]),
+    ("catdoc", ["-d", "utf-8", "-w"]),
+    ("soffice", ["--headless", "--cat"]),
+    ("libreoffice", ["--headless", "--cat"]),
+)
 
 
-def converter() -> list[str] | None:
-    """The command that prints a .doc file's text as UTF-8 (the file's path is appended), or None."""
-    if found := shutil.which("antiword"):
-        return [found, "-m", "UTF-8.txt", "-w", "0"]
-    if found := shutil.which("catdoc"):
-        return [found, "-d", "utf-8", "-w"]
-    for name in ("soffice", "libreoffice"):
-        if found := shutil.which(name):
-            return [found, "--headless", "--cat"]
-    return None
+def converters() -> list[list[str]]:
+    """The converter commands installed here, in the order they are tried."""
+    return [[found, *arguments] for name, arguments in CONVERTERS if (found := shutil.which(name))]
 
 
 def doc_to_text(data: bytes) -> str:
-    """The text of a .doc file's bytes, as the converter prints it."""
-    command = converter()
-    if command is None:
+    """The text of a .doc file's bytes, as the first converter that succeeds prints it."""
+    commands = converters()
+    if not commands:
         raise Unreadable("unsupported", f"a .doc file needs a converter: {INSTALL_HINT}")
+    failures = []
     with tempfile.TemporaryDirectory(prefix="meetingx-doc-") as directory:
         path = Path(directory) / "document.doc"
         path.write_bytes(data)
-        # LibreOffice keeps a user profile: one in the temporary directory, so runs do not meet.
-        environment_profile = [f"-env:UserInstallation={Path(directory).as_uri()}/profile"] \
-            if command[1] == "--headless" else []
-        with subprocess.Popen(command + environment_profile + [str(path)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL) as process:
+        for command in commands:
+            # LibreOffice keeps a user profile: one of its own here, so that runs do not meet.
+            profile = [f"-env:UserInstallation={Path(directory).as_uri()}/profile"] if "--cat" in command else []
             try:
-                output, errors = process.communicate(timeout=TIMEOUT)
+                result = subprocess.run(command + profile + [str(path)], capture_output=True,
+                                        stdin=subprocess.DEVNULL, timeout=TIMEOUT)
             except subprocess.TimeoutExpired:
-                process.kill()
-                raise Unreadable("unreadable", f"{Path(command[0]).name} took over {TIMEOUT} s")
-    name = Path(command[0]).name
-    if process.returncode != 0:
-        message = errors.decode("utf-8", "replace").strip().splitlines()
-        raise Unreadable("unreadable", f"{name} failed: {message[-1] if message else process.returncode}")
-    base.check_size(len(output))
-    return output.decode("utf-8", errors="replace")
-
+                failures.append(f"{Path(command[0]).name} took over {TIMEOUT} s")
+                continue
+            text = result.stdout.decode("utf-8", errors="replace").removeprefix("\ufeff")
+            if result.returncode == 0 and text.strip():
+                base.check_size(len(result.stdout))
+                return text
+            message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+            failures.append(f"{Path(command[0]).name}: {message[-1] if message else f'exit {result.returncode}'}")
+    raise Unreadable("unreadable", "; ".join(failures))

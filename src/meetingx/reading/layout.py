@@ -4,8 +4,10 @@
   comes back on at least half the pages (two at least) with only its numbers changed (a report's
   title, 第3页 共5页, a date), and a page number standing alone there on any page. They would cut
   sentences that run across a page break.
-- **Lines are joined into paragraphs**: a line that reaches the right edge of the text is
-  continued by the next line, unless that one is indented or stands apart (a paragraph's gap);
+- **Lines are joined into paragraphs**: a line that reaches the right edge of the text (an edge
+  that two lines at least reach, near where the right margin would be were it as wide as the
+  left one) is continued by the next line, unless that one is indented or stands apart (a gap
+  wider than the usual one between lines);
   Chinese lines are joined with nothing, Latin words with a space. This holds across a page
   break too, so a sentence cut by it reads whole.
 
@@ -61,6 +63,12 @@ def pages_text(pages: Sequence[Page]) -> tuple[str, tuple[int, ...]]:
         return "", tuple(0 for _ in pages)
     left = min(line.left for line in body_lines)
     right = max(line.right for line in body_lines)
+    size = sorted(line.height for line in body_lines)[len(body_lines) // 2]
+    margin = max(page.width for page in pages) - left  # where the right margin is, were it like the left
+    if sum(_reaches(line, right) for line in body_lines) < 2 or right < margin - 4 * size:
+        # One line alone at the edge is a long line, and lines far short of the margin are short
+        # lines: neither is wrapped text.
+        right = float("inf")
     spacing = _line_spacing(bodies)
     pieces: list[str] = []
     length = 0
@@ -100,6 +108,11 @@ def _is_page_number(line: Line, page: Page) -> bool:
     return _key(line, page) is not None and _PAGE_NUMBER.fullmatch(line.text.strip()) is not None
 
 
+def _reaches(line: Line, right: float) -> bool:
+    """Whether a line ends at the right edge of the text, where wrapped lines end."""
+    return line.right >= right - 1.5 * line.height
+
+
 def _line_spacing(bodies: Sequence[Sequence[Line]]) -> float:
     """The usual gap between a line and the next, relative to their height (the median)."""
     gaps = sorted((line.top - previous.bottom) / max(previous.height, line.height)
@@ -111,7 +124,7 @@ def _joint(previous: Line, line: Line, left: float, right: float, spacing: float
     """What stands between two lines: nothing or a space within a paragraph, else a newline.
     ``spacing`` is the usual gap between lines, None across a page break."""
     size = max(previous.height, line.height)
-    reaches_edge = previous.right >= right - 1.5 * size
+    reaches_edge = _reaches(previous, right)
     indented = line.left > left + 0.8 * size
     apart = spacing is not None and line.top - previous.bottom > (spacing + 0.4) * size
     if not reaches_edge or indented or apart:

@@ -103,4 +103,6 @@ def _render(pdf_page: object) -> object:
     """The page as a PIL image at :data:`RENDER_DPI`, scaled down to :data:`MAX_RENDER_PIXELS`."""
     width, height = pdf_page.get_size()  # type: ignore[attr-defined]
     scale = min(RENDER_DPI / 72, math.sqrt(MAX_RENDER_PIXELS / max(1.0, width * height)))
+    while math.ceil(width * scale) * math.ceil(height * scale) > MAX_RENDER_PIXELS:
+        scale *= 0.999  # pixels are whole: the rounding up may pass the bound by a row
     return pdf_page.render(scale=scale).to_pil().convert("RGB")  # type: ignore[attr-defined]
