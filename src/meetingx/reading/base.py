@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import select
 import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -13,6 +14,8 @@ from typing import BinaryIO
 #: object's text, and the UTF-8 size of the text decoded or extracted from any input (a .docx,
 #: a PDF, a scan). Larger inputs become ``too-large`` errors instead of stalling a batch.
 MAX_DOCUMENT_BYTES = 5_000_000
+#: Seconds a FIFO input is given to have a writer.
+FIFO_WAIT = 30.0
 
 @dataclass(frozen=True)
 class OcrInfo:
@@ -122,7 +125,7 @@ def read_file_bytes(path: Path) -> bytes:
     """The bytes of a regular file or a FIFO, read within the size limit.
 
     Devices and sockets are ``unreadable`` (``/dev/zero`` would never end, a terminal would wait
-    for typing). A FIFO is opened without waiting for a writer: with none, it reads as empty.
+    for typing); so is a FIFO that no program writes to within :data:`FIFO_WAIT` seconds.
     """
     try:
         info = os.stat(path)
@@ -133,9 +136,13 @@ def read_file_bytes(path: Path) -> bytes:
         with open(path, "rb") as stream:
             return read_bounded(stream)
     if stat.S_ISFIFO(info.st_mode):
+        # Opened without waiting for a writer, then given FIFO_WAIT seconds to have one: a FIFO
+        # that nobody writes to must not hold the batch forever.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        os.set_blocking(descriptor, True)
         with os.fdopen(descriptor, "rb") as stream:
+            if not select.select([descriptor], [], [], FIFO_WAIT)[0]:
+                raise Unreadable("unreadable", f"a FIFO that no program wrote to within {FIFO_WAIT} s")
+            os.set_blocking(descriptor, True)
             return read_bounded(stream)
     if stat.S_ISDIR(info.st_mode):
         raise Unreadable("unreadable", "a directory where a file was expected")

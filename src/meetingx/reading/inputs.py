@@ -5,7 +5,7 @@ Ids: a file given by its path has its stem as id (``in/x.txt`` is ``x``); a file
 directory has its path relative to that directory, without the suffix, with ``/`` between folders
 (``dir/a/x.txt`` under ``dir`` is ``a/x``); a JSON Lines object has its ``id``; standard input is
 ``stdin``. Two documents never share an id: the second to claim one is a ``duplicate-id`` error
-entry (``x.txt`` and ``x.pdf`` side by side: ``x.pdf`` is, as sorted after ``x.txt``).
+entry (of ``x.pdf`` and ``x.txt`` side by side, ``x.txt``, as it is sorted after ``x.pdf``).
 """
 
 from __future__ import annotations
