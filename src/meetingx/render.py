@@ -545,10 +545,11 @@ def write_site(pages: Sequence[Page], failures: Sequence[Failure], output_dir: P
     """Writes a page per :class:`Page` and ``index.html`` into ``output_dir``; returns the pages' paths."""
     output_dir.mkdir(parents=True, exist_ok=True)
     paths = [output_dir / name for name in page_filenames(page.id for page in pages)]
+    # "replace": a lone surrogate (JSON allows "\ud800" in an id or a value) is no character.
     for path, page in zip(paths, pages):
-        path.write_text(PageWriter(page).html(), encoding="utf-8")
-    (output_dir / INDEX_NAME).write_text(
-        index_html([(path.name, page) for path, page in zip(paths, pages)], failures), encoding="utf-8")
+        path.write_bytes(PageWriter(page).html().encode("utf-8", "replace"))
+    (output_dir / INDEX_NAME).write_bytes(
+        index_html([(path.name, page) for path, page in zip(paths, pages)], failures).encode("utf-8", "replace"))
     return paths
 
 
