@@ -1,5 +1,6 @@
-"""Pages made from a text, as an office has them: a PDF printed by Chromium (with a text layer)
-and images of its pages (a clean scan). Used by the format benchmarks and the reading tests.
+"""Pages made from a text, as an office has them: a PDF printed by Chromium (with a text layer),
+a screenshot of the page, and images of the PDF's pages (a clean scan). Used by the format
+benchmarks and the reading tests.
 
 Needs ``chromium`` (Debian: ``apt-get install chromium fonts-wqy-microhei``) and ``pypdfium2``.
 """
@@ -44,6 +45,21 @@ def print_pdf(text: str, pdf: Path, header_footer: bool = False) -> Path:
             command.insert(-1, "--no-pdf-header-footer")
         subprocess.run(command, check=True, capture_output=True, timeout=120)
     return pdf
+
+
+def screenshot(text: str, png: Path, width: int = 900, height: int = 1200) -> Path:
+    """A screenshot of ``text`` shown as a page by headless Chromium (``width`` x ``height`` pixels)."""
+    executable = browser()
+    if executable is None:
+        raise RuntimeError("chromium is not installed (apt-get install chromium fonts-wqy-microhei)")
+    with tempfile.TemporaryDirectory() as directory:
+        page = Path(directory) / "report.html"
+        page.write_text(report_html(text).replace("margin:0}", "margin:40px}", 1), encoding="utf-8")
+        subprocess.run([executable, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                        f"--screenshot={png}", f"--window-size={width},{height}",
+                        f"--user-data-dir={directory}/profile", page.as_uri()],
+                       check=True, capture_output=True, timeout=120)
+    return png
 
 
 def page_images(pdf: Path, dpi: int = 150) -> list[Any]:

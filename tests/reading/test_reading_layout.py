@@ -56,8 +56,8 @@ def test_latin_lines_join_with_a_space_and_short_lines_end_paragraphs() -> None:
     assert text == "The board met on Monday and the chair opened the meeting at seven.\nMinutes of the last meeting were approved."
 
 
-def test_one_long_line_is_not_taken_for_a_wrapped_one() -> None:
-    lines = [line("区水务局召开防汛工作部署会", 100, right=300), line("会议由局长主持并讲话，要求落实责任。", 120),
+def test_lines_ending_far_from_the_margin_are_not_wrapped_however_long() -> None:
+    lines = [line("区水务局召开防汛工作部署会", 100, right=300), line("会议由局长主持并讲话，要求落实责任。", 120, right=450),
              line("会议结束。", 140, right=150)]
 
     text, _ = pages_text([page(*lines)])

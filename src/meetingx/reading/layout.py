@@ -4,10 +4,10 @@
   comes back on at least half the pages (two at least) with only its numbers changed (a report's
   title, 第3页 共5页, a date), and a page number standing alone there on any page. They would cut
   sentences that run across a page break.
-- **Lines are joined into paragraphs**: a line that reaches the right edge of the text (an edge
-  that two lines at least reach, near where the right margin would be were it as wide as the
-  left one) is continued by the next line, unless that one is indented or stands apart (a gap
-  wider than the usual one between lines);
+- **Lines are joined into paragraphs**: a line that reaches the right edge of the text (if that
+  edge is near where the right margin would be were it as wide as the left one) is continued by
+  the next line, unless that one is indented or stands apart (a gap wider than the usual one
+  between lines);
   Chinese lines are joined with nothing, Latin words with a space. This holds across a page
   break too, so a sentence cut by it reads whole.
 
@@ -65,10 +65,8 @@ def pages_text(pages: Sequence[Page]) -> tuple[str, tuple[int, ...]]:
     right = max(line.right for line in body_lines)
     size = sorted(line.height for line in body_lines)[len(body_lines) // 2]
     margin = max(page.width for page in pages) - left  # where the right margin is, were it like the left
-    if sum(_reaches(line, right) for line in body_lines) < 2 or right < margin - 4 * size:
-        # One line alone at the edge is a long line, and lines far short of the margin are short
-        # lines: neither is wrapped text.
-        right = float("inf")
+    if right < margin - 4 * size:
+        right = float("inf")  # lines that all end far short of the margin are short lines, not wrapped ones
     spacing = _line_spacing(bodies)
     pieces: list[str] = []
     length = 0
