@@ -364,3 +364,17 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_pointer_round_trip(path: list, pointer: str) -> None:
     assert to_pointer(path) == pointer
     assert parse_pointer(pointer) == [str(token) for token in path]
+
+
+@pytest.mark.parametrize(("pages", "version", "pointers"), [
+    ([0, 10], "1.3", []),
+    ([0], "1.3", []),
+    ([5, 10], "1.3", ["/source/pages"]),
+    ([0, 10, 4], "1.3", ["/source/pages"]),
+    ([0, 10_000], "1.3", ["/source/pages"]),
+    ([0, 10], "1.2", ["/schema_version"]),
+], ids=["two-pages", "one-page", "not-from-0", "going-back", "past-the-text", "old-version"])
+def test_source_pages(pages: list[int], version: str, pointers: list[str]) -> None:
+    record = build_record()
+    record["source"]["pages"], record["schema_version"] = pages, version
+    assert [p.pointer for p in validate_record(record, TEXT)] == pointers

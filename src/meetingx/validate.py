@@ -187,6 +187,7 @@ def validate_record(record: Any, text: str | None, *, file: str = "<record>", li
     _check_numbering(record, "resolutions", report)
     _check_dates(record, report)
     _check_no_meeting(record, report)
+    _check_pages(record, report)
     for key in ("chair", "speakers"):
         _check_duplicate_people(record, key, report)
     return problems
@@ -347,6 +348,23 @@ def _check_numbering(record: dict, key: str, report: Emit, restarts: bool = Fals
 #: The values a record of ``kind`` "other" (no meeting reported) leaves null or empty (spec 1.2).
 _MEETING_VALUES = ("title", "meeting_name", "organizer", "date", "date_text", "time_of_day", "venue",
                    "chair", "speakers", "attendees", "agenda", "directives", "resolutions")
+
+
+def _check_pages(record: dict, report: Emit) -> None:
+    """``source.pages`` starts at 0 and never goes back or past the text; a record with pages or
+    OCR says version 1.3 or later, which defines them."""
+    source = record.get("source")
+    if not isinstance(source, dict):
+        return
+    pages = source.get("pages")
+    chars = source.get("chars")
+    if isinstance(pages, list) and pages and all(_is_int(page) for page in pages):
+        ordered = pages[0] == 0 and all(a <= b for a, b in zip(pages, pages[1:]))
+        if not ordered or (_is_int(chars) and pages[-1] > chars):
+            report("consistency", "/source/pages", "page starts must begin at 0, never decrease and lie within "
+                                                   "the text")
+    if (pages is not None or source.get("ocr") is not None) and record.get("schema_version") in ("1.0", "1.1", "1.2"):
+        report("consistency", "/schema_version", "source.pages and source.ocr need schema_version 1.3")
 
 
 def _check_no_meeting(record: dict, report: Emit) -> None:

@@ -123,3 +123,23 @@ def test_is_html_on_many_leading_comments(tmp_path: Path) -> None:
     path = tmp_path / "comments.txt"
     path.write_text(text, encoding="utf-8")
     assert isinstance(read_one(str(path)), Document)
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that declares ``width`` x ``height`` pixels and holds none: a decompression bomb's header."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+def test_an_image_of_too_many_pixels_is_too_large_before_it_is_decoded(tmp_path: Path, stub_ocr) -> None:
+    path = tmp_path / "poster.png"
+    path.write_bytes(png_header(60_000, 60_000))
+    item = read_one(str(path))
+    assert isinstance(item, InputError) and item.code == "too-large"
+    assert stub_ocr.sizes == []
