@@ -14,7 +14,6 @@ Problems carry RFC 6901 pointers into the record (``""`` is the whole record).
 from __future__ import annotations
 
 import calendar
-import hashlib
 import json
 import re
 import sys
@@ -28,7 +27,7 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from meetingx.reading.base import Unreadable
+from meetingx.reading.base import Unreadable, text_sha256
 from meetingx.reading.sources import SourceFinder
 from meetingx.record import EDTF_PATTERN, ISO_DATE_PATTERN
 from meetingx.schema import record_schema
@@ -241,7 +240,7 @@ def _check_source(record: dict, text: str | None, source_name: str | None, repor
     if not isinstance(sha256, str):
         return None  # the schema error says why; without a hash the offsets can't be trusted
     described = f"the source text {source_name}" if source_name else "the source text"
-    actual = _sha256(text)
+    actual = text_sha256(text)
     if actual != sha256:
         report("source", "/source/sha256",
                f"{described} has sha256 {actual}, not {sha256}; offsets not checked against it")
@@ -523,10 +522,6 @@ def _array_lines(content: str) -> Iterator[tuple[int, Any]]:
         item, end = decoder.raw_decode(content, position)
         yield content.count("\n", 0, position) + 1, item
         position = skip.match(content, end).end()
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def validate_files(paths: Iterable[str], sources: Path | None = None) -> Report:

@@ -189,3 +189,15 @@ def test_saving_texts_turns_an_id_without_a_file_into_an_error_entry(tmp_path: P
     assert [(item.id, getattr(item, "code", "ok")) for item in out] == [("ok", "ok"), ("../escape", "bad-id"), ("bad", "empty")]
     assert (tmp_path / "texts" / "ok.txt").read_text(encoding="utf-8") == TEXT
     assert not (tmp_path / "escape.txt").exists()
+
+
+def test_sources_jsonl_with_a_lone_surrogate_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps(record_with("r", None)) + "\n", encoding="utf-8")
+    sources = tmp_path / "sources.jsonl"
+    sources.write_text('{"id": "r", "text": "\\ud800' + TEXT + '"}\n', encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["validate", str(records), "--sources", str(sources)])
+
+    assert isinstance(result.exception, SystemExit) and result.exit_code in (0, 1, 2)
+    assert result.output.splitlines()[-1].startswith("1 records")

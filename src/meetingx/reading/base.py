@@ -17,6 +17,12 @@ MAX_DOCUMENT_BYTES = 5_000_000
 #: Seconds a FIFO input is given to have a writer.
 FIFO_WAIT = 30.0
 
+def text_sha256(text: str) -> str:
+    """The sha256 of a text's UTF-8 form, as ``source.sha256`` holds it. A lone surrogate (JSON
+    allows ``"\\ud800"``) is hashed as its code, so that no text makes this fail."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 @dataclass(frozen=True)
 class OcrInfo:
     """How a text was read from images: the OCR engine, its version, the pages it read (1-based)."""
@@ -47,7 +53,7 @@ class Document:
     @property
     def sha256(self) -> str:
         """sha256 of the UTF-8 text that record offsets refer to."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return text_sha256(self.text)
 
     def source_fields(self) -> dict:
         """The optional fields of a record's ``source`` this document has (``pages``, ``ocr``)."""

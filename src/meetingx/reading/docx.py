@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 from meetingx.reading import base
 from meetingx.reading.base import Unreadable
@@ -113,11 +114,11 @@ def _body_lines(events: Iterator) -> list[str]:
     return sinks[0]
 
 
-def _forget(element: object) -> None:
+def _forget(element: Any) -> None:
     """Frees what has been read: the element's content and the siblings before it."""
-    element.clear()  # type: ignore[attr-defined]
-    parent = element.getparent()  # type: ignore[attr-defined]
-    while parent is not None and element.getprevious() is not None:  # type: ignore[attr-defined]
+    element.clear()
+    parent = element.getparent()
+    while parent is not None and element.getprevious() is not None:
         del parent[0]
 
 

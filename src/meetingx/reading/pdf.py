@@ -9,6 +9,7 @@ joined); the record's ``source.pages`` says where each page starts.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from meetingx.reading import base
 from meetingx.reading.base import OcrInfo, Unreadable
@@ -53,12 +54,12 @@ def pdf_to_text(data: bytes) -> tuple[str, tuple[int, ...], OcrInfo | None]:
     return text, starts, engine_info(ocr_pages)
 
 
-def _text_layer(pdf_page: object) -> Page:
+def _text_layer(pdf_page: Any) -> Page:
     """The lines of a page's text layer, in PDFium's order, with their boxes (y downwards)."""
     import pypdfium2.raw as pdfium_c
 
-    width, height = pdf_page.get_size()  # type: ignore[attr-defined]
-    text_page = pdf_page.get_textpage()  # type: ignore[attr-defined]
+    width, height = pdf_page.get_size()
+    text_page = pdf_page.get_textpage()
     lines: list[Line] = []
     characters: list[str] = []
     boxes: list[tuple[float, float, float, float]] = []
@@ -93,16 +94,16 @@ def _text_layer(pdf_page: object) -> Page:
     return Page(lines, width, height)
 
 
-def _has_image(pdf_page: object) -> bool:
+def _has_image(pdf_page: Any) -> bool:
     import pypdfium2.raw as pdfium_c
 
-    return next(iter(pdf_page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))), None) is not None  # type: ignore[attr-defined]
+    return next(iter(pdf_page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))), None) is not None
 
 
-def _render(pdf_page: object) -> object:
+def _render(pdf_page: Any) -> Any:
     """The page as a PIL image at :data:`RENDER_DPI`, scaled down to :data:`MAX_RENDER_PIXELS`."""
-    width, height = pdf_page.get_size()  # type: ignore[attr-defined]
+    width, height = pdf_page.get_size()
     scale = min(RENDER_DPI / 72, math.sqrt(MAX_RENDER_PIXELS / max(1.0, width * height)))
     while math.ceil(width * scale) * math.ceil(height * scale) > MAX_RENDER_PIXELS:
         scale *= 0.999  # pixels are whole: the rounding up may pass the bound by a row
-    return pdf_page.render(scale=scale).to_pil().convert("RGB")  # type: ignore[attr-defined]
+    return pdf_page.render(scale=scale).to_pil().convert("RGB")

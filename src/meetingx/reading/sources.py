@@ -19,14 +19,13 @@ The reading whose sha256 is the record's wins.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from meetingx.reading.base import Document, InputError, Unreadable, read_file_bytes
+from meetingx.reading.base import Document, InputError, Unreadable, read_file_bytes, text_sha256
 from meetingx.reading.formats import JSONL_SUFFIXES, SUFFIXES
 from meetingx.reading.inputs import read_file
 from meetingx.reading.jsonl import iter_jsonl
@@ -53,7 +52,7 @@ class SourceFinder:
         self._root = sources.resolve() if sources is not None else None
         self._by_id: dict[str, list[Path]] | None = None
         self._by_stem: dict[str, list[Path]] = {}
-        self._jsonl: dict[Path, dict[str, Document]] = {}
+        self._jsonl: dict[Path, dict[str, Document] | Unreadable] = {}
 
     @property
     def confined(self) -> bool:
@@ -81,8 +80,8 @@ class SourceFinder:
             if failures:
                 raise Unreadable(failures[0].code, f"{failures[0].path}: {failures[0].message}")
             return None
-        text, where = next(((t, w) for t, w in texts if _sha256(t) == sha256), texts[0])
-        return SourceText(text, where, _sha256(text) == sha256, self._sources is not None)
+        text, where = next(((t, w) for t, w in texts if text_sha256(t) == sha256), texts[0])
+        return SourceText(text, where, text_sha256(text) == sha256, self._sources is not None)
 
     # --- under --sources ---------------------------------------------------------------------------
 
@@ -130,8 +129,14 @@ class SourceFinder:
 
     def _jsonl_documents(self, path: Path) -> dict[str, Document]:
         if path not in self._jsonl:
-            self._jsonl[path] = {item.id: item for item in iter_jsonl(path) if isinstance(item, Document)}
-        return self._jsonl[path]
+            try:
+                self._jsonl[path] = {item.id: item for item in iter_jsonl(path) if isinstance(item, Document)}
+            except Exception as error:  # a line the reader fails on: the file cannot serve as a source
+                self._jsonl[path] = Unreadable("unreadable", f"{path}: {type(error).__name__}: {error}")
+        found = self._jsonl[path]
+        if isinstance(found, Unreadable):
+            raise found
+        return found
 
 
 def _producer_readings(path: Path) -> list[str]:
@@ -147,10 +152,6 @@ def _producer_readings(path: Path) -> list[str]:
             if reading not in readings:
                 readings.append(reading)
     return readings
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def text_file(directory: Path, record_id: str) -> Path | None:
