@@ -143,3 +143,11 @@ def test_an_image_of_too_many_pixels_is_too_large_before_it_is_decoded(tmp_path:
     item = read_one(str(path))
     assert isinstance(item, InputError) and item.code == "too-large"
     assert stub_ocr.sizes == []
+
+
+def test_the_limit_holds_for_the_decoded_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(base, "MAX_DOCUMENT_BYTES", 1000)
+    path = tmp_path / "report.txt"
+    path.write_bytes(("会议召开" * 110).encode("gb18030"))  # 880 bytes on disk, 1,320 in UTF-8
+    item = read_one(str(path))
+    assert isinstance(item, InputError) and item.code == "too-large"

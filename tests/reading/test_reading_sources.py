@@ -158,6 +158,17 @@ def test_render_never_shows_a_file_the_record_points_at_that_is_not_its_text(tmp
         assert len(pages) == 4 and not any(SECRET in page for page in pages)
 
 
+def test_render_never_shows_etc_passwd(tmp_path: Path) -> None:
+    if not Path("/etc/passwd").is_file():
+        pytest.skip("no /etc/passwd here")
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps(record_with("passwd", "/etc/passwd"), ensure_ascii=False) + "\n", encoding="utf-8")
+    code, output = run("render", str(records), "-o", str(tmp_path / "site"))
+    assert code == 0, output
+    page = (tmp_path / "site" / "passwd.html").read_text(encoding="utf-8")
+    assert "root:" not in page and "not shown" in page
+
+
 def test_render_gives_odd_ids_safe_bounded_names_linked_from_the_index(tmp_path: Path) -> None:
     ids = ["会" * 200, "x" * 300, "a/b\\c", "..", "", "\ud800", "con:1", "index"]
     records = tmp_path / "records.jsonl"
