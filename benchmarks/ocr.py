@@ -7,8 +7,8 @@ rendered to images at ``--dpi`` (a clean scan), and a screenshot of the text as 
 meetingx reads every image through OCR (``meetingx[ocr]``: RapidOCR, PP-OCRv4) as ``extract``
 does. Prints pages per second (after the model is loaded; wall time, so it depends on what else
 the machine runs: the load average is printed), CPU seconds per page (the engine runs on two
-threads), and character accuracy against the text (1 - edits / length, white space left out, so
-order counts), per kind of image.
+threads), and character accuracy against the text (1 - edits / length, white space left out, full-
+and half-width forms alike, so order counts), per kind of image.
 """
 
 from __future__ import annotations
