@@ -14,7 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 from meetingx.reading import base
 from meetingx.reading.base import Unreadable
@@ -39,7 +39,7 @@ _LABEL_CELL = re.compile(r"([^\W\d_]{1,8})\s*[:：]?")
 class _Counted(io.RawIOBase):
     """A zip member stream that raises ``too-large`` past :data:`MAX_XML_BYTES`."""
 
-    def __init__(self, stream: io.BufferedIOBase) -> None:
+    def __init__(self, stream: IO[bytes]) -> None:
         self._stream = stream
         self._read = 0
 

@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from meetingx.reading.base import Unreadable
 
-_SPACE = re.compile(r"\s*")
 _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 #: How far into a text the start of a page is looked for.
 _HEAD = 4096
@@ -26,13 +25,19 @@ def is_html(text: str) -> bool:
     """True when the text starts like an HTML page (a doctype or an ``<html>`` tag), after white
     space and ``<!-- -->`` comments. One scan: each comment is skipped by finding its end."""
     head = text[:_HEAD]
-    position = _SPACE.match(head).end()
+    position = _after_space(head, 0)
     while head.startswith("<!--", position):
         end = head.find("-->", position + 4)
         if end < 0:
             return False
-        position = _SPACE.match(head, end + 3).end()
+        position = _after_space(head, end + 3)
     return _HTML_TAG.match(head, position) is not None
+
+
+def _after_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
 
 
 @lru_cache(maxsize=1)

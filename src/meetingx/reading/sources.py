@@ -63,7 +63,7 @@ class SourceFinder:
         """The record's source text, or None where there is none. Raises :class:`Unreadable` when
         the only candidates found cannot be read."""
         record_id = record.get("id")
-        source = record.get("source") if isinstance(record.get("source"), dict) else {}
+        source: dict[str, Any] = record["source"] if isinstance(record.get("source"), dict) else {}
         sha256 = source.get("sha256")
         if not isinstance(record_id, str):
             return None
