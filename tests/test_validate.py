@@ -374,3 +374,17 @@ def test_an_extracted_record_of_kind_other_is_valid() -> None:
     assert record["kind"] == "other"
     assert record["publish_date"] is None  # spec 1.2: every value below kind, the publish date too
     assert validate_record(record, text) == []
+
+
+@pytest.mark.parametrize(("pages", "version", "pointers"), [
+    ([0, 10], "1.3", []),
+    ([0], "1.3", []),
+    ([5, 10], "1.3", ["/source/pages"]),
+    ([0, 10, 4], "1.3", ["/source/pages"]),
+    ([0, 10_000], "1.3", ["/source/pages"]),
+    ([0, 10], "1.2", ["/schema_version"]),
+], ids=["two-pages", "one-page", "not-from-0", "going-back", "past-the-text", "old-version"])
+def test_source_pages(pages: list[int], version: str, pointers: list[str]) -> None:
+    record = build_record()
+    record["source"]["pages"], record["schema_version"] = pages, version
+    assert [p.pointer for p in validate_record(record, TEXT)] == pointers

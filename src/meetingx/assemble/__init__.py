@@ -41,11 +41,13 @@ def assemble(doc: Doc, document: Document) -> MeetingRecord:
     if doc.user_data.get(RULES_ONLY_KEY):
         ctx.out.warn("people.rules-only", "people were found by the rules alone (--no-tagger): "
                      "names without a title may be missing")
+    source = {"path": document.path, "sha256": document.sha256, "chars": len(ctx.text),
+              "encoding": document.encoding, **document.source_fields()}
     return MeetingRecord(
+        schema_version=MeetingRecord.version_for(source),
         **ctx.out.values,
         evidence=ctx.out.evidence,
-        source={"path": document.path, "sha256": document.sha256, "chars": len(ctx.text),
-                "encoding": document.encoding},
+        source=source,
         warnings=ctx.out.warnings,
         extractor={"version": __version__},
     )
