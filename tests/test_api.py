@@ -97,7 +97,8 @@ def test_a_saved_pipeline_carries_the_rule_data_it_was_built_from(tmp_path: Path
 
     loaded = spacy.load(tmp_path / "pipeline")
 
-    assert (tmp_path / "pipeline" / "meetingx_people" / "titles.txt").read_text(encoding="utf-8").endswith("首席科学家\n")
+    saved_titles = (tmp_path / "pipeline" / "meetingx_people" / "titles.txt").read_text(encoding="utf-8")
+    assert saved_titles.endswith("首席科学家\n")
     assert speakers(meetingx.extract(NEW_TITLE_TEXT, nlp=loaded)) == [("包明远", ["首席科学家"])]
     assert speakers(meetingx.extract(NEW_TITLE_TEXT)) == []  # the packaged data has no such title
 

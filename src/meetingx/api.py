@@ -44,11 +44,13 @@ def detect_language(text: str) -> str:
 def extract_document(document: Document, publish_date: str | None = None, lang: str | None = None,
                      data_dir: str | None = None, tagger: bool = True, nlp: Language | None = None) -> MeetingRecord:
     """The record of one document. ``publish_date`` (ISO) is used when the text has none;
-    ``data_dir`` and ``tagger`` are as for :func:`load`; ``nlp`` is a pipeline of your own to run
+    ``lang`` (else the document's own, else detected) names its language; ``data_dir`` and
+    ``tagger`` are as for :func:`load`; ``nlp`` is a pipeline of your own to run
     instead (from :func:`load` or ``spacy.load``), built with whatever ``data_dir`` and ``tagger``
     you chose. Raises :class:`EmptyTextError` for a text with nothing but white space."""
     if not document.text.strip():
         raise EmptyTextError("no text (empty or only whitespace)")
+    lang = lang or document.lang
     if nlp is None:
         lang = lang or detect_language(document.text)
         nlp = _load(lang, data_dir, tagger)

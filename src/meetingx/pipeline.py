@@ -95,7 +95,8 @@ def build(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) ->
                     description="meetingx's components: candidate spans for a meeting record",
                     requirements=[f"meetingx=={__version__}"])
     for name in PIPELINES[lang]:
-        component_config: dict[str, object] = {} if name in _WITHOUT_DATA or data_dir is None else {"data_dir": data_dir}
+        component_config: dict[str, object] = (
+            {} if name in _WITHOUT_DATA or data_dir is None else {"data_dir": data_dir})
         if name == "meetingx_people" and not tagger:
             component_config["use_tagger"] = False
         nlp.add_pipe(name, config=component_config)

@@ -21,6 +21,8 @@ class Document:
     encoding: str = "utf-8"
     #: Publish date (ISO) given with the input, e.g. by a JSON Lines object; None if not given.
     publish_date: str | None = None
+    #: Language given with the input ("zh", "en"), e.g. by a service request; None to detect it.
+    lang: str | None = None
 
     @property
     def sha256(self) -> str:

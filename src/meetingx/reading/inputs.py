@@ -3,16 +3,17 @@ Documents, with an InputError in the place of each input that cannot be read."""
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from meetingx.reading import base
 from meetingx.reading.base import Document, InputError, Unreadable, check_size, require_text
 from meetingx.reading.docx import docx_to_text
 from meetingx.reading.html import html_to_text, is_html
-from meetingx.reading.jsonl import iter_jsonl
+from meetingx.reading.jsonl import iter_jsonl, read_jsonl_line
 from meetingx.reading.text import decode
 
 #: The files a directory is searched for, recursively.
@@ -65,6 +66,23 @@ def read_stdin(stream: BinaryIO) -> Document | InputError:
         return _document(STDIN_ID, None, data, "")
 
     return _read_or_error(STDIN_ID, None, read)
+
+
+def read_upload(name: str, data: bytes) -> Iterator[Document | InputError]:
+    """The documents of a file received as bytes (an upload), read as :func:`iter_inputs` reads
+    the file ``name``: by its suffix, a JSON Lines file giving a document a line."""
+    path = PurePath(name)
+    if path.suffix.lower() == ".jsonl":
+        for number, raw in enumerate(io.BytesIO(data), 1):  # lines as a file gives them
+            if raw.strip():
+                yield read_jsonl_line(raw, Path(name), number)
+        return
+
+    def read() -> Document:
+        check_size(len(data))
+        return _document(path.stem, name, data, path.suffix.lower())
+
+    yield _read_or_error(path.stem, name, read)
 
 
 def _read_or_error(id: str, path: str | None, read: Callable[[], Document]) -> Document | InputError:
