@@ -99,6 +99,11 @@ class Extractor(_Strict):
     version: str
 
 
+#: The values of a meeting: every value below ``kind``. A record of a document that reports no meeting
+#: held (kind "other") leaves each null (scalars) or empty (lists), the publish date included (spec 1.2).
+MEETING_SCALARS = ("title", "meeting_name", "organizer", "date", "date_text", "time_of_day", "publish_date", "venue")
+MEETING_LISTS = ("chair", "speakers", "attendees", "agenda", "directives", "resolutions")
+
 Lang = Literal["zh", "en"]
 #: ``other``: a document that reports no meeting held; every value is null or empty.
 Kind = Literal["news", "minutes", "resolution", "other"]

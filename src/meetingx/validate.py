@@ -28,7 +28,7 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from meetingx.record import EDTF_PATTERN, ISO_DATE_PATTERN
+from meetingx.record import EDTF_PATTERN, ISO_DATE_PATTERN, MEETING_LISTS, MEETING_SCALARS
 from meetingx.schema import record_schema
 
 Check = Literal["input", "schema", "evidence", "source", "consistency"]
@@ -353,8 +353,7 @@ def _check_numbering(record: dict, key: str, report: Emit, restarts: bool = Fals
 
 
 #: The values a record of ``kind`` "other" (no meeting reported) leaves null or empty (spec 1.2).
-_MEETING_VALUES = ("title", "meeting_name", "organizer", "date", "date_text", "time_of_day", "venue",
-                   "chair", "speakers", "attendees", "agenda", "directives", "resolutions")
+_MEETING_VALUES = MEETING_SCALARS + MEETING_LISTS
 
 
 def _check_no_meeting(record: dict, report: Emit) -> None:

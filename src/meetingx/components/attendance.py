@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.components.subjects import CLAUSE, SENTENCE, LeadStripper, Subject, subjects
+from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, clause_spans, subjects
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import SortedSpans
 
@@ -53,7 +53,7 @@ class AttendanceFinder:
         text = doc._.mx_text.folded
         mentions = subjects(doc)
         starts = [s.start for s in mentions]
-        all_clauses = SortedSpans([m.span() for m in CLAUSE.finditer(text)])
+        all_clauses = SortedSpans(clause_spans(text))
         for sentence in SENTENCE.finditer(text):
             s_start, s_end = sentence.span()
             if not self.attend_re.search(text, s_start, s_end):

@@ -18,6 +18,7 @@ from meetingx.components import SpanWriter
 from meetingx.components.attendance import AttendanceFinder
 from meetingx.components.clauses import ClauseFinder
 from meetingx.components.dates import DateFinder
+from meetingx.components.held import HeldFinder
 from meetingx.components.numbering import MarkerFinder
 from meetingx.components.people import PeopleFinder
 from meetingx.components.places import PlaceFinder
@@ -71,6 +72,11 @@ def make_clauses(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleD
 @Language.factory("meetingx_attendance", default_config={"data_dir": None})
 def make_attendance(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
     return WithRuleData(name, AttendanceFinder, load_lexicon(nlp.lang, data_dir))
+
+
+@Language.factory("meetingx_held", default_config={"data_dir": None})
+def make_held(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, HeldFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_spans")
