@@ -80,6 +80,38 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
     sys.exit(1 if counts.errors else 0)
 
 
+#: The distributions ``meetingx serve`` needs: the ``service`` extra.
+SERVICE_DISTRIBUTIONS = ("fastapi", "uvicorn", "python-multipart", "fastapi-offline")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction worker processes (one server process hands them the documents).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds one document's extraction may take; past it the document gets a timeout "
+                   "error and its worker is replaced.")
+@click.option("--no-tagger", "no_tagger", is_flag=True,
+              help="Find people by the rules alone: about 2.5x as fast, fewer names without a title found.")
+def serve(host: str, port: int, workers: int, timeout: float, no_tagger: bool) -> None:
+    """Serve extraction and validation over HTTP (OpenAPI at /openapi.json, docs at /docs)."""
+    from importlib import metadata
+
+    missing = []
+    for distribution in SERVICE_DISTRIBUTIONS:
+        try:
+            metadata.distribution(distribution)
+        except metadata.PackageNotFoundError:
+            missing.append(distribution)
+    if missing:
+        raise click.ClickException(f"meetingx serve needs {', '.join(missing)}: "
+                                   "install the service extra, pip install 'meetingx[service]'")
+    from meetingx.service import serve as run_service
+
+    run_service(host, port, workers, timeout, tagger=not no_tagger)
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of a record."""

@@ -95,6 +95,16 @@ class Report:
     def summary(self) -> str:
         return f"{self.records} records, {self.invalid} invalid, {len(self.problems)} problems"
 
+    def add(self, record: Any, text: str | None, *, file: str, line: int, source_name: str | None = None) -> None:
+        """Validate one record (see :func:`validate_record`) and count it."""
+        self.records += 1
+        if text is None:
+            self.without_source += 1
+        problems = validate_record(record, text, file=file, line=line, source_name=source_name)
+        if problems:
+            self.invalid += 1
+            self.problems.extend(problems)
+
     def to_json(self) -> dict[str, Any]:
         problems = []
         for problem in self.problems:
@@ -535,7 +545,6 @@ def validate_files(paths: Iterable[str], sources: Path | None = None) -> Report:
             if entry.error is not None:
                 report.problems.append(Problem(name, entry.line, None, None, entry.error, "input"))
                 continue
-            report.records += 1
             text = where = None
             if isinstance(entry.record, dict):
                 try:
@@ -547,10 +556,5 @@ def validate_files(paths: Iterable[str], sources: Path | None = None) -> Report:
                                                    "input"))
                 else:
                     text, where = (found.text, found.where) if found is not None else (None, None)
-            if text is None:
-                report.without_source += 1
-            problems = validate_record(entry.record, text, file=name, line=entry.line, source_name=where)
-            if problems:
-                report.invalid += 1
-                report.problems.extend(problems)
+            report.add(entry.record, text, file=name, line=entry.line, source_name=where)
     return report

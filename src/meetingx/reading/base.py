@@ -49,6 +49,8 @@ class Document:
     pages: tuple[int, ...] | None = None
     #: Set when some of the text was read by OCR.
     ocr: OcrInfo | None = None
+    #: Language given with the input ("zh", "en"), e.g. by a service request; None to detect it.
+    lang: str | None = None
 
     @property
     def sha256(self) -> str:

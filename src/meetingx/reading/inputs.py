@@ -10,14 +10,15 @@ entry (of ``x.pdf`` and ``x.txt`` side by side, ``x.txt``, as it is sorted after
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
-from meetingx.reading.base import Document, InputError, Unreadable, read_bounded, read_file_bytes
+from meetingx.reading.base import Document, InputError, Unreadable, check_size, read_bounded, read_file_bytes
 from meetingx.reading.formats import JSONL_SUFFIXES, SUFFIXES, format_of, read_document
-from meetingx.reading.jsonl import iter_jsonl
+from meetingx.reading.jsonl import iter_jsonl, read_jsonl_line
 from meetingx.reading.walk import walk
 
 STDIN_ID = "stdin"
@@ -92,6 +93,24 @@ def read_stdin(stream: BinaryIO) -> Document | InputError:
         return read_document(STDIN_ID, None, data, format_of("", data))
 
     return _read_or_error(STDIN_ID, None, read)
+
+
+def read_upload(name: str, data: bytes) -> Iterator[Document | InputError]:
+    """The documents of a file received as bytes (an upload), read as :func:`iter_inputs` reads
+    the file ``name``: by its suffix (else by its content), a JSON Lines file giving a document a line."""
+    path = PurePath(name)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        for number, raw in enumerate(io.BytesIO(data), 1):  # lines as a file gives them
+            if raw.strip():
+                yield read_jsonl_line(raw, Path(name), number)
+        return
+
+    def read() -> Document:
+        check_size(len(data))  # the size limit, as for a file
+        return read_document(path.stem, name, data, format_of(suffix, data))
+
+    yield _read_or_error(path.stem, name, read)
 
 
 def _read_or_error(id: str, path: str | None, read: Callable[[], Document]) -> Document | InputError:
