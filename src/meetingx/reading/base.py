@@ -21,6 +21,8 @@ class Document:
     encoding: str = "utf-8"
     #: Publish date (ISO) given with the input, e.g. by a JSON Lines object; None if not given.
     publish_date: str | None = None
+    #: The line of a JSON Lines input the document was read from (from 1); None for other inputs.
+    line: int | None = None
 
     @property
     def sha256(self) -> str:
