@@ -75,7 +75,7 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
                 try:
                     write_record, write_error, done_ids = _open_outputs(stack, output, errors_path, resume)
                 except (OutputLocked, OutputFailed) as error:
-                    raise _CannotStart(str(error)) from None
+                    raise _Refused(str(error)) from None
                 run_batch(iter_inputs(inputs), write_record, write_error, publish_date=publish_date,
                           jobs=jobs, timeout=timeout or None, done_ids=done_ids,
                           progress=sys.stderr.isatty(), tagger=not no_tagger, counts=counts)
@@ -89,8 +89,9 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
     sys.exit(1 if counts.errors else 0)
 
 
-class _CannotStart(click.ClickException):
-    """An output that cannot be opened or is locked by another run: a usage error (exit 2)."""
+class _Refused(click.ClickException):
+    """An input the command cannot read, or an output it cannot open or another run holds:
+    ``Error: <message>`` and exit status 2, as for a usage error."""
 
     exit_code = 2
 
@@ -182,19 +183,22 @@ def eval_command(gold_dir: Path, records: Path | None, per_doc: bool, output_for
 
     Without RECORDS, each <id>.txt beside a gold file is extracted first.
     """
-    from meetingx import evaluate
+    from meetingx import eval_inputs, evaluate
 
-    gold_files = evaluate.gold_paths(gold_dir, only)
+    gold_files = eval_inputs.gold_paths(gold_dir, only)
     if not gold_files:
         raise click.ClickException(f"no *.gold.json under {gold_dir}"
                                    + (f" matching {', '.join(only)}" if only else ""))
-    if records:
-        found = evaluate.read_records(records)
-    else:
-        found, problems = evaluate.extract_records(gold_files)
-        for problem in problems:
-            click.echo(f"not scored as extracted: {problem}", err=True)
-    evaluation = evaluate.evaluate(gold_files, found)
+    try:
+        if records:
+            found = eval_inputs.read_records(records)
+        else:
+            found, problems = eval_inputs.extract_records(gold_files)
+            for problem in problems:
+                click.echo(f"not scored as extracted: {problem}", err=True)
+        evaluation = evaluate.evaluate(gold_files, found)
+    except eval_inputs.BadInput as error:
+        raise _Refused(str(error)) from None
     if output_format == "json":
         click.echo(json.dumps(evaluate.report_json(evaluation, per_doc), ensure_ascii=False, indent=1))
     else:

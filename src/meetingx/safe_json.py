@@ -5,6 +5,8 @@ raises a plain ``ValueError`` and deep nesting a ``RecursionError``; and it acce
 text can mean and what cannot be written back as UTF-8: ``NaN`` and ``Infinity``, and strings
 holding a lone surrogate (``"\\ud800"``). :func:`loads` turns each of these into
 :class:`NotJSON`, whose message says what is wrong, so that a caller has one error to report.
+It also refuses nesting deeper than :data:`MAX_DEPTH`, so that no code walking a value it
+returns runs out of stack, however deep the caller's own stack is.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from __future__ import annotations
 import json
 import math
 from typing import Any, NoReturn
+
+#: The deepest nesting of arrays and objects accepted. A record nests four deep; the limit only
+#: keeps walks over a value (printing, comparing, validating) far from Python's recursion limit.
+MAX_DEPTH = 100
 
 
 class NotJSON(ValueError):
@@ -38,11 +44,30 @@ def loads(text: str, *, finite: bool = True) -> Any:
     except json.JSONDecodeError as error:
         raise NotJSON(error.msg, error.lineno, error.colno) from None
     except RecursionError:
-        raise NotJSON("nested too deeply") from None
+        raise NotJSON(_TOO_DEEP) from None
     except ValueError as error:  # ints over sys.get_int_max_str_digits() digits, NaN when finite
         raise NotJSON(str(error).split(";")[0]) from None
+    if _deeper_than(value, MAX_DEPTH):
+        raise NotJSON(_TOO_DEEP)
     _check_writable(value)
     return value
+
+
+_TOO_DEEP = f"arrays and objects nested more than {MAX_DEPTH} deep"
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether arrays and objects nest more than ``limit`` deep in ``value`` (without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _refuse_constant(name: str) -> NoReturn:
@@ -60,11 +85,9 @@ def _finite_float(digits: str) -> float:
 
 def _check_writable(value: Any) -> None:
     """Raise NotJSON unless ``value`` can be written back as UTF-8 JSON: a lone surrogate in a
-    string cannot, and nesting the encoder cannot follow."""
+    string cannot."""
     try:
-        json.dumps(value, ensure_ascii=False, allow_nan=True).encode("utf-8")
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as error:
         surrogate = error.object[error.start:error.start + 1]
         raise NotJSON(f"a string holds a lone surrogate (U+{ord(surrogate):04X}), which UTF-8 cannot encode") from None
-    except RecursionError:
-        raise NotJSON("nested too deeply") from None
