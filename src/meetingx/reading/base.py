@@ -36,8 +36,9 @@ class InputError:
 
     ``code`` is one of ``not-found``, ``unreadable`` (the OS or a converter failed: permission
     denied, a broken .docx), ``empty``, ``binary``, ``undecodable``, ``too-large``, ``bad-jsonl``
-    ``extract-failed`` and ``worker-died`` (a ``--jobs`` worker was killed, e.g. by the OS for lack of
-    memory, while extracting it); ``line`` is set for JSON Lines inputs, None otherwise.
+    ``extract-failed``, ``timeout`` (extraction ran past the batch's time limit) and ``worker-died``
+    (the worker process was killed, e.g. by the OS for lack of memory, while extracting it);
+    ``line`` is set for JSON Lines inputs, None otherwise.
     """
 
     id: str
