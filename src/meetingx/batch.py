@@ -18,12 +18,10 @@ from typing import NamedTuple
 from tqdm import tqdm
 
 from meetingx.api import extract_document
-from meetingx.output import OutputFile, json_line
+from meetingx.output import json_line
 from meetingx.reading import Document, InputError
-from meetingx.workers import TIMEOUT, WORKER_DIED, Workers, document_error
+from meetingx.workers import Workers, document_error
 
-__all__ = ["TIMEOUT", "WORKER_DIED", "AlreadyDone", "BatchCounts", "OutputFile",
-           "RecordLine", "extract_outcome", "run_batch"]
 
 class RecordLine(NamedTuple):
     """A document's record as its output line (without the newline)."""
@@ -95,7 +93,7 @@ def run_batch(
 
     ``write_record`` gets each record's JSON line (no newline), ``write_error`` each error entry.
     ``done_ids`` counts the ids already in the output: that many documents of each id are
-    skipped, in input order (see :class:`OutputFile`). ``tagger`` is as for :func:`meetingx.load`.
+    skipped, in input order (see :class:`meetingx.output.OutputFile`). ``tagger`` is as for :func:`meetingx.load`.
     ``counts`` (a new one by default) is filled as outcomes are written and returned, so that a
     caller still has them when a write fails or the run is interrupted.
 

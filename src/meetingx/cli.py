@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -108,11 +109,15 @@ class _Stopped(BaseException):
 @contextmanager
 def _signals_raised() -> Iterator[None]:
     """SIGINT and SIGTERM raise :class:`_Stopped` inside the block (their handlers come back
-    after it)."""
+    after it). Only the main thread may set handlers: elsewhere (a caller running the command in
+    a thread) the signals keep theirs."""
 
     def stop(signum: int, frame: object) -> None:
         raise _Stopped(signum)
 
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield

@@ -132,7 +132,7 @@ class Workers:
                 if died or worker.connection in ready and not self._receive(worker, outcomes):
                     self._replace(worker, outcomes, WORKER_DIED)
                 elif self._timeout is not None and time.monotonic() - worker.since >= self._timeout:
-                    # Stopped for the document it was sent to work on, whatever it sent meanwhile.
+                    # The document it is on is to blame, unless its answer slipped in before the kill.
                     culprit = worker.in_flight[0][0]
                     worker.process.kill()
                     self._replace(worker, outcomes, TIMEOUT, culprit)
