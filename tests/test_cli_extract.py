@@ -310,7 +310,7 @@ def test_a_full_disk_ends_the_run_with_a_message_and_resume_finishes_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_reports(tmp_path / "reports", 5)
     arguments = ["extract", str(tmp_path / "reports"), "-o", str(tmp_path / "out.jsonl")]
-    clean = CliRunner().invoke(main, [*arguments[:-1], str(tmp_path / "clean.jsonl")])
+    assert CliRunner().invoke(main, [*arguments[:-1], str(tmp_path / "clean.jsonl")]).exit_code == 0
     first_lines = (tmp_path / "clean.jsonl").read_bytes().splitlines(keepends=True)
     fill_disk_after(monkeypatch, len(first_lines[0]) + len(first_lines[1]) + 10)
 
