@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -353,3 +354,51 @@ def test_a_write_error_on_a_stream_ends_the_run_with_a_message(tmp_path: Path, w
     assert lines[-2] == f"meetingx: {failed}"
     assert SUMMARY.match(lines[-1])
     assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_a_run_killed_while_its_worker_runs_on_can_be_resumed_at_once(tmp_path: Path) -> None:
+    """kill -9 reaches the parent only; its worker, stuck on a document, outlives it. The lock on
+    the output must have died with the parent, or --resume would be refused until the worker ends."""
+    ids = write_reports(tmp_path / "reports", 6)
+    output = tmp_path / "out.jsonl"
+    arguments = ["extract", str(tmp_path / "reports"), "-o", str(output)]
+    first = subprocess.Popen(meetingx_hanging_on("report-03", *arguments), start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_lines(tmp_path / "out.jsonl.partial", 3, first)
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=60)
+
+        resumed = subprocess.run(meetingx_command(*arguments, "--resume"), capture_output=True, text=True,
+                                 timeout=120)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(first.pid, signal.SIGKILL)  # a worker left behind, where the OS does not end it
+
+    assert resumed.returncode == 0, resumed.stderr
+    assert [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()] == ids
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_worker_stuck_on_a_document_dies_with_its_killed_parent(tmp_path: Path) -> None:
+    write_reports(tmp_path / "reports", 3)
+    arguments = ["extract", str(tmp_path / "reports"), "-o", str(tmp_path / "out.jsonl")]
+    first = subprocess.Popen(meetingx_hanging_on("report-01", *arguments), start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for_lines(tmp_path / "out.jsonl.partial", 1, first)
+
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=60)
+    deadline = time.monotonic() + 60
+    alive = True
+    while alive and time.monotonic() < deadline:
+        try:
+            os.killpg(first.pid, 0)
+            time.sleep(0.05)
+        except ProcessLookupError:
+            alive = False
+
+    if alive:
+        os.killpg(first.pid, signal.SIGKILL)
+    assert not alive, "the worker outlived its parent"

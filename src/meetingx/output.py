@@ -87,12 +87,30 @@ class LineFile:
         self.close()
 
 
+#: File descriptors of the output locks this process holds (see :func:`_forget_locks`).
+_HELD_LOCKS: set[int] = set()
+
+
+def _forget_locks() -> None:
+    """In a forked child (a batch's worker), close the lock descriptors copied from the parent:
+    an ``flock`` lasts while any descriptor of it is open, and a worker that outlives a parent
+    killed by SIGKILL must not keep the output locked against ``--resume``."""
+    for fd in _HELD_LOCKS:
+        os.close(fd)
+    _HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks)
+
+
 class OutputLock:
     """An exclusive lock on ``<path>.lock``, held while a run writes ``path``.
 
     ``flock`` locks belong to an open file, so a run that dies, however it dies, releases its
-    lock. The lock file is removed on release; a run that locked a file someone has just
-    removed finds that the path no longer names the file it locked, and tries again.
+    lock (its forked workers do not hold it: see :func:`_forget_locks`). The lock file is removed
+    on release; a run that locked a file someone has just removed finds that the path no longer
+    names the file it locked, and tries again.
     """
 
     def __init__(self, path: Path) -> None:
@@ -119,9 +137,11 @@ class OutputLock:
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode("ascii"))
         self._fd = fd
+        _HELD_LOCKS.add(fd)
 
     def release(self) -> None:
         """Remove the lock file, then let the lock go."""
+        _HELD_LOCKS.discard(self._fd)
         try:
             os.unlink(self.path)
         finally:
