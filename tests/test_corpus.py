@@ -10,7 +10,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from meetingx.api import extract_document
-from meetingx.evaluate import evaluate, gold_paths
+from meetingx.eval_inputs import gold_paths
+from meetingx.evaluate import evaluate
 from meetingx.reading import Document
 from meetingx.schema import record_schema
 from record_checks import assert_evidence_points_at_values

@@ -60,8 +60,15 @@ def _foldable() -> re.Pattern[str]:
     return re.compile(f"[{bmp}\U00010000-\U0010FFFF]")
 
 
+#: A carriage return that ends a line by itself, as in old Mac files (in ``\r\n`` the ``\n`` does).
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def fold(text: str) -> str:
-    """The folded copy of ``text``: same length, one form per character."""
+    """The folded copy of ``text``: same length, one form per character; a line ends with
+    ``\\n`` (a lone ``\\r`` becomes one), so that every rule reading lines reads these too."""
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
     if _foldable().search(text) is None:
         return text  # most texts: nothing to fold, and a scan is much cheaper than translate
     folded = text.translate(fold_table())

@@ -30,6 +30,7 @@ from jsonschema.exceptions import ValidationError
 from meetingx.reading.base import Unreadable, text_sha256
 from meetingx.reading.sources import SourceFinder
 from meetingx.record import EDTF_PATTERN, ISO_DATE_PATTERN, MEETING_LISTS, MEETING_SCALARS
+from meetingx.safe_json import NotJSON, loads
 from meetingx.schema import record_schema
 
 Check = Literal["input", "schema", "evidence", "source", "consistency"]
@@ -482,18 +483,24 @@ class _Entry:
 
 def read_records(path: str) -> Iterator[_Entry]:
     """The records of a file, each with its line: a JSON object, a JSON array of records (pretty
-    printed or not), or JSON Lines. ``-`` is standard input."""
+    printed or not), or JSON Lines. ``-`` is standard input.
+
+    A piece that is not JSON is an entry with an error, whatever is wrong with it (see
+    :func:`meetingx.safe_json.loads`: non-finite numbers, lone surrogates, numbers of more than
+    4,300 digits, deep nesting); so is a file that cannot be read or is not UTF-8.
+    """
     try:
-        content = sys.stdin.read() if path == "-" else Path(path).read_bytes().decode("utf-8-sig")
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        content = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         yield _Entry(0, error=f"cannot read the file: {getattr(error, 'strerror', None) or error}")
         return
     if not path.endswith(".jsonl"):
         try:
-            document = json.loads(content)
-        except json.JSONDecodeError as error:
+            document = loads(content)
+        except NotJSON as error:
             if not _looks_like_json_lines(content, error):
-                yield _Entry(error.lineno, error=f"not JSON: {error.msg} (column {error.colno})")
+                yield _Entry(error.line or 1, error=_not_json(error))
                 return
         else:
             if isinstance(document, list):
@@ -505,20 +512,24 @@ def read_records(path: str) -> Iterator[_Entry]:
         if not line.strip():
             continue
         try:
-            yield _Entry(number, json.loads(line))
-        except json.JSONDecodeError as error:
-            yield _Entry(number, error=f"not JSON: {error.msg} (column {error.colno})")
+            yield _Entry(number, loads(line))
+        except NotJSON as error:
+            yield _Entry(number, error=_not_json(error))
 
 
-def _looks_like_json_lines(content: str, error: json.JSONDecodeError) -> bool:
+def _not_json(error: NotJSON) -> str:
+    return f"not JSON: {error.message}" + (f" (column {error.column})" if error.column else "")
+
+
+def _looks_like_json_lines(content: str, error: NotJSON) -> bool:
     """Whether a file that is not one JSON document is JSON Lines (several documents, one a line)
     rather than a single document with a syntax error."""
-    if error.msg == "Extra data":
+    if error.message == "Extra data":
         return True
     first = next((line for line in content.splitlines() if line.strip()), "")
     try:
-        return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+        return isinstance(loads(first), dict)
+    except NotJSON:
         return False
 
 
