@@ -27,7 +27,18 @@ PIPELINES: dict[str, tuple[str, ...]] = {
         "meetingx_attendance",
         "meetingx_spans",
     ),
-    "en": ("meetingx_text", "meetingx_structure", "meetingx_spans"),
+    "en": (
+        "meetingx_text",
+        "meetingx_structure",
+        "meetingx_dates",
+        "meetingx_people",
+        "meetingx_places",
+        "meetingx_resolutions",
+        "meetingx_clauses",
+        "meetingx_numbering",
+        "meetingx_attendance",
+        "meetingx_spans",
+    ),
 }
 
 #: Documents longer than spaCy's default limit are still read (the batch has its own size limit).
@@ -61,7 +72,7 @@ TOKENIZERS: dict[str, str | None] = {"zh": "meetingx.CharTokenizer.v1", "en": No
 
 
 #: Components that read no rule data (they take no ``data_dir``).
-_WITHOUT_DATA = {"meetingx_text", "meetingx_spans"}
+_WITHOUT_DATA = {"meetingx_spans"}
 
 
 @lru_cache(maxsize=None)

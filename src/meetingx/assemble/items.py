@@ -25,6 +25,10 @@ def find_directive_items(ctx: Context) -> None:
         return  # numbered 议案 are resolutions; section headings and convening facts are neither
     folded = ctx.folded
     markers = sorted((c for c in ctx.candidates("MARKER") if c.start >= ctx.body_start), key=lambda c: c.start)
+    if markers and "number" in markers[0].data:
+        # the component put its markers in lists itself: each with its position and its text's end
+        ctx.directive_items.extend(DirectiveItem(c, c.data["text_end"], c.data["number"]) for c in markers)
+        return
     lists: list[list[Candidate]] = []
     open_lists: dict[str, list[Candidate]] = {}
     for c in markers:
@@ -73,7 +77,8 @@ def fill_agenda(ctx: Context) -> None:
             if not any(shares_run(clause, heading, 12) for heading in headings):
                 add(c)
         for item in ctx.directive_items if ctx.kind == "minutes" else []:
-            add(item.marker, item.marker.data["text_start"], item.end)
+            if item.marker.data.get("agenda", True):  # not the points of a report read out
+                add(item.marker, item.marker.data["text_start"], item.end)
     out.values["agenda"] = agenda
 
 
@@ -82,7 +87,7 @@ def fill_resolutions(ctx: Context) -> None:
     a report says were voted on (表决通过, with no counts)."""
     out = ctx.out
     resolutions: list[dict[str, Any]] = []
-    voted = ctx.candidates("MOTION") if ctx.kind == "resolution" else [
+    voted = ctx.candidates("MOTION") if ctx.kind == "resolution" or ctx.candidates("MOTION") else [
         c for c in ctx.candidates("AGENDA")
         if _VOTED.match(ctx.folded, c.start, c.end)
         and "表决" in ctx.folded[ctx.sentence_bounds(c.start)[0]:c.end]]
@@ -105,7 +110,7 @@ def fill_resolutions(ctx: Context) -> None:
                          "missing counts are null", f"{pointer}/votes")
         elif ctx.kind == "resolution":
             out.warn("resolution.no-tally", "no vote tally found for this item", f"{pointer}/votes")
-        passed: Optional[bool] = "未通过" not in text and "通过" in text
+        passed: Optional[bool] = c.data["passed"] if "passed" in c.data else "未通过" not in text and "通过" in text
         if votes and votes.get("for") is not None and votes.get("against") is not None:
             passed = passed and votes["for"] > votes["against"]
         out.cite(f"{pointer}/passed", c.start, c.end, c.rule, c.confidence)

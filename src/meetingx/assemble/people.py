@@ -69,7 +69,8 @@ def fill_people(ctx: Context) -> None:
     out.values["chair"] = [person_value(ctx, n, f"/chair/{i}", None) for i, n in enumerate(chairs)]
 
     speakers: dict[str, Candidate] = {}
-    for c in sorted(ctx.candidates("SPEECH"), key=lambda c: c.data["name_start"]):
+    # in the order the speakers act (where the name was read elsewhere, ``mention_start`` says where)
+    for c in sorted(ctx.candidates("SPEECH"), key=lambda c: c.data.get("mention_start", c.data["name_start"])):
         name = resolve(ctx, c)
         if name and name in ctx.people and name not in speakers:
             speakers[name] = c

@@ -1,0 +1,54 @@
+"""What a body did, as news reports it: ``The council on a 6-1 vote approved the budget``,
+``the council voted 6-2 to approve…``. A clause whose subject is a body (a noun of
+``body_nouns.txt``) and whose verb is one of ``action_verbs.txt`` in the simple past or present
+(not ``had approved``, an earlier act) is an action; it runs from after the subject to the end of
+its sentence."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from meetingx.components.en.words import english_words, sentences_of
+from meetingx.lexicon import Lexicon, word_pattern
+
+_KEY = "meetingx.en.actions"
+
+
+class ActionFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.words = english_words(lexicon)
+        bodies = word_pattern(lexicon.words("body_nouns.txt") + [w.lower() for w in lexicon.words("body_nouns.txt")])
+        verbs = word_pattern(lexicon.words("action_verbs.txt"))
+        self.action = re.compile(
+            rf"(?<![A-Za-z])(?:The|the)[ ]+(?:[A-Z][\w'\-]*[ ]+){{0,4}}(?:{bodies})(?![A-Za-z])"
+            rf"(?P<between>(?:[ ]+(?:on|by)[ ]+a[ ]+\d{{1,2}}-\d{{1,2}}(?:-\d{{1,2}})?[ ]+vote|[ ]+unanimously|[ ]+also"
+            rf"|[ ]+formally|[ ]+then)*)"
+            rf"[ ]+(?P<verb>{verbs})(?![A-Za-z])")
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) of each action clause of the Doc (found once per Doc)."""
+        found = doc.user_data.get(_KEY)
+        if found is not None:
+            return found
+        text = doc._.mx_text.folded
+        sentences = sentences_of(doc, self.words)
+        found = []
+        for match in self.action.finditer(text):
+            start = match.start("between") + len(match.group("between")) - len(match.group("between").lstrip())
+            if not match.group("between").strip():
+                start = match.start("verb")
+            end = sentences.end_of(match.start("verb"))
+            while end > start and text[end - 1] in " .,;":
+                end -= 1
+            if end > start:
+                found.append((start, end))
+        doc.user_data[_KEY] = found
+        return found
+
+
+@lru_cache(maxsize=None)
+def action_finder(lexicon: Lexicon) -> ActionFinder:
+    return ActionFinder(lexicon)

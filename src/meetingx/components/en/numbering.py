@@ -1,0 +1,197 @@
+"""Numbered items of English minutes, put in lists (CONVENTIONS rule 8), and the unnumbered
+headings of the order of business (:mod:`.headings`).
+
+Markers come from ``markers.jsonl`` (``1.``, ``1``, ``4.01)``, ``1.A.``, ``a.``, ``a)``, ``(a)``,
+``A.``, minute references ``23/145`` and dockets ``#C-118-21`` at a line's start). A list is one run
+of a family (1., 2., 3.…); a marker of value 1 starts a new list (a second ``1.``, a nested
+``a)``), so the items of a list are numbered from 1. A marker out of its place (``g.`` after
+``h.``) is left out but keeps its place. A lone item counts only nested in another list.
+
+Each ``MARKER`` candidate has ``number`` (its place in its list), ``text_start``/``text_end`` (the
+item's first sentence: up to the next marker, a line end, a sentence end, a colon before a new
+clause, or where the flattened text of the minutes goes on after the heading: ``1 Call to Order
+The regular meeting…``), ``agenda_end`` (the heading to its line end or colon) and ``agenda``
+(false for a list of points made in a report, whose items are clauses: ``1. Mr. Vogel should be
+notified…``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from meetingx.components import add_candidate, candidates
+from meetingx.components.en.headings import HeadingFinder
+from meetingx.components.en.statements import body_start
+from meetingx.components.en.words import english_words, sentences_of
+from meetingx.lexicon import Lexicon
+
+_AFTER_MARKER = re.compile(r"[ \t]+(?=[\"'A-Z0-9(])")
+_LINE_START_FAMILIES = frozenset({"minute-ref", "docket"})
+_SINGLE_LETTER = frozenset({"letter", "capital"})
+#: Where a heading that the flattened text runs on from ends: a new clause (The regular meeting…,
+#: Chair Rotty called…), a motion, a field label.
+_CLAUSE_START = re.compile(r"[ ]+(?=(?:The|A|An|It|There|This|These|All|No|MOTION|Motion|Moved|MOVED)\b[ ]+[A-Za-z])")
+_POINT = re.compile(r"(?i:\b(?:should|shall|must|will|would|may|can|is|are|was|were|be)\b)")
+_MINUTE_REF_END = re.compile(r"[ ]+(?:[A-Z][a-z]{0,5}/)?\d{1,4}/\d{2}(?:-\d{2})?[ ]*$")
+
+
+@dataclass
+class Marker:
+    start: int
+    end: int
+    rule: str
+    family: str
+    value: int
+    major: Optional[int]
+    text_start: int
+
+
+class ItemFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.words = english_words(lexicon)
+        self.patterns = [(r["rule"].replace("marker.", "en.marker."), r["family"], re.compile(r["pattern"]))
+                         for r in lexicon.records("markers.jsonl")]
+        months = "|".join(self.words.months)
+        self.month_after = re.compile(rf"(?i:{months})\b")
+        self.headings = HeadingFinder(lexicon)
+        self.verbs = re.compile(r"\b[a-z]+ed\b|\b(?:" + "|".join(map(re.escape, lexicon.words("speech_verbs.txt")))
+                                + r")\b")
+        self.fields = re.compile(r"[ ]+(?:" + "|".join(map(re.escape, lexicon.words("field_labels.txt"))) + r")[ ]*:")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc._.mx_text.folded
+        kinds = candidates(doc, "KIND")
+        if not kinds or kinds[0].data["kind"] != "minutes":
+            return doc
+        markers = self.find_markers(text, body_start(doc))
+        items = self.lists(markers)
+        ends = self.item_ends(doc, text, [m for m, _ in items])
+        spans: list[tuple[int, int]] = []
+        for index, (marker, number) in enumerate(items):
+            text_end, agenda_end = ends[index]
+            spans.append((marker.text_start, agenda_end))
+            add_candidate(doc, "MARKER", marker.start, marker.end, marker.rule, 0.85, family=marker.family,
+                          value=marker.value, number=number, text_start=marker.text_start, text_end=text_end,
+                          agenda_end=agenda_end, agenda=self.is_agenda(text, items, ends, index))
+        self.headings(doc, text, spans)
+        return doc
+
+    # ------------------------------------------------------------------ markers and lists
+    def find_markers(self, text: str, body: int) -> list[Marker]:
+        taken: set[int] = set()
+        found = []
+        for rule, family, pattern in self.patterns:
+            for match in pattern.finditer(text, body):
+                start, end = match.span("marker")
+                if start in taken or start > 0 and not text[start - 1].isspace():
+                    continue
+                after = _AFTER_MARKER.match(text, end)
+                if after is None or self.month_after.match(text, after.end()):
+                    continue
+                line_start = start == 0 or not text[text.rfind("\n", 0, start) + 1:start].strip()
+                if family in _LINE_START_FAMILIES and not line_start:
+                    continue
+                if family == "capital" and not line_start and not re.search(r"[.:;!?)\d][ ]+$", text[max(0, start - 3):start]):
+                    continue  # an initial (Mrs. A. Vincent), not a marker
+                if family == "bare-number" and not text[after.end()].isupper():
+                    continue
+                num = match.group("num")
+                value = ord(num.lower()) - 96 if num.isalpha() else int(num)
+                major = int(match.group("major")) if "major" in match.groupdict() and match.group("major") else None
+                taken.add(start)
+                found.append(Marker(start, end, rule, family, value, major, after.end()))
+        return sorted(found, key=lambda m: m.start)
+
+    def lists(self, markers: list[Marker]) -> list[tuple[Marker, int]]:
+        """The markers that form lists, each with its place in its list."""
+        open_lists: dict[tuple[str, Optional[int]], list[tuple[Marker, int]]] = {}
+        lists: list[list[tuple[Marker, int]]] = []
+        later = [(m.family, m.major, m.value) for m in markers]
+        for index, marker in enumerate(markers):
+            key = (marker.family, marker.major)
+            current = open_lists.get(key)
+            if marker.value == 1 or marker.family in _LINE_START_FAMILIES and current is None:
+                open_lists[key] = [(marker, 1)]
+                lists.append(open_lists[key])
+                continue
+            if not current:
+                continue
+            last, number = current[-1]
+            step = marker.value - last.value
+            if step == 1 or step == 2 and (marker.family, marker.major, marker.value - 1) in later[index + 1:]:
+                # a skipped value that stands later in the text (a displaced marker) keeps its place
+                current.append((marker, number + step))
+        # a list of one item counts only inside another list
+        kept = [items for index, items in enumerate(lists)
+                if len(items) > 1 or any(other[0][0].start < items[0][0].start for other in lists[:index])]
+        return sorted((item for items in kept for item in items), key=lambda item: item[0].start)
+
+    # ------------------------------------------------------------------ where an item's text ends
+    def item_ends(self, doc: Doc, text: str, markers: list[Marker]) -> list[tuple[int, int]]:
+        sentences = sentences_of(doc, self.words)
+        people = sorted((c.data["span_start"], c.end) for c in candidates(doc, "PERSON"))
+        ends = []
+        for index, marker in enumerate(markers):
+            start = marker.text_start
+            limit = markers[index + 1].start if index + 1 < len(markers) else len(text)
+            limit = min(limit, start + 300)
+            line_end = text.find("\n", start, limit)
+            limit = line_end if line_end >= 0 else limit
+            clause = self.clause_start(text, start, limit, people)
+            agenda_end = self.trim(text, start, clause)
+            sentence_end = sentences.end_of(start)
+            text_end = self.trim(text, start, min(clause, sentence_end) if sentence_end > start else clause)
+            if text[start:agenda_end].isupper() and agenda_end > text_end:
+                pass  # CALL TO ORDER. OPEN SESSION: a heading in capitals goes on after its full stop
+            else:
+                agenda_end = text_end
+            ends.append((text_end, agenda_end))
+        return ends
+
+    def clause_start(self, text: str, start: int, limit: int, people: list[tuple[int, int]]) -> int:
+        end = limit
+        colon = text.find(":", start, end)
+        while colon >= 0:
+            after = text[colon + 1:colon + 60]
+            if not after.strip() or re.match(r"\s*(?:\d|[a-z]\)|\([a-z]\)|[A-Z][\w.]*(?:[ ]+[A-Z][\w.]*){0,3}[ ]+"
+                                              r"(?:[a-z]+ed|[a-z]+s)\b)", after):
+                end = colon
+                break
+            colon = text.find(":", colon + 1, end)
+        for pattern in (_CLAUSE_START, self.fields):
+            found = pattern.search(text, start + 1, end)
+            if found:
+                end = found.start()
+        for p_start, p_end in people:
+            if start < p_start < end and self.verbs.match(text, p_end + 1) and text[p_end:p_end + 1] == " ":
+                end = p_start
+                break
+        return end
+
+    @staticmethod
+    def trim(text: str, start: int, end: int) -> int:
+        ref = _MINUTE_REF_END.search(text, start, end)
+        if ref:
+            end = ref.start()
+        while end > start and text[end - 1] in " .,;:-\n\t":
+            end -= 1
+        return end
+
+    @staticmethod
+    def is_agenda(text: str, items: list[tuple[Marker, int]], ends: list[tuple[int, int]], index: int) -> bool:
+        """Items of a list that are clauses (points of a report) are not agenda items."""
+        marker = items[index][0]
+        first = index
+        while first > 0 and items[first][1] > 1 and (items[first - 1][0].family, items[first - 1][0].major) == \
+                (marker.family, marker.major):
+            first -= 1
+        group = [i for i in range(first, len(items)) if (items[i][0].family, items[i][0].major) == (marker.family, marker.major)
+                 and (i == first or items[i][1] > 1)]
+        group = group[:next((k for k, i in enumerate(group[1:], 1) if items[i][1] == 1), len(group))]
+        clauses = sum(bool(_POINT.search(text, items[i][0].text_start, ends[i][0])) for i in group)
+        return clauses * 2 <= len(group)
