@@ -27,7 +27,12 @@ def find_directive_items(ctx: Context) -> None:
     markers = sorted((c for c in ctx.candidates("MARKER") if c.start >= ctx.body_start), key=lambda c: c.start)
     if markers and "number" in markers[0].data:
         # the component put its markers in lists itself: each with its position and its text's end
-        ctx.directive_items.extend(DirectiveItem(c, c.data["text_end"], c.data["number"]) for c in markers)
+        for c in markers:
+            if c.data.get("after_gap"):
+                ctx.out.warn("directive.displaced-marker", "an item before this one could not be read (its "
+                             "marker stands elsewhere in the text); it keeps its place in the list",
+                             f"/directives/{len(ctx.directive_items)}")
+            ctx.directive_items.append(DirectiveItem(c, c.data["text_end"], c.data["number"]))
         return
     lists: list[list[Candidate]] = []
     open_lists: dict[str, list[Candidate]] = {}
@@ -78,7 +83,7 @@ def fill_agenda(ctx: Context) -> None:
                 add(c)
         for item in ctx.directive_items if ctx.kind == "minutes" else []:
             if item.marker.data.get("agenda", True):  # not the points of a report read out
-                add(item.marker, item.marker.data["text_start"], item.end)
+                add(item.marker, item.marker.data["text_start"], item.marker.data.get("agenda_end", item.end))
     out.values["agenda"] = agenda
 
 

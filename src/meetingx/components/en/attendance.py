@@ -25,10 +25,10 @@ class AttendanceFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.words = english_words(lexicon)
-        groups = word_pattern(sorted({w.title() for w in self.words.plural_titles} | self.words.plural_titles))
+        groups = word_pattern(sorted({w.title() for w in self.words.plural_titles}))
         self.group = re.compile(
             rf"(?<![A-Za-z])(?:(?:A|a)[ ]+total[ ]+of[ ]+)?(?:\d+[ ]+)?(?P<group>(?:All[ ]+(?:the[ ]+)?)?(?:{groups}))"
-            rf"[ ]+(?:were[ ]+(?:also[ ]+)?present|attended)\b")
+            rf"[ ]+(?:were[ ]+(?:also[ ]+)?present(?![ ]*:)|attended)\b")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded

@@ -26,7 +26,8 @@ from meetingx.components.en.words import EnglishWords, Subject, english_words, s
 from meetingx.lexicon import Lexicon, word_pattern
 
 _CHAIRS = frozenset({"chair", "chairman", "chairwoman", "chairperson", "chr", "presiding officer"})
-_PASSIVE = re.compile(r"(?i:\b(?:was|were|been|be|is|are)[ ]+$)")
+#: A verb after these is a passive (was presented by) or an earlier act (had apologised)
+_PASSIVE = re.compile(r"(?i:\b(?:was|were|been|be|is|are|had|has|have)[ ]+$)")
 _AGENT_START = re.compile(r"[ ]*")
 
 
@@ -116,6 +117,7 @@ class ClauseFinder:
     # ------------------------------------------------------------------ speech
     def find_speeches(self, doc: Doc, text: str, people: list[Any], by_name: dict, chair: Optional[Any]) -> None:
         sentences = sentences_of(doc, self.words)
+        named: dict[int, Any] = {}  # the name each speaker was first given
         for verb in self.speech_re.finditer(text):
             start = verb.start()
             if _PASSIVE.search(text, max(0, start - 8), start) or self.not_speech.match(text, verb.end()):
@@ -130,6 +132,7 @@ class ClauseFinder:
                     continue
                 if chair is not None and person.data["entity"] == chair.data["entity"]:
                     person = chair  # the chair keeps the name they chaired under
+                person = named.setdefault(person.data["entity"], person)
                 add_candidate(doc, "SPEECH", start, end, "en.clause.subject-speech", 0.85, name_start=person.start,
                               name_end=person.end, alias=None, mention_start=subject.start,
                               entity=person.data["entity"])
@@ -137,9 +140,9 @@ class ClauseFinder:
     def speech_end(self, text: str, start: int, sentence_end: int) -> int:
         end = sentence_end
         for stop in self.stops:
-            found = stop.search(text, start, end)
-            if found and found.start() > start:
-                end = found.start() if found.end() > found.start() else found.end()
+            found = stop.search(text, start + 1, sentence_end)
+            if found:
+                end = min(end, found.start())
         while end > start and text[end - 1] in " ,;:-":
             end -= 1
         return end

@@ -31,6 +31,7 @@ _BULLET = re.compile(r"[ \t]*(?:[\u2022\u25cf\u25aa\u2023*\-]|o)[ \t]+")
 _LABEL_LINE = re.compile(r"[ \t]*(?P<label>[A-Z][\w'&/]*(?:[ ]+[\w'&/]+){0,4})[ ]*:(?:[ ]+\S|[ ]*$)")
 _DASH_HEAD = re.compile(r"(?P<head>[A-Z][^\n:]{1,60}?)[ ]*(?:-[ ]|[ ]-|:[ ])")
 _NONE_TAIL = re.compile(r"(?i:[ ]*[-:][ ]*(?:none|nil|n/a)\.?[ ]*$)")
+_OPEN_END = re.compile(r"(?i:\b(?:of|the|from|and|to|for|on|in|by|with)[ ]*$)")
 _FINITE = re.compile(r"(?i:\b(?:was|were|is|are|has|have|had|will|shall|would|should)\b)")
 _DOCKET = re.compile(r"(?<![A-Za-z])(?:Calendar|Docket|Agenda|Council)[ ]+Item[ ]+#?\d+[^.\n]*")
 #: Words of labels and votes in capitals that are no headings
@@ -49,15 +50,18 @@ class HeadingFinder:
         self.noise = re.compile(lexicon.alternation("noise_lines.txt"))
         self.months = frozenset(m.upper() for m in self.words.months)
 
-    def __call__(self, doc: Doc, text: str, items: list[tuple[int, int]]) -> None:
+    def __call__(self, doc: Doc, text: str, items: list[tuple[int, int]], numbered: int) -> None:
+        """``items``: the numbered items' heading spans; ``numbered``: where the first stands (the
+        lines, labels and bullets after it are the items' own content)."""
         body = body_start(doc)
         taken = [(c.start, c.end) for label in ("TITLE", "MEETING", "VENUE", "LABEL") for c in candidates(doc, label)]
         taken += items + [(m.start(), m.end()) for m in self.rosters.labels(text)]
         found: list[tuple[int, int, str]] = []
         found += self.capital_runs(text, body)
-        found += self.heading_lines(text, body)
+        found += self.heading_lines(text, body, numbered)
         found += [(m.start(), self.trim(text, m.start(), m.end()), "en.heading.docket-item")
-                  for m in _DOCKET.finditer(text, body) if self.at_sentence_start(text, m.start())]
+                  for m in _DOCKET.finditer(text, body) if self.at_sentence_start(text, m.start())
+                  or re.search(r"\b[A-Z]{3,}[ ]+$", text[max(0, m.start() - 20):m.start()])]
         seen: set[tuple[int, int]] = set()
         for start, end, rule in sorted(found):
             if end <= start or (start, end) in seen or any(s < end and start < e for s, e in taken):
@@ -110,18 +114,19 @@ class HeadingFinder:
     def split_standard(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """CALL TO ORDER PLEDGE OF ALLEGIANCE: split where a usual heading starts."""
         cuts = [start] + [m.start() for m in self.standard.finditer(text, start + 1, end)
-                          if text[m.start() - 1] == " "] + [end]
+                          if text[m.start() - 1] == " " and not _OPEN_END.search(text, start, m.start())] + [end]
         return [(a, self.trim(text, a, b), "en.heading.capitals") for a, b in zip(cuts, cuts[1:]) if b > a]
 
     # ------------------------------------------------------------------ heading lines
-    def heading_lines(self, text: str, body: int) -> list[tuple[int, int, str]]:
+    def heading_lines(self, text: str, body: int, numbered: int) -> list[tuple[int, int, str]]:
         found = []
-        lines = list(_LINE.finditer(text, body))
+        lines = [line for line in _LINE.finditer(text, body) if line.start() < numbered]
         for index, line in enumerate(lines):
             start, end = line.span()
             content = line.group()
-            if not content.strip() or index + 1 == len(lines) and "\n" not in text[end:]:
-                continue  # a last line cut by the excerpt heads nothing
+            cut = index + 1 == len(lines) and "\n" not in text[end:]  # a last line cut by the excerpt
+            if not content.strip():
+                continue
             bullet = _BULLET.match(content)
             if bullet:
                 head = _DASH_HEAD.match(text, start + bullet.end(), end)
@@ -140,7 +145,7 @@ class HeadingFinder:
             if tail:
                 head_end = tail.start()  # Public Comment-none
             head = text[left:head_end]
-            if self.is_heading_line(head) and (tail or not stripped.endswith(".")):
+            if self.is_heading_line(head) and (tail or not stripped.endswith(".")) and not cut:
                 found.append((left, self.trim(text, left, head_end), "en.heading.line"))
         return found
 

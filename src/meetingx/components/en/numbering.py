@@ -18,6 +18,7 @@ notified…``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -25,6 +26,7 @@ from spacy.tokens import Doc
 
 from meetingx.components import add_candidate, candidates
 from meetingx.components.en.headings import HeadingFinder
+from meetingx.components.en.rosters import roster_reader
 from meetingx.components.en.statements import body_start
 from meetingx.components.en.words import english_words, sentences_of
 from meetingx.lexicon import Lexicon
@@ -48,6 +50,7 @@ class Marker:
     value: int
     major: Optional[int]
     text_start: int
+    line_start: bool
 
 
 class ItemFinder:
@@ -59,6 +62,8 @@ class ItemFinder:
         months = "|".join(self.words.months)
         self.month_after = re.compile(rf"(?i:{months})\b")
         self.headings = HeadingFinder(lexicon)
+        self.rosters = roster_reader(lexicon)
+        self.labels: list[int] = []
         self.verbs = re.compile(r"\b[a-z]+ed\b|\b(?:" + "|".join(map(re.escape, lexicon.words("speech_verbs.txt")))
                                 + r")\b")
         self.fields = re.compile(r"[ ]+(?:" + "|".join(map(re.escape, lexicon.words("field_labels.txt"))) + r")[ ]*:")
@@ -70,15 +75,25 @@ class ItemFinder:
             return doc
         markers = self.find_markers(text, body_start(doc))
         items = self.lists(markers)
-        ends = self.item_ends(doc, text, [m for m, _ in items])
+        # where items end: at the next item, or at a displaced marker of a list (a g. after h.)
+        highest: dict[tuple[str, Optional[int]], int] = {}
+        for marker, _, _ in items:
+            key = (marker.family, marker.major)
+            highest[key] = max(highest.get(key, 0), marker.value)
+        every = [m.start for m in markers if m.value <= highest.get((m.family, m.major), 0)]
+        ends = self.item_ends(doc, text, [m for m, _, _ in items], every)
+        points = self.points(text, items, ends)
         spans: list[tuple[int, int]] = []
-        for index, (marker, number) in enumerate(items):
+        last: dict[int, int] = {}
+        for index, (marker, number, list_id) in enumerate(items):
             text_end, agenda_end = ends[index]
             spans.append((marker.text_start, agenda_end))
             add_candidate(doc, "MARKER", marker.start, marker.end, marker.rule, 0.85, family=marker.family,
                           value=marker.value, number=number, text_start=marker.text_start, text_end=text_end,
-                          agenda_end=agenda_end, agenda=self.is_agenda(text, items, ends, index))
-        self.headings(doc, text, spans)
+                          agenda_end=agenda_end, agenda=list_id not in points,
+                          after_gap=number > last.get(list_id, 0) + 1)
+            last[list_id] = number
+        self.headings(doc, text, spans, items[0][0].start if items else len(text))
         return doc
 
     # ------------------------------------------------------------------ markers and lists
@@ -91,8 +106,8 @@ class ItemFinder:
                 if start in taken or start > 0 and not text[start - 1].isspace():
                     continue
                 after = _AFTER_MARKER.match(text, end)
-                if after is None or self.month_after.match(text, after.end()):
-                    continue
+                if after is None or family == "bare-number" and self.month_after.match(text, after.end()):
+                    continue  # 1 September 24, 2019: a page number before a date
                 line_start = start == 0 or not text[text.rfind("\n", 0, start) + 1:start].strip()
                 if family in _LINE_START_FAMILIES and not line_start:
                     continue
@@ -104,10 +119,11 @@ class ItemFinder:
                 value = ord(num.lower()) - 96 if num.isalpha() else int(num)
                 major = int(match.group("major")) if "major" in match.groupdict() and match.group("major") else None
                 taken.add(start)
-                found.append(Marker(start, end, rule, family, value, major, after.end()))
+                found.append(Marker(start, end, rule, family, value, major, after.end(),
+                                    line_start or bool(re.search(r"[.:!?][ ]+$", text[max(0, start - 3):start]))))
         return sorted(found, key=lambda m: m.start)
 
-    def lists(self, markers: list[Marker]) -> list[tuple[Marker, int]]:
+    def lists(self, markers: list[Marker]) -> list[tuple[Marker, int, int]]:
         """The markers that form lists, each with its place in its list."""
         open_lists: dict[tuple[str, Optional[int]], list[tuple[Marker, int]]] = {}
         lists: list[list[tuple[Marker, int]]] = []
@@ -115,7 +131,10 @@ class ItemFinder:
         for index, marker in enumerate(markers):
             key = (marker.family, marker.major)
             current = open_lists.get(key)
-            if marker.value == 1 or marker.family in _LINE_START_FAMILIES and current is None:
+            following = next(((f, j, v) for f, j, v in later[index + 1:] if (f, j) == key), None)
+            runs_on = following == (marker.family, marker.major, marker.value + 1) and current is None \
+                and self.opens_line(marker)
+            if marker.value == 1 or runs_on or marker.family in _LINE_START_FAMILIES and current is None:
                 open_lists[key] = [(marker, 1)]
                 lists.append(open_lists[key])
                 continue
@@ -129,17 +148,26 @@ class ItemFinder:
         # a list of one item counts only inside another list
         kept = [items for index, items in enumerate(lists)
                 if len(items) > 1 or any(other[0][0].start < items[0][0].start for other in lists[:index])]
-        return sorted((item for items in kept for item in items), key=lambda item: item[0].start)
+        return sorted(((marker, number, index) for index, items in enumerate(kept) for marker, number in items),
+                      key=lambda item: item[0].start)
+
+    def opens_line(self, marker: Marker) -> bool:
+        """Whether a marker stands where a numbered minute may start (59., 102.): a line's start
+        or after a sentence."""
+        return marker.line_start
 
     # ------------------------------------------------------------------ where an item's text ends
-    def item_ends(self, doc: Doc, text: str, markers: list[Marker]) -> list[tuple[int, int]]:
+    def item_ends(self, doc: Doc, text: str, markers: list[Marker], every: list[int]) -> list[tuple[int, int]]:
+        """(text end, agenda end) of each item; ``every``: where all markers stand, also those
+        left out of the lists (a displaced g.)."""
         sentences = sentences_of(doc, self.words)
+        self.labels = [m.start() for m in self.rosters.labels(text)]
         people = sorted((c.data["span_start"], c.end) for c in candidates(doc, "PERSON"))
         ends = []
         for index, marker in enumerate(markers):
             start = marker.text_start
-            limit = markers[index + 1].start if index + 1 < len(markers) else len(text)
-            limit = min(limit, start + 300)
+            following = bisect_right(every, start)
+            limit = min(every[following] if following < len(every) else len(text), start + 300)
             line_end = text.find("\n", start, limit)
             limit = line_end if line_end >= 0 else limit
             clause = self.clause_start(text, start, limit, people)
@@ -167,6 +195,9 @@ class ItemFinder:
             found = pattern.search(text, start + 1, end)
             if found:
                 end = found.start()
+        for label in self.labels:
+            if start < label < end:
+                end = label
         for p_start, p_end in people:
             if start < p_start < end and self.verbs.match(text, p_end + 1) and text[p_end:p_end + 1] == " ":
                 end = p_start
@@ -183,15 +214,10 @@ class ItemFinder:
         return end
 
     @staticmethod
-    def is_agenda(text: str, items: list[tuple[Marker, int]], ends: list[tuple[int, int]], index: int) -> bool:
-        """Items of a list that are clauses (points of a report) are not agenda items."""
-        marker = items[index][0]
-        first = index
-        while first > 0 and items[first][1] > 1 and (items[first - 1][0].family, items[first - 1][0].major) == \
-                (marker.family, marker.major):
-            first -= 1
-        group = [i for i in range(first, len(items)) if (items[i][0].family, items[i][0].major) == (marker.family, marker.major)
-                 and (i == first or items[i][1] > 1)]
-        group = group[:next((k for k, i in enumerate(group[1:], 1) if items[i][1] == 1), len(group))]
-        clauses = sum(bool(_POINT.search(text, items[i][0].text_start, ends[i][0])) for i in group)
-        return clauses * 2 <= len(group)
+    def points(text: str, items: list[tuple[Marker, int, int]], ends: list[tuple[int, int]]) -> set[int]:
+        """The lists whose items are mostly clauses (points of a report: 1. Mr. Vogel should be
+        notified…), not headings of business: they are no agenda."""
+        clauses: dict[int, list[bool]] = {}
+        for (marker, _, list_id), (text_end, _) in zip(items, ends):
+            clauses.setdefault(list_id, []).append(bool(_POINT.search(text, marker.text_start, text_end)))
+        return {list_id for list_id, flags in clauses.items() if sum(flags) * 2 > len(flags)}

@@ -65,7 +65,7 @@ class PeopleFinder:
         #: an honorific or a role, then a name (the name's words are checked one by one)
         self.titled = re.compile(
             rf"(?<![A-Za-z])(?:(?P<hon>(?:{honorifics})\.?)[ ]+)?(?:(?P<role>{words.role_re.pattern})[ ]+)?"
-            rf"(?:(?:{honorifics})\.?[ ]+)?(?P<name>{name_word}(?:[ ]+{name_word}){{0,3}})(?![A-Za-z])")
+            rf"(?P<hon2>(?:{honorifics})\.?[ ]+)?(?P<name>{name_word}(?:[ ]+{name_word}){{0,3}})(?![A-Za-z])")
         self.person_verbs = re.compile(
             rf"(?<![A-Za-z])(?:{word_pattern(lexicon.words('speech_verbs.txt'))}|called|presided|presiding|chaired|"
             rf"assumed|present|attended|moved|seconded|made a motion)(?![A-Za-z])")
@@ -93,7 +93,9 @@ class PeopleFinder:
             name = self.trimmed_name(text, match.start("name"), match.end("name"))
             if name is None:
                 continue
-            roles = [match.span("role")] if match.group("role") and not self.words.is_honorific(match.group("role")) else []
+            # a role before an honorific is the previous person's (Town Clerk Mrs. A. Vincent)
+            roles = [(self.words.role_start(text, *match.span("role")), match.end("role"))] \
+                if match.group("role") and not match.group("hon2") else []
             formula = _MOVER.search(text, max(0, match.start() - 20), match.start()) is not None
             add(Mention(name, roles, match.start(), "en.person.title-name", formula=formula))
         sentences = sentences_of(doc, self.words)

@@ -31,7 +31,7 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&/\-]*\.?")
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 _STOP_BEFORE = frozenset({"a", "an", "the", "of", "for", "at", "in", "on", "to", "by", "from", "and", "this", "that",
                           "minutes", "summary", "proceedings", "agenda", "record", "with"})
-_TIME_OR_DATE = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}\s?[ap]\.?m\b|\b\d{4}\b", re.I)
+_TIME_OR_DATE = re.compile(r"\d{1,2}[:. ]\d{2}|\d{1,2}\s?[ap]\.?m\b|\b\d{4}\b", re.I)
 _VENUE_END = re.compile(r",?[ ]+(?:on|at[ ]+\d|commencing|starting|beginning|to[ ]+(?:consider|discuss|order)|for|with|"
                         r"and[ ]+(?:was|were|the)|from)\b|[.;:](?:[ \n]|$)|\n|,[ ]*(?:on|at)\b|\(")
 _VENUE_INTRO = re.compile(r"(?i:\b(?P<how>(?:remotely|virtually|online|electronically)[ ]+(?:through|via|on|by)[ ]+))"
@@ -53,9 +53,16 @@ class PlaceFinder:
         self.types = frozenset(w.lower() for w in lexicon.words("meeting_types.txt"))
         self.bodies = frozenset(w.lower() for w in lexicon.words("body_nouns.txt"))
         self.units = frozenset(lexicon.words("place_units.txt"))
+        self.calendar = rf"(?i:{word_pattern(list(self.words.months) + list(self.words.weekdays))})(?![A-Za-z])"
         self.venue_noun = re.compile(rf"(?<![A-Za-z])(?i:{lexicon.alternation('venue_nouns.txt')})(?![A-Za-z])")
         units = word_pattern(sorted(self.units))
-        self.unit_of = re.compile(rf"(?i:{units})[ ]+(?i:of)[ ]+[A-Z][\w'\-]*(?:[ ]+[A-Z][\w'\-]*)*")
+        bodies = word_pattern(lexicon.words("body_nouns.txt"))
+        #: a place that owns a body (Township of Oro-Medonte, City of Mendota Heights)
+        #: the body before a verb: (The) City Council, (The) Morgan County Board of Commissioners
+        self.body_subject = re.compile(rf"(?:(?<![A-Za-z])(?:The|the)[ ]+|^|(?<=[.,;:\n])[ ]*)(?P<body>(?:[A-Z][\w'\-]*[ ]+"
+                                       rf"(?:(?:of|for)[ ]+(?:the[ ]+)?)?)*?(?i:{bodies})(?![A-Za-z]))[ ]+$")
+        self.unit_of = re.compile(rf"(?i:{units})[ ]+(?i:of)[ ]+[A-Z][\w'\-]*"
+                                  rf"(?:[ ]+(?!(?i:{bodies})(?![A-Za-z]))[A-Z][\w'\-]*)*")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
@@ -69,7 +76,10 @@ class PlaceFinder:
         zone_start = title[1] if title else label_end
         zone = (zone_start, self.header_end(text, zone_start, body_start(doc), verb.start() if verb else None))
         meeting = self.convened_meeting(text, lead, verb) if lead and verb else None
-        framed = [m for span in (title, zone) if span and span[1] > span[0] for m in self.meetings_in(text, *span)]
+        others = [(s, e) for s, e in convening[1:]]
+        minutes = bool(candidates(doc, "KIND"))  # a news report has no header
+        framed = [m for span in (title, zone if minutes else None) if span and span[1] > span[0]
+                  for m in self.meetings_in(text, *span)]
         if framed and (meeting is None or self.acronym(text, meeting)):
             meeting = max(framed, key=lambda m: (m[1] - m[0], -m[0]))
         if meeting:
@@ -83,15 +93,18 @@ class PlaceFinder:
             org = self.owner_before(text, meeting[0])
         if org:
             add_candidate(doc, "ORG", org[0], org[1], "en.place.organizer", 0.8, clause=lead or (0, end))
-        venue = self.field_venue(text, end) or (self.venue_in(text, lead[0], lead[1], verb) if lead and verb else None) \
-            or self.header_venue(text, *zone)
+        venue = self.field_venue(text, end)
+        for span in ([lead] if lead else []) + others:
+            verb_in = self.statements.convening.search(text, *span)
+            venue = venue or (self.venue_in(text, span[0], span[1], verb_in) if verb_in else None)
+        venue = venue or self.header_venue(text, *zone)
         if venue:
             add_candidate(doc, "VENUE", venue[0], venue[1], venue[2], 0.8, clause=lead or (0, end))
         return doc
 
     def header_end(self, text: str, start: int, body: int, verb: Optional[int]) -> int:
         """Where the header after the title ends: the first roster, numbered item or convening verb."""
-        ends = [body] if body > start else []
+        ends = [start + 400]
         ends += [m.start() for m in self.rosters.labels(text[:start + 2000]) if m.start() >= start][:1]
         numbered = _NUMBERED_START.search(text, start, start + 2000)
         if numbered:
@@ -136,8 +149,8 @@ class PlaceFinder:
             of = re.match(r"[ ]+(?:of|OF)[ ]+(?:(?:the|THE)[ ]+)?", text[np_end:end])
             body = self.body_after(text, np_end + of.end(), end) if of else None
             if body:
-                np_end = body[1]
-                organizer = self.without_members(text, body)
+                np_end = body[2]
+                organizer = self.without_members(text, body[:2])
             if first == noun.start() and body is None:
                 continue  # "the meeting": no name of its own
             # an owner, then the kind of meeting: Township of Oro-Medonte | Council Meeting
@@ -163,22 +176,23 @@ class PlaceFinder:
                 found.append((first, np_end, organizer, "en.place.meeting-name"))
         return found
 
-    def body_after(self, text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    def body_after(self, text: str, start: int, end: int) -> Optional[tuple[int, int, int]]:
         """The name of a body that starts at ``start``: capitalised words (joined by of, the, &),
-        and a place it belongs to (…, City of Mendota Heights)."""
-        match = re.match(r"[A-Z][\w'&\-]*(?:[ ]+(?:(?:of|OF|and|AND|&)[ ]+(?:(?:the|THE)[ ]+)?)?[A-Z][\w'&\-]*)*",
+        and a place it belongs to (…, City of Mendota Heights); (start, end, end of the phrase with
+        a meeting noun that closes it: OF THE SCHOOL COMMITTEE MEETING)."""
+        match = re.match(rf"[A-Z][\w'&\-]*(?:[ ]+(?:(?:of|OF|and|AND|&)[ ]+(?:(?:the|THE)[ ]+)?)?(?!{self.calendar})[A-Z][\w'&\-]*)*",
                          text[start:end])
         if not match:
             return None
-        body_end = start + match.end()
+        body_end = phrase_end = start + match.end()
         # drop a trailing meeting noun (OF THE SCHOOL COMMITTEE MEETING)
         tail = self.meeting_noun.search(text, start, body_end)
         if tail and tail.end() == body_end and tail.start() > start:
             body_end = start + len(text[start:tail.start()].rstrip())
-        place = re.match(rf",[ ]*{self.unit_of.pattern}", text[body_end:end], re.I)
-        if place:
-            body_end += place.end()
-        return start, body_end
+        place = re.match(rf",[ ]*{self.unit_of.pattern}", text[body_end:end])
+        if place and body_end == phrase_end:
+            body_end = phrase_end = body_end + place.end()
+        return start, body_end, phrase_end
 
     def without_members(self, text: str, span: tuple[int, int]) -> tuple[int, int]:
         """The Members of the Company: the body is the Company."""
@@ -194,7 +208,7 @@ class PlaceFinder:
             return None
         for index, word in enumerate(words):
             token = word.group()
-            if token.lower() in self.bodies or index == 0 and token.isupper() and 2 <= len(token) <= 6 \
+            if token.lower() in self.bodies or index == 0 and token.isupper() and 2 <= len(token) <= 4 \
                     and token.lower() not in self.types and len(words) > 1:
                 return start, word.end()
         return None
@@ -217,10 +231,10 @@ class PlaceFinder:
         """The City Council met… / Meeting virtually on Monday, the council voted…: the body."""
         met = _MET.search(text, start, end)
         if met:
-            subject = re.search(r"(?:^|[.,;:]\s*|\n)(?:(?:The|the)[ ]+)?(?P<body>[A-Z][\w'\-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w'\-]*)*)[ ]+$",
-                                text[max(start, met.start() - 100):met.start()])
+            base = max(start, met.start() - 100)
+            window = text[base:met.start()]
+            subject = self.body_subject.search(window)
             if subject:
-                base = max(start, met.start() - 100)
                 return base + subject.start("body"), base + subject.end("body")
         virtual = _VIRTUAL.search(text, start, end)
         if virtual:
@@ -249,7 +263,7 @@ class PlaceFinder:
             value = text[v_start:v_end].rstrip(" ,")
             if not value or len(value) > 90 or _TIME_OR_DATE.match(value):
                 continue
-            if intro.group("how") or self.venue_noun.search(value) or re.search(r"\b\d{1,5}[ ]+[A-Z]", value):
+            if intro.group("how") or self.venue_noun.search(value) or re.search(r"\b\d{1,5}[ ]+[A-Z][a-z]", value):
                 return v_start, v_start + len(value), "en.place.venue-convening"
         virtual = _VIRTUAL.search(text, start, end)
         if virtual:

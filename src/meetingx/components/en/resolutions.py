@@ -22,7 +22,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from meetingx.components import add_candidate
+from meetingx.components import add_candidate, candidates
 from meetingx.components.en.actions import action_finder
 from meetingx.components.en.words import Sentences, english_words, sentences_of, subjects_before
 from meetingx.lexicon import Lexicon
@@ -41,6 +41,9 @@ _FINITE = re.compile(r"(?i:\b(?:was|were|is|are|has|have|had)\b)")
 _CLAUSE_JOIN = re.compile(r"(?i:[ ]+and[ ]+(?=(?:the|it|a|an|this|they|he|she)\b))")
 _SECOND_VERB = re.compile(r"(?i:[ ]+and[ ]+(?:will|shall|would|should|is|are|was|were|be|to[ ]+be)\b)")
 _NAME_ITEM = re.compile(r"[A-Z][a-z'\-]+")
+#: What stands before a motion's words: white space, bullets, a heading label and a minute number
+_LEAD = re.compile(r"[\s\u2022\u25cf*\-]*(?:[A-Z][\w' ]{0,40}:[ ]*(?:[A-Za-z]{0,5}/?\d{1,4}/\d{2}(?:-\d{2})?:?[ ]*)?)?"
+                   r"(?=[A-Z])")
 
 
 @dataclass
@@ -63,7 +66,7 @@ class Report:
 class ResolutionFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.words = english_words(lexicon)
-        self.formulas = [(r["rule"], r["start"], re.compile(r["pattern"], re.I if r["i"] else 0))
+        self.formulas = [(r["rule"], r["start"], r.get("reports", False), re.compile(r["pattern"], re.I if r["i"] else 0))
                          for r in lexicon.records("motions.jsonl")]
         records = lexicon.records("votes.jsonl")
         self.outcomes = [(re.compile(r["outcome"], 0 if r.get("case") else re.I), r["passed"])
@@ -79,7 +82,8 @@ class ResolutionFinder:
         motions = self.find_motions(doc, text, sentences)
         reports = self.find_reports(text)
         self.assign(motions, [r for r in reports if not any(m.start <= r.start < m.end for m in motions
-                                                              if m.rule == "en.resolution.decision")])
+                                                              if m.rule == "en.resolution.decision")
+                              and not any(s <= r.start < e for s, e in self.formula_reports)])
         for motion in sorted(motions, key=lambda m: m.start):
             if motion.reports:
                 self.emit(doc, motion)
@@ -87,25 +91,32 @@ class ResolutionFinder:
 
     # ------------------------------------------------------------------ motions
     def find_motions(self, doc: Doc, text: str, sentences: Sentences) -> list[Motion]:
-        starts: dict[int, tuple[int, int, str]] = {}  # sentence start -> (rank, text start, rule)
-        rank = {"after": 0, "match": 1, "sentence": 2}
-        for rule, where, pattern in self.formulas:
+        # sentence start -> (precedence, text start, rule, the formula's span if it reports the vote)
+        starts: dict[int, tuple[int, int, str, Optional[tuple[int, int]]]] = {}
+        for rank, (rule, where, reports, pattern) in enumerate(self.formulas):
             for match in pattern.finditer(text):
                 s_start = sentences.start_of(match.end() if where == "after" else match.start())
                 if rule == "subject-moved" and not any(s.name for s in subjects_before(
                         self.words, text, match.start(), s_start)):
                     continue  # Councilmember Duggan moved…, not "the Council moved into"
                 begin = match.end() if where == "after" else match.start() if where == "match" else s_start
-                candidate = (rank[where], begin, f"en.resolution.{rule}")
-                if s_start not in starts or candidate < starts[s_start]:
+                candidate = (rank, begin, f"en.resolution.{rule}", match.span() if reports else None)
+                if s_start not in starts or candidate[:2] < starts[s_start][:2]:
                     starts[s_start] = candidate
         motions = []
-        for _, begin, rule in starts.values():
-            while begin < len(text) and text[begin] in " \n\t":
-                begin += 1
+        self.formula_reports: list[tuple[int, int]] = []
+        for _, begin, rule, reported in starts.values():
+            begin = self.clause_start(text, begin, sentences.end_of(begin), at_outcome=False)
             end = self.clause_end(text, begin, sentences.end_of(begin))
             if end > begin:
                 motions.append(Motion(begin, end, rule))
+                if reported:  # RESOLVED – That…: decided
+                    motions[-1].reports.append(Report(reported[0], reported[1], True, {}))
+                    self.formula_reports.append(reported)
+        news = not candidates(doc, "KIND")  # a news report says what the body did, from the verb on
+        for start, end in self.actions(doc) if news else []:
+            if not any(m.start <= start < m.end for m in motions) and self.reported(text, start, end):
+                motions.append(Motion(start, end, "en.resolution.decision"))
         taken = {sentences.start_of(m.start) for m in motions}
         for s_start, s_end in sentences.spans():
             if s_start in taken or _ABOUT_A_MOTION.search(text, s_start, s_end) or not _DECISION.search(text, s_start, s_end):
@@ -113,26 +124,26 @@ class ResolutionFinder:
             if any(p.search(text, s_start, s_end) for p, _ in self.outcomes):
                 begin = self.clause_start(text, s_start, s_end)
                 motions.append(Motion(begin, self.clause_end(text, begin, s_end), "en.resolution.decision"))
-        for start, end in self.actions(doc):
-            if not any(m.start <= start < m.end for m in motions) and self.reported(text, start, end):
-                motions.append(Motion(start, end, "en.resolution.decision"))
         motions = [m for m in motions if m.end > m.start]
         for motion in motions:
-            if motion.rule == "en.resolution.decision" or self.reported(text, motion.start, motion.end):
+            if not motion.reports and (motion.rule == "en.resolution.decision" or self.reported(text, motion.start, motion.end)):
                 report = self.report_in(text, motion.start, motion.end)
                 if report is not None:
                     motion.reports.append(report)
         return motions
 
-    def clause_start(self, text: str, start: int, end: int) -> int:
-        """The clause of a decision: after the last ``and the/it…`` that follows a clause of its own."""
-        outcome = min((m.start() for p, _ in self.outcomes for m in [p.search(text, start, end)] if m), default=end)
+    def clause_start(self, text: str, start: int, end: int, at_outcome: bool = True) -> int:
+        """Where a motion's or decision's text starts: past bullets and a heading label (Banking:
+        069/23:), and for a decision after the last ``and the/it…`` that follows a clause of its own."""
         begin = start
-        for join in _CLAUSE_JOIN.finditer(text, start, outcome):
-            if _FINITE.search(text, begin, join.start()):
-                begin = join.end()
-        while begin < end and text[begin] in " \n":
-            begin += 1
+        lead = _LEAD.match(text, begin, end)
+        if lead:
+            begin = lead.end()
+        if at_outcome:
+            outcome = min((m.start() for p, _ in self.outcomes for m in [p.search(text, begin, end)] if m), default=end)
+            for join in _CLAUSE_JOIN.finditer(text, begin, outcome):
+                if _FINITE.search(text, begin, join.start()):
+                    begin = join.end()
         return begin
 
     @staticmethod

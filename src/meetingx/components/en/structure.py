@@ -52,6 +52,7 @@ class StructureFinder:
         self.dates = DateReader(self.words, lexicon)
         self.rosters = roster_reader(lexicon)
         self.statements = statements(lexicon)
+        self.minutes_cues = [re.compile(p, re.I) for p in lexicon.words("minutes_cues.txt")]
         months = word_pattern(self.words.months)
         self.month_start = re.compile(rf"(?i:{months})\b")
 
@@ -170,10 +171,16 @@ class StructureFinder:
         return body
 
     def find_kind(self, doc: Doc, text: str, title: Optional[tuple[int, int]], body: int) -> None:
+        """Minutes: a heading that says so (Minutes, Summary of…, Proceedings), a roster, or two
+        phrases of ``minutes_cues.txt``; else a news report."""
         head = text[:max(body, title[1] if title else 0) + 1]
-        minutes = re.search(r"(?i:\bminutes\b|summary of the proceedings|\bproceedings of\b)", head)
+        minutes = re.search(r"(?i:\bminutes\b|\bsummary of\b|\bproceedings\b)", head)
+        rule = "en.structure.minutes-heading"
         if minutes is None:
             labels = self.rosters.labels(text[:5000])
-            minutes = labels[0] if labels else None
+            minutes, rule = (labels[0] if labels else None), "en.structure.roster"
+        if minutes is None:
+            cues = [m for m in (p.search(text) for p in self.minutes_cues) if m]
+            minutes, rule = (min(cues, key=lambda m: m.start()) if len(cues) >= 2 else None), "en.structure.minutes-phrases"
         if minutes is not None:
-            add_candidate(doc, "KIND", minutes.start(), minutes.end(), "en.structure.minutes", 0.85, kind="minutes")
+            add_candidate(doc, "KIND", minutes.start(), minutes.end(), rule, 0.85, kind="minutes")

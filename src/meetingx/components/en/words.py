@@ -27,7 +27,7 @@ PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "da", "
 #: Words between a person and the verb they act with (Lubker also commented).
 ADVERBS = frozenset({"also", "then", "further", "briefly", "again", "later", "subsequently", "next",
                      "formally", "verbally", "additionally", "first", "now", "jointly", "both", "each",
-                     "finally", "kindly", "has", "had", "have", "personally", "thereafter"})
+                     "finally", "kindly", "personally", "thereafter"})
 _COPULA_PRESENT = ("is", "was", "are", "were")
 
 
@@ -81,6 +81,19 @@ class EnglishWords:
         lowered = bare.lower()
         return lowered not in self.plural_titles and bare not in self.honorifics and lowered not in self.weekdays \
             and not (lowered in self.months and len(lowered) > 3)
+
+    @staticmethod
+    def role_start(text: str, start: int, end: int) -> int:
+        """Where a role read without regard to case really starts: its words are written like its
+        title, all in capitals or not (NEW BUSINESS Chair Licari: the role is Chair)."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if not words:
+            return start
+        capitals = words[-1].group().isupper()
+        keep = len(words) - 1
+        while keep > 0 and (words[keep - 1].group().isupper() == capitals or len(words[keep - 1].group()) < 3):
+            keep -= 1
+        return start + words[keep].start()
 
     def month(self, word: str) -> Optional[int]:
         return self.months.get(word.lower().rstrip("."))
@@ -195,15 +208,16 @@ def subjects_before(words: EnglishWords, text: str, pos: int, start: int) -> lis
         found.append(subject)
         if subject.name is None:
             break
-        # a list goes on before: A, B, and C / A and B / A & B
+        # a list goes on before: A, B, and C / A and B / A & B (the last joined by "and")
         j = i
+        joined = False
         if j >= 0 and toks[j].lower in ("and", "&"):
-            j -= 1
-        if j >= 0 and toks[j].text == ",":
+            j, joined = j - 1, True
+        if j >= 0 and toks[j].text == "," and (joined or len(found) > 1 or j + 1 < len(toks) and toks[j + 1].lower in ("and", "&")):
             j -= 1
         if j >= 0 and toks[j].lower in ("and", "&"):
-            j -= 1
-        if j == i:
+            j, joined = j - 1, True
+        if j == i or not joined and len(found) == 1:
             break
         i = j
     return found
@@ -241,7 +255,9 @@ def _one_subject(words: EnglishWords, text: str, toks: list[Token], i: int,
         i = end
     # the role before it: Interim Provost, Member of the public, Director of Finance & Budget
     role_end = i
-    while i >= 0 and (words.is_title_word(toks[i].text) or i < role_end and toks[i].lower in ("of", "the", "public", "&")):
+    capitals = role_end >= 0 and toks[role_end].text.isupper() and len(toks[role_end].text) > 1
+    while i >= 0 and (words.is_title_word(toks[i].text) and (toks[i].text.isupper() == capitals or len(toks[i].text) < 2)
+                      or i < role_end and toks[i].lower in ("of", "the", "public", "&")):
         i -= 1
     while i < role_end and toks[i + 1].lower in ("of", "the", "&", "public"):
         i += 1
