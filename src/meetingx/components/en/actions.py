@@ -28,6 +28,11 @@ class ActionFinder:
             rf"|[ ]+formally|[ ]+then)*)"
             rf"[ ]+(?P<verb>{verbs})(?![A-Za-z])")
 
+        #: The council met on Thursday and voted 5-2 to approve…: the act after the meeting
+        self.met_and = re.compile(
+            rf"(?<![A-Za-z])(?:The|the)[ ]+(?:[A-Z][\w'\-]*[ ]+){{0,4}}(?:{bodies})[ ]+(?:met|convened)\b[^.;]{{0,80}}?"
+            rf"\band[ ]+(?P<between>)(?P<verb>{verbs})(?![A-Za-z])")
+
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         """(start, end) of each action clause of the Doc (found once per Doc)."""
         found = doc.user_data.get(_KEY)
@@ -36,7 +41,8 @@ class ActionFinder:
         text = doc._.mx_text.folded
         sentences = sentences_of(doc, self.words)
         found = []
-        for match in self.action.finditer(text):
+        matches = list(self.action.finditer(text)) + list(self.met_and.finditer(text))
+        for match in sorted(matches, key=lambda m: m.start("verb")):
             start = match.start("between") + len(match.group("between")) - len(match.group("between").lstrip())
             if not match.group("between").strip():
                 start = match.start("verb")

@@ -12,11 +12,12 @@ import re
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.components.en.rosters import rosters_of
+from meetingx.components.en.rosters import roster_reader, rosters_of
 from meetingx.components.en.words import english_words, sentences_of, subjects_before
 from meetingx.lexicon import Lexicon, word_pattern
 
 _PRESENT = re.compile(r"(?<![A-Za-z])present(?![A-Za-z:;])")
+_AS_WERE = re.compile(r",?[ ]+as[ ]+(?:were|was|did)[ ]+")
 _COPULA = re.compile(r"(?<![A-Za-z])(?:is|was|are|were)(?:[ ]+also)?[ ]+$")
 _NOT_PRESENT = re.compile(r"(?i:\b(?:no|not|none|nobody|with)\b[^.;]{0,30}$)")
 
@@ -25,6 +26,7 @@ class AttendanceFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.words = english_words(lexicon)
+        self.rosters = roster_reader(lexicon)
         groups = word_pattern(sorted({w.title() for w in self.words.plural_titles}))
         self.group = re.compile(
             rf"(?<![A-Za-z])(?:(?:A|a)[ ]+total[ ]+of[ ]+)?(?:\d+[ ]+)?(?P<group>(?:All[ ]+(?:the[ ]+)?)?(?:{groups}))"
@@ -37,7 +39,7 @@ class AttendanceFinder:
         for roster in rosters_of(doc, self.lexicon):
             in_rosters.append((roster.label[0], roster.end))
             if roster.present:
-                found += [(e.name[0], e.name[1], "en.attendance.roster", True) for e in roster.entries]
+                found += [(e.name[0], e.name[1], "en.attendance.roster", not e.group) for e in roster.entries]
         sentences = sentences_of(doc, self.words)
         for word in _PRESENT.finditer(text):
             start = word.start()
@@ -48,6 +50,12 @@ class AttendanceFinder:
             for subject in subjects_before(self.words, text, before, sentences.start_of(start)):
                 if subject.name:
                     found.append((subject.name[0], subject.name[1], "en.attendance.present", True))
+            also = _AS_WERE.match(text, word.end())
+            if also:  # …were also present, as were County Clerk Janet Price and County Attorney Rob Hale
+                end = sentences.end_of(also.end())
+                for entry in self.rosters.entries(text, also.end(), end, skip=(end, end)):
+                    if not entry.couple:
+                        found.append((entry.name[0], entry.name[1], "en.attendance.present", True))
         for match in self.group.finditer(text):
             found.append((match.start("group"), match.end("group"), "en.attendance.group", False))
         for start, end, rule, person in sorted(found, key=lambda f: f[0]):

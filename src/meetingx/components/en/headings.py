@@ -38,7 +38,7 @@ _DOCKET = re.compile(r"(?<![A-Za-z])(?:Calendar|Docket|Agenda|Council)[ ]+Item[ 
 _NOT_HEADINGS = frozenset({"MOTION", "MOTIONS", "CARRIED", "RESOLVED", "UNANIMOUS", "UNANIMOUSLY", "AYES", "AYE", "NOES",
                            "NAYS", "NAY", "ABSENT", "PRESENT", "ABSTAIN", "ABSTAINED", "APPROVED", "PASSED", "FAILED",
                            "NONE", "NIL", "MOVED", "SECONDED", "PROPOSED", "DEFEATED", "LOST", "AM", "PM", "DRAFT",
-                           "FINAL", "NOTE", "NOTES"})
+                           "FINAL", "NOTE", "NOTES", "M/S/P", "M/S/C"})
 
 
 class HeadingFinder:
@@ -135,7 +135,9 @@ class HeadingFinder:
                                   "en.heading.bullet"))
                 continue
             label = _LABEL_LINE.match(content)
-            if label and self.is_label(label.group("label")):
+            after_label = content[content.index(":", label.end("label")) + 1:].lstrip() if label else ""
+            # a label followed by a roster's (ROLL CALL: Trustees present: …) heads nothing
+            if label and self.is_label(label.group("label")) and not self.rosters.label_re.match(after_label):
                 found.append((start + label.start("label"), start + label.end("label"), "en.heading.label"))
                 continue
             stripped = content.strip()
@@ -158,7 +160,7 @@ class HeadingFinder:
         words = head.split()
         if not words or len(words) > 8 or len(head) > 80 or not head[:1].isupper() or _FINITE.search(head):
             return False
-        if words[0].upper().strip(".,") in _NOT_HEADINGS or self.noise.match(head) or self.rosters.label_re.fullmatch(head):
+        if words[0].upper().strip(".,:;") in _NOT_HEADINGS or self.noise.match(head) or self.rosters.label_re.fullmatch(head):
             return False
         if re.match(r"(?:\d|[a-zA-Z][.)]|\()", head) or not re.search(r"[A-Za-z]{3}", head):
             return False  # a numbered item (read as a marker) or no word

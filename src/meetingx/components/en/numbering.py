@@ -115,7 +115,7 @@ class ItemFinder:
                     continue  # an initial (Mrs. A. Vincent), not a marker
                 if family == "bare-number" and not text[after.end()].isupper():
                     continue
-                num = match.group("num")
+                num = match.group("num") or match.groupdict().get("num2")
                 value = ord(num.lower()) - 96 if num.isalpha() else int(num)
                 major = int(match.group("major")) if "major" in match.groupdict() and match.group("major") else None
                 taken.add(start)

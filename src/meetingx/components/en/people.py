@@ -27,6 +27,9 @@ from meetingx.lexicon import Lexicon, word_pattern
 
 _MOVER = re.compile(r"(?i:(?:moved|seconded|second|motion|proposed|made)\s+by\s*|\(\s*)$")
 _ROLE_SEP = re.compile(r"[ ]+")
+#: A person named after "by" (called to order by Maria Lopez, presided over by…, moved by Baker)
+_AGENT = re.compile(r"(?i:called to order\b[^;\n]{0,40}?\bby|presided[ ]+(?:over[ ]+)?by|chaired[ ]+by|"
+                    r"(?:moved|seconded|proposed)[ ]+by)[ ]+(?P<name>[A-Z][\w.'\-]*(?:[ ]+[A-Z][\w.'\-]*){0,3})")
 
 
 @dataclass
@@ -85,7 +88,7 @@ class PeopleFinder:
 
         for roster in rosters_of(doc, self.lexicon):
             for entry in roster.entries:
-                if not entry.couple:
+                if not entry.couple and not entry.group:
                     add(Mention(entry.name, list(entry.roles), entry.name[0], "en.person.roster", roster.present))
         for match in self.titled.finditer(text):
             if not (match.group("hon") or match.group("role")) or match.group("role") and not match.group("role")[:1].isupper():
@@ -93,11 +96,18 @@ class PeopleFinder:
             name = self.trimmed_name(text, match.start("name"), match.end("name"))
             if name is None:
                 continue
-            # a role before an honorific is the previous person's (Town Clerk Mrs. A. Vincent)
+            # a role before an honorific is the previous person's (…Edwards, Town Clerk Mrs. A. Vincent)
+            # unless it opens a list or a sentence (Staff: Superintendent Dr. Kevin Walsh)
+            opens = re.search(r"(?:^|[:.;\n])[ ]*$", text[max(0, match.start() - 3):match.start()]) is not None
             roles = [(self.words.role_start(text, *match.span("role")), match.end("role"))] \
-                if match.group("role") and not match.group("hon2") else []
+                if match.group("role") and (not match.group("hon2") or opens) else []
             formula = _MOVER.search(text, max(0, match.start() - 20), match.start()) is not None
             add(Mention(name, roles, match.start(), "en.person.title-name", formula=formula))
+        for agent in _AGENT.finditer(text):
+            name = self.trimmed_name(text, agent.start("name"), agent.end("name"))
+            if name:
+                add(Mention(name, [], agent.start("name"), "en.person.agent", formula="moved" in agent.group().lower()
+                            or "second" in agent.group().lower()))
         sentences = sentences_of(doc, self.words)
         for verb in self.person_verbs.finditer(text):
             for subject in subjects_before(self.words, text, verb.start(), sentences.start_of(verb.start())):
@@ -110,12 +120,14 @@ class PeopleFinder:
         return doc
 
     def trimmed_name(self, text: str, start: int, end: int) -> Optional[tuple[int, int]]:
-        """The name at the start of text[start:end]: its words up to the first that is no name's."""
+        """The name at the start of text[start:end] (after a title): its words up to the first
+        that is no name's."""
         parts = [m.span() for m in re.finditer(r"\S+", text[start:end])]
         kept: list[tuple[int, int]] = []
         for s, e in parts:
             token = text[start + s:start + e]
-            if not self.words.is_name_token(token):
+            if not self.words.is_name_token(token, after_title=not kept and len(parts) == 1 or not kept
+                                            and not self.words.is_name_token(text[start + parts[1][0]:start + parts[1][1]])):
                 break
             kept.append((start + s, start + e))
         while kept and not NAME_WORD.fullmatch(text[kept[-1][0]:kept[-1][1]]):

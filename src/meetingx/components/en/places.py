@@ -35,10 +35,11 @@ _TIME_OR_DATE = re.compile(r"\d{1,2}[:. ]\d{2}|\d{1,2}\s?[ap]\.?m\b|\b\d{4}\b", 
 _VENUE_END = re.compile(r",?[ ]+(?:on|at[ ]+\d|commencing|starting|beginning|to[ ]+(?:consider|discuss|order)|for|with|"
                         r"and[ ]+(?:was|were|the)|from)\b|[.;:](?:[ \n]|$)|\n|,[ ]*(?:on|at)\b|\(")
 _VENUE_INTRO = re.compile(r"(?i:\b(?P<how>(?:remotely|virtually|online|electronically)[ ]+(?:through|via|on|by)[ ]+))"
-                          r"|\b(?:in|at|through|via)[ ]+(?:the[ ]+)?(?=[A-Z0-9])")
+                          r"|\b(?:in|at|through|via)[ ]+(?:the[ ]+)?(?=[A-Za-z0-9])")
 _VIRTUAL = re.compile(r"(?i:\b(?:meeting|met|held)[ ]+(?P<how>virtually|remotely|online)\b)")
 _FIELD = re.compile(r"(?i:\b(?:location|venue|place|where)[ ]*:[ ]*)")
-_MET = re.compile(r"\bmet\b")
+_LINE = re.compile(r"[^\n]+")
+_MET = re.compile(r"\bmet\b|\b(?:held|convened)[ ]+(?:its|their|a|an)\b")
 _LEADING_ARTICLE = re.compile(r"(?i:the|a|an)[ ]+")
 _MEMBERS_OF = re.compile(r"(?i:(?:the[ ]+)?(?:members|shareholders|directors|trustees|representatives)[ ]+of[ ]+(?:the[ ]+)?)")
 
@@ -61,6 +62,9 @@ class PlaceFinder:
         #: the body before a verb: (The) City Council, (The) Morgan County Board of Commissioners
         self.body_subject = re.compile(rf"(?:(?<![A-Za-z])(?:The|the)[ ]+|^|(?<=[.,;:\n])[ ]*)(?P<body>(?:[A-Z][\w'\-]*[ ]+"
                                        rf"(?:(?:of|for)[ ]+(?:the[ ]+)?)?)*?(?i:{bodies})(?![A-Za-z]))[ ]+$")
+        #: a heading that is a body's name: Planning Commission, BOARD OF EDUCATION, City Council
+        self.body_name = re.compile(rf"(?:(?:[A-Z][\w'\-]*|&)[ ]+)*(?i:{bodies})(?:[ ]+(?i:of|for)[ ]+(?:(?i:the)[ ]+)?"
+                                    rf"[A-Z][\w'\-]*(?:[ ]+[A-Z][\w'\-]*)*)?")
         self.unit_of = re.compile(rf"(?i:{units})[ ]+(?i:of)[ ]+[A-Z][\w'\-]*"
                                   rf"(?:[ ]+(?!(?i:{bodies})(?![A-Za-z]))[A-Z][\w'\-]*)*")
 
@@ -75,10 +79,11 @@ class PlaceFinder:
         title = (titles[0].start, titles[0].end) if titles else None
         zone_start = title[1] if title else label_end
         zone = (zone_start, self.header_end(text, zone_start, body_start(doc), verb.start() if verb else None))
+        header = (label_end, max(zone[1], title[1] if title else 0))
         meeting = self.convened_meeting(text, lead, verb) if lead and verb else None
         others = [(s, e) for s, e in convening[1:]]
         minutes = bool(candidates(doc, "KIND"))  # a news report has no header
-        framed = [m for span in (title, zone if minutes else None) if span and span[1] > span[0]
+        framed = [m for span in (title, header if minutes else None) if span and span[1] > span[0]
                   for m in self.meetings_in(text, *span)]
         if framed and (meeting is None or self.acronym(text, meeting)):
             meeting = max(framed, key=lambda m: (m[1] - m[0], -m[0]))
@@ -91,6 +96,14 @@ class PlaceFinder:
             org = next((m[2] for m in framed if m[2]), None)
         if org is None and meeting:
             org = self.owner_before(text, meeting[0])
+        if org is None and minutes:
+            # BOARD OF TRUSTEES / REGULAR MEETING MINUTES: a heading line that names the body
+            for line in _LINE.finditer(text, label_end, body_start(doc)):
+                value = line.group().strip()
+                if value and len(value.split()) <= 6 and self.body_name.fullmatch(value):
+                    left = line.start() + line.group().index(value)
+                    org = (left, left + len(value))
+                    break
         if org:
             add_candidate(doc, "ORG", org[0], org[1], "en.place.organizer", 0.8, clause=lead or (0, end))
         venue = self.field_venue(text, end)
@@ -133,8 +146,13 @@ class PlaceFinder:
             words = [m for m in _WORD.finditer(text, max(start, noun.start() - 120), noun.start())]
             caps = noun.group().isupper()
             first = noun.start()
-            for word in reversed(words):
+            for index in range(len(words) - 1, -1, -1):
+                word = words[index]
                 token = word.group().rstrip(".")
+                if token.lower() == "of" and index > 0 and words[index - 1].group().lower() in self.bodies \
+                        and first < noun.start() and not text[word.end():first].strip(" "):
+                    first = word.start()  # Board of Directors Meeting
+                    continue
                 if text[word.end():first].strip(" -") or token.lower() in _STOP_BEFORE:
                     break
                 if re.search(r"\d", token) and not _ORDINAL.fullmatch(token):
@@ -210,7 +228,11 @@ class PlaceFinder:
             token = word.group()
             if token.lower() in self.bodies or index == 0 and token.isupper() and 2 <= len(token) <= 4 \
                     and token.lower() not in self.types and len(words) > 1:
-                return start, word.end()
+                end_ = word.end()
+                of = re.match(r"[ ]+(?i:of)[ ]+(?:[A-Z][\w'\-]*[ ]*)+", text[end_:end])
+                if of and token.lower() in self.bodies:
+                    end_ = end_ + len(of.group().rstrip())  # Board of Directors | Meeting
+                return (start, end_) if end_ < end else None
         return None
 
     def owner_before(self, text: str, meeting_start: int) -> Optional[tuple[int, int]]:
@@ -261,8 +283,10 @@ class PlaceFinder:
             stop = _VENUE_END.search(text, v_start + 1, end)
             v_end = stop.start() if stop else end
             value = text[v_start:v_end].rstrip(" ,")
-            if not value or len(value) > 90 or _TIME_OR_DATE.match(value):
-                continue
+            if not value or len(value) > 90 or _TIME_OR_DATE.match(value) \
+                    or value[:1].islower() and not intro.group("how") and not (
+                        len(value.split()) <= 5 and self.venue_noun.search(value)):
+                continue  # in lower case only a place (at the high school library), not "in session"
             if intro.group("how") or self.venue_noun.search(value) or re.search(r"\b\d{1,5}[ ]+[A-Z][a-z]", value):
                 return v_start, v_start + len(value), "en.place.venue-convening"
         virtual = _VIRTUAL.search(text, start, end)

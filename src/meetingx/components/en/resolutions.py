@@ -31,7 +31,8 @@ _NUMBER_WORDS = {"no": 0, "none": 0, "zero": 0, "one": 1, "two": 2, "three": 3, 
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _TABLE = re.compile(r"\bFor[ ]+Against[ ]+Abstain\w*", re.I)
 _THREE_NUMBERS = re.compile(r"(?<!\S)(\d{1,3})[ ]+(\d{1,3})[ ]+(\d{1,3})(?!\S)")
-_SCORE = re.compile(r"(?i:(?:\b(?:on|by)[ ]+a[ ]+|\bvoted[ ]+|\bcarried[ ]+|\bpassed[ ]+|\bvote[ ]+of[ ]+|\()"
+_SCORE = re.compile(r"(?i:(?:\b(?:on|by)[ ]+a[ ]+|\bvoted[ ]+|\b(?:carried|passed|failed|approved|adopted|defeated)[ ]+|"
+                    r"\bvote[ ]+of[ ]+|\bvotes?[ ]*:[ ]*|\()"
                     r"(\d{1,2})[ ]?(?:-|to)[ ]?(\d{1,2})(?:[ ]?-[ ]?(\d{1,2}))?\b)")
 _ABSTENTIONS = re.compile(r"(?i:\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[ ]+abstentions?\b)")
 _DECISION = re.compile(r"(?i:\b(?:approved|adopted|agreed|accepted|decided|decision|endorsed|ratified|authori[sz]ed|"
@@ -118,10 +119,15 @@ class ResolutionFinder:
             if not any(m.start <= start < m.end for m in motions) and self.reported(text, start, end):
                 motions.append(Motion(start, end, "en.resolution.decision"))
         taken = {sentences.start_of(m.start) for m in motions}
-        for s_start, s_end in sentences.spans():
+        spans = sentences.spans()
+        for index, (s_start, s_end) in enumerate(spans):
             if s_start in taken or _ABOUT_A_MOTION.search(text, s_start, s_end) or not _DECISION.search(text, s_start, s_end):
                 continue
-            if any(p.search(text, s_start, s_end) for p, _ in self.outcomes):
+            # a decision that reports its vote, or whose next sentence does (…were approved. All in favour.)
+            following = spans[index + 1] if index + 1 < len(spans) else None
+            if self.reported(text, s_start, s_end) or following and following[0] not in taken \
+                    and following[1] - following[0] < 60 and not _DECISION.search(text, *following) \
+                    and self.reported(text, *following):
                 begin = self.clause_start(text, s_start, s_end)
                 motions.append(Motion(begin, self.clause_end(text, begin, s_end), "en.resolution.decision"))
         motions = [m for m in motions if m.end > m.start]
@@ -198,6 +204,8 @@ class ResolutionFinder:
                 last = merged[-1]
                 last.passed = last.passed if last.passed is not None else report.passed
                 last.plural = last.plural or report.plural
+                last.counts = {**report.counts, **{k: v for k, v in last.counts.items() if v is not None}}
+                last.end = max(last.end, report.end)
                 continue
             merged.append(report)
         return merged

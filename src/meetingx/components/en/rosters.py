@@ -26,16 +26,20 @@ from meetingx.lexicon import Lexicon, word_pattern
 _KEY = "meetingx.en.rosters"
 #: What ends a roster: a numbered item, a header field, a digit outside parentheses
 _LIST_END = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}[.)]?\s+[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*:(?!\S))")
+#: A group given with its count: 3 members of the public, 12 residents
+_COUNTED_GROUP = re.compile(r"\d{1,4}[ ]+(?P<group>[a-z][a-z\-]+(?:[ ]+(?:of|from)[ ]+(?:the[ ]+)?[a-z][a-z\-]+)?)(?=[ ]*(?:[,;.)]|and\b|$))")
 _ENTRY_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*\.?|\d[\d:.]*|[(),;&/:-]")
 
 
 @dataclass
 class Entry:
-    """A person (or a couple) of a roster: the name as written and the roles standing with it."""
+    """A person (or a couple, or a group) of a roster: the name as written and the roles
+    standing with it."""
 
     name: tuple[int, int]
     roles: list[tuple[int, int]] = field(default_factory=list)
     couple: bool = False
+    group: bool = False
 
 
 @dataclass
@@ -141,7 +145,7 @@ class RosterReader:
                 depth += 1
             elif ch == ")":
                 depth = max(0, depth - 1)
-            elif depth == 0 and ch.isdigit():
+            elif depth == 0 and ch.isdigit() and not _COUNTED_GROUP.match(text, char_pos):
                 return self.trim(text, pos, char_pos)
             elif depth == 0 and ch in ".!?" and self.sentence_ends(text, char_pos):
                 return self.trim(text, pos, char_pos)
@@ -263,6 +267,10 @@ class RosterReader:
 
     def read_segment(self, text: str, segment: list[Token], entries: list[Entry], closed: bool) -> None:
         """Add the entries of one segment (a comma part) to ``entries``."""
+        group = _COUNTED_GROUP.match(text, segment[0].start) if segment and segment[0].text[:1].isdigit() else None
+        if group:
+            entries.append(Entry(group.span("group"), group=True))  # the count left out
+            return
         paren_roles: list[tuple[int, int]] = []
         toks: list[Token] = []
         depth = 0
@@ -280,16 +288,24 @@ class RosterReader:
             else:
                 toks.append(tok)
         kinds = [self.classify(t) for t in toks]
+        if not any(t.lower.rstrip(".") in self.words.title_heads for t, k in zip(toks, kinds) if k == "T") \
+                and not any(k in "HN" for k in kinds):
+            # no title in it: a word that elsewhere qualifies a title is a name here (…, Park, …)
+            kinds = ["N" if k == "T" and self.words.is_name_token(t.text, after_title=True) else k
+                     for t, k in zip(toks, kinds)]
         new: list[Entry] = []
         role_start: Optional[int] = None
+        if kinds and kinds[-1] == "T" and "H" not in kinds and not any(
+                t.lower.rstrip(".") in self.words.title_heads for t in toks) and entries:
+            return  # …, Greenfield Police: where the last person comes from
         i = 0
         while i < len(toks):
             kind = kinds[i]
             if kind == "H":
-                if role_start is not None and not new and entries:
-                    # Town Clerk Mrs. A. Vincent: the title before the honorific is the last entry's
+                if role_start is not None and not new and entries and not entries[-1].roles:
+                    # …Edwards, Town Clerk Mrs. A. Vincent: the title before the honorific is the last entry's
                     self.add_role(text, entries[-1], toks, role_start, i)
-                role_start = None
+                    role_start = None
                 i += 1
             elif kind == "T" or kind == "C" and role_start is not None:
                 if role_start is None:
@@ -343,7 +359,8 @@ class RosterReader:
         """Give ``entry`` the role written in toks[start:end], if it holds a title (not a plural one)."""
         while start < end and toks[start].lower in ("of", "the", "for", "-"):
             start += 1
-        while end > start and toks[end - 1].lower in ("of", "the", "for", "-", "and"):
+        while end > start and (toks[end - 1].lower in ("of", "the", "for", "-", "and")
+                               or self.words.is_honorific(toks[end - 1].text)):
             end -= 1
         if end <= start:
             return

@@ -33,7 +33,8 @@ _FUNCTION = frozenset({"a", "an", "the", "of", "at", "on", "in", "for", "to", "a
                        "by", "with", "from", "p.m.", "a.m.", "pm", "am", "p.m", "a.m"})
 _LOWER_WORD = re.compile(r"(?<![A-Za-z'])[a-z][a-z'\-]*\.?")
 #: A heading line that breaks mid-phrase goes on below (MEETING OF\nThursday…, held on Tuesday, 11th\n\nJuly…)
-_CONTINUED = re.compile(r"(?i:\b(?:of|for|the|on|at|and|held|a|an|to|in)|\d{1,2}(?:st|nd|rd|th)?|,)\s*$")
+_CONTINUED = re.compile(r"(?i:\b(?:of|for|the|on|at|and|held|a|an|to|in|monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday)|(?<!\d)\d{1,2}(?:st|nd|rd|th)?|,)\s*$")
 _DOCUMENT_NOUN = re.compile(r"(?i:minutes|summary|proceedings|agenda|record of)")
 _MINUTES_OF = re.compile(r"(?:Minutes|MINUTES|Summary|SUMMARY)[ ]+(?:of|for|OF|FOR)[ ]+(?:(?:the|THE)[ ]+)?"
                          r"[^.,;:\n]{0,80}?(?:Meeting|MEETING|Session|SESSION)(?:[ ]+\d{1,2}/\d{1,2}/\d{2,4})?")
@@ -104,30 +105,44 @@ class StructureFinder:
 
     def find_title(self, doc: Doc, text: str, lines: list[tuple[int, int]],
                    label_end: int) -> Optional[tuple[int, int]]:
+        """The heading: of the heading lines before the first roster or prose, the first that names
+        the document (Minutes, Summary…) rather than a letterhead (VILLAGE OF OAK BLUFF), else the
+        first; in flattened text, the heading phrase."""
+        headings: list[int] = []
         for index, (start, end) in enumerate(lines[:15]):
             start = max(start, label_end)
             if start >= end:
                 continue
             line = text[start:end]
             if end - start >= 200:
+                if headings:
+                    break
                 return self.title_in_flattened(doc, text, start, end)
             if self.cue.match(line) or self.noise.match(line.strip()) or not re.search(r"[A-Za-z]", line) \
                     or not line.lstrip()[:1].isupper() or line.rstrip().endswith("..."):
                 continue
-            if self.prose(line):
-                return None
-            left = start + len(line) - len(line.lstrip())
-            field = self.fields.search(text, left + 1, end)
-            right = field.start() if field else end
-            right = left + len(text[left:right].rstrip())
-            if _CONTINUED.search(text, left, right) and index + 1 < len(lines) and not field:
-                following = lines[index + 1]
-                if not self.prose(text[following[0]:following[1]]):
-                    right = following[0] + len(text[following[0]:following[1]].rstrip())
-            if right - left > 250:
-                return None
-            add_candidate(doc, "TITLE", left, right, "en.structure.heading-line", 0.85)
-            return left, right
+            if self.prose(line) or self.rosters.label_re.match(line.strip()):
+                break
+            headings.append(index)
+        named = [i for i in headings if _DOCUMENT_NOUN.search(text, *lines[i])]
+        if not headings:
+            return None
+        index = (named or headings)[0]
+        start, end = max(lines[index][0], label_end), lines[index][1]
+        line = text[start:end]
+        left = start + len(line) - len(line.lstrip())
+        field = self.fields.search(text, left + 1, end)
+        right = field.start() if field else end
+        right = left + len(text[left:right].rstrip())
+        if _CONTINUED.search(text, left, right) and index + 1 < len(lines) and not field:
+            following = lines[index + 1]
+            if not self.prose(text[following[0]:following[1]]) and not self.rosters.label_re.match(
+                    text[following[0]:following[1]].strip()):
+                right = following[0] + len(text[following[0]:following[1]].rstrip())
+        if right - left > 250:
+            return None
+        add_candidate(doc, "TITLE", left, right, "en.structure.heading-line", 0.85)
+        return left, right
         return None
 
     def title_in_flattened(self, doc: Doc, text: str, start: int, end: int) -> Optional[tuple[int, int]]:

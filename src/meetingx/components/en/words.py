@@ -29,6 +29,7 @@ ADVERBS = frozenset({"also", "then", "further", "briefly", "again", "later", "su
                      "formally", "verbally", "additionally", "first", "now", "jointly", "both", "each",
                      "finally", "kindly", "personally", "thereafter"})
 _COPULA_PRESENT = ("is", "was", "are", "were")
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "to", "a", "an", "public"})
 
 
 class EnglishWords:
@@ -39,7 +40,7 @@ class EnglishWords:
         self.honorifics = frozenset(w.rstrip(".") for w in lexicon.words("honorifics.txt"))
         self.titles = lexicon.words("titles.txt")
         self.plural_titles = frozenset(w.lower() for w in lexicon.words("plural_titles.txt"))
-        self.title_heads = frozenset(w.lower() for t in self.titles for w in t.split())
+        self.title_heads = frozenset(w.lower() for t in self.titles for w in t.split()) - _FUNCTION_WORDS
         self.title_words = frozenset(w.lower() for w in lexicon.words("title_words.txt"))
         self.not_names = frozenset(lexicon.words("not_names.txt") + lexicon.words("meeting_types.txt"))
         self.months: dict[str, int] = {}
@@ -68,15 +69,18 @@ class EnglishWords:
         word = token.rstrip(".").lower()
         return word in self.title_words or word in self.title_heads
 
-    def is_name_token(self, token: str) -> bool:
+    def is_name_token(self, token: str, after_title: bool = False) -> bool:
         """A word that can be part of a person's name: capitalised, not a title, label or
-        function word; or an initial."""
+        function word; or an initial. Right after a title, a word that only qualifies titles
+        elsewhere is a name (Commissioner Park, Director Stone)."""
         if INITIAL.fullmatch(token):
             return token not in self.not_names
         bare = token.rstrip(".")
         if bare != token and bare not in self.abbreviations and len(bare) > 1:
             bare = token  # a word closing a sentence is not a name's part either
-        if not NAME_WORD.fullmatch(bare) or bare in self.not_names or self.is_title_word(bare):
+        if not NAME_WORD.fullmatch(bare) or bare in self.not_names:
+            return False
+        if self.is_title_word(bare) and not (after_title and bare.lower() not in self.title_heads):
             return False
         lowered = bare.lower()
         return lowered not in self.plural_titles and bare not in self.honorifics and lowered not in self.weekdays \
@@ -232,7 +236,21 @@ def _one_subject(words: EnglishWords, text: str, toks: list[Token], i: int,
         j = i - 1
         while j >= 0 and toks[j].text != "," and i - j <= 10:
             j -= 1
-        if j < 1 or toks[j].text != "," or not words.has_title_head(text[toks[j].end:toks[i].start]):
+        if j < 1 or toks[j].text != ",":
+            return None, i
+        inner = toks[j + 1:i]
+        while inner and words.is_honorific(inner[0].text):
+            inner = inner[1:]
+        if inner and all(words.is_name_token(t.text) for t in inner) and NAME_WORD.fullmatch(inner[-1].text) \
+                and (toks[j - 1].text[:1].islower() or words.is_title_word(toks[j - 1].text)):
+            # The applicant, John Barrett, stated / The Clerk, Mr P Dunn, said: the name in apposition
+            k = j - 1
+            while k >= 0 and words.is_title_word(toks[k].text):
+                k -= 1
+            role = (toks[k + 1].start, toks[j - 1].end) if k + 1 < j and words.role_re.fullmatch(
+                text, toks[k + 1].start, toks[j - 1].end) else None
+            return Subject(inner[0].start, (inner[0].start, inner[-1].end), role), -1
+        if not words.has_title_head(text[toks[j].end:toks[i].start]):
             return None, i
         appositive = (toks[j + 1].start, toks[i - 1].end)
         i = j - 1
@@ -251,6 +269,9 @@ def _one_subject(words: EnglishWords, text: str, toks: list[Token], i: int,
     name: Optional[tuple[int, int]] = None
     if i < end and NAME_WORD.fullmatch(toks[end].text):
         name = (toks[i + 1].start, toks[end].end)
+    elif end >= 1 and words.is_name_token(toks[end].text, after_title=True) \
+            and (words.is_title_word(toks[end - 1].text) or words.is_honorific(toks[end - 1].text)):
+        name, i = (toks[end].start, toks[end].end), end - 1  # Commissioner Park asked
     else:
         i = end
     # the role before it: Interim Provost, Member of the public, Director of Finance & Budget
