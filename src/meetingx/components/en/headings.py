@@ -38,7 +38,7 @@ _DOCKET = re.compile(r"(?<![A-Za-z])(?:Calendar|Docket|Agenda|Council)[ ]+Item[ 
 _NOT_HEADINGS = frozenset({"MOTION", "MOTIONS", "CARRIED", "RESOLVED", "UNANIMOUS", "UNANIMOUSLY", "AYES", "AYE", "NOES",
                            "NAYS", "NAY", "ABSENT", "PRESENT", "ABSTAIN", "ABSTAINED", "APPROVED", "PASSED", "FAILED",
                            "NONE", "NIL", "MOVED", "SECONDED", "PROPOSED", "DEFEATED", "LOST", "AM", "PM", "DRAFT",
-                           "FINAL", "NOTE", "NOTES", "M/S/P", "M/S/C"})
+                           "FINAL", "NOTE", "NOTES", "M/S/P", "M/S/C", "ITEM", "ITEMS", "VOTE", "VOTES"})
 
 
 class HeadingFinder:
@@ -62,10 +62,13 @@ class HeadingFinder:
         found += [(m.start(), self.trim(text, m.start(), m.end()), "en.heading.docket-item")
                   for m in _DOCKET.finditer(text, body) if self.at_sentence_start(text, m.start())
                   or re.search(r"\b[A-Z]{3,}[ ]+$", text[max(0, m.start() - 20):m.start()])]
+        lines = [(s, e) for s, e, rule in found if rule != "en.heading.capitals"]
         seen: set[tuple[int, int]] = set()
         for start, end, rule in sorted(found):
             if end <= start or (start, end) in seen or any(s < end and start < e for s, e in taken):
                 continue
+            if rule == "en.heading.capitals" and any(s <= start and end <= e and (s, e) != (start, end) for s, e in lines):
+                continue  # a part of a heading line
             seen.add((start, end))
             add_candidate(doc, "AGENDA", start, end, rule, 0.75)
 

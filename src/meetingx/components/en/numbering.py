@@ -103,12 +103,12 @@ class ItemFinder:
         for rule, family, pattern in self.patterns:
             for match in pattern.finditer(text, body):
                 start, end = match.span("marker")
-                if start in taken or start > 0 and not text[start - 1].isspace():
+                if start in taken or match.start() > 0 and not text[match.start() - 1].isspace():
                     continue
                 after = _AFTER_MARKER.match(text, end)
                 if after is None or family == "bare-number" and self.month_after.match(text, after.end()):
                     continue  # 1 September 24, 2019: a page number before a date
-                line_start = start == 0 or not text[text.rfind("\n", 0, start) + 1:start].strip()
+                line_start = match.start() == 0 or not text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip()
                 if family in _LINE_START_FAMILIES and not line_start:
                     continue
                 if family == "capital" and not line_start and not re.search(r"[.:;!?)\d][ ]+$", text[max(0, start - 3):start]):

@@ -124,10 +124,12 @@ class PeopleFinder:
         that is no name's."""
         parts = [m.span() for m in re.finditer(r"\S+", text[start:end])]
         kept: list[tuple[int, int]] = []
-        for s, e in parts:
+        for index, (s, e) in enumerate(parts):
             token = text[start + s:start + e]
-            if not self.words.is_name_token(token, after_title=not kept and len(parts) == 1 or not kept
-                                            and not self.words.is_name_token(text[start + parts[1][0]:start + parts[1][1]])):
+            following = text[start + parts[index + 1][0]:start + parts[index + 1][1]] if index + 1 < len(parts) else ""
+            last = not following or not self.words.is_name_token(following, after_title=True)
+            if not self.words.is_name_token(token, after_title=not kept and last) and not (
+                    kept and last and self.words.is_surname(token, text[kept[-1][0]:kept[-1][1]])):
                 break
             kept.append((start + s, start + e))
         while kept and not NAME_WORD.fullmatch(text[kept[-1][0]:kept[-1][1]]):

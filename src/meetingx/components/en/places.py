@@ -39,6 +39,7 @@ _VENUE_INTRO = re.compile(r"(?i:\b(?P<how>(?:remotely|virtually|online|electroni
 _VIRTUAL = re.compile(r"(?i:\b(?:meeting|met|held)[ ]+(?P<how>virtually|remotely|online)\b)")
 _FIELD = re.compile(r"(?i:\b(?:location|venue|place|where)[ ]*:[ ]*)")
 _LINE = re.compile(r"[^\n]+")
+_MINUTES_OF_BODY = re.compile(r"(?i:minutes|summary|proceedings)[ ]+(?i:of|for)[ ]+(?:(?i:the)[ ]+)?(?P<body>)")
 _MET = re.compile(r"\bmet\b|\b(?:held|convened)[ ]+(?:its|their|a|an)\b")
 _LEADING_ARTICLE = re.compile(r"(?i:the|a|an)[ ]+")
 _MEMBERS_OF = re.compile(r"(?i:(?:the[ ]+)?(?:members|shareholders|directors|trustees|representatives)[ ]+of[ ]+(?:the[ ]+)?)")
@@ -61,7 +62,8 @@ class PlaceFinder:
         #: a place that owns a body (Township of Oro-Medonte, City of Mendota Heights)
         #: the body before a verb: (The) City Council, (The) Morgan County Board of Commissioners
         self.body_subject = re.compile(rf"(?:(?<![A-Za-z])(?:The|the)[ ]+|^|(?<=[.,;:\n])[ ]*)(?P<body>(?:[A-Z][\w'\-]*[ ]+"
-                                       rf"(?:(?:of|for)[ ]+(?:the[ ]+)?)?)*?(?i:{bodies})(?![A-Za-z]))[ ]+$")
+                                       rf"(?:(?:of|for)[ ]+(?:the[ ]+)?)?)*?(?i:{bodies})(?![A-Za-z])"
+                                       rf"(?:[ ]+of[ ]+(?:the[ ]+)?(?i:{units})[ ]+of(?:[ ]+[A-Z][\w'\-]*)+)?)[ ]+$")
         #: a heading that is a body's name: Planning Commission, BOARD OF EDUCATION, City Council
         self.body_name = re.compile(rf"(?:(?:[A-Z][\w'\-]*|&)[ ]+)*(?i:{bodies})(?:[ ]+(?i:of|for)[ ]+(?:(?i:the)[ ]+)?"
                                     rf"[A-Z][\w'\-]*(?:[ ]+[A-Z][\w'\-]*)*)?")
@@ -96,6 +98,10 @@ class PlaceFinder:
             org = next((m[2] for m in framed if m[2]), None)
         if org is None and meeting:
             org = self.owner_before(text, meeting[0])
+        if org is None and title:
+            named = _MINUTES_OF_BODY.match(text, *title)  # Minutes of the Board of Trustees
+            if named and self.body_name.fullmatch(text, named.start("body"), title[1]):
+                org = (named.start("body"), title[1])
         if org is None and minutes:
             # BOARD OF TRUSTEES / REGULAR MEETING MINUTES: a heading line that names the body
             for line in _LINE.finditer(text, label_end, body_start(doc)):
@@ -169,8 +175,8 @@ class PlaceFinder:
             if body:
                 np_end = body[2]
                 organizer = self.without_members(text, body[:2])
-            if first == noun.start() and body is None:
-                continue  # "the meeting": no name of its own
+            if first == noun.start() and body is None or body is None and text[first:noun.end()].islower():
+                continue  # "the meeting", "the open session": no name of its own
             # an owner, then the kind of meeting: Township of Oro-Medonte | Council Meeting
             unit = self.unit_of.search(text, max(0, first - 60), noun.start())
             if unit and unit.end() >= first - 1 and unit.start() < first:
@@ -198,7 +204,7 @@ class PlaceFinder:
         """The name of a body that starts at ``start``: capitalised words (joined by of, the, &),
         and a place it belongs to (…, City of Mendota Heights); (start, end, end of the phrase with
         a meeting noun that closes it: OF THE SCHOOL COMMITTEE MEETING)."""
-        match = re.match(rf"[A-Z][\w'&\-]*(?:[ ]+(?:(?:of|OF|and|AND|&)[ ]+(?:(?:the|THE)[ ]+)?)?(?!{self.calendar})[A-Z][\w'&\-]*)*",
+        match = re.match(rf"(?!{self.calendar})[A-Z][\w'&\-]*(?:[ ]+(?:(?:of|OF|and|AND|&)[ ]+(?:(?:the|THE)[ ]+)?)?(?!{self.calendar})[A-Z][\w'&\-]*)*",
                          text[start:end])
         if not match:
             return None

@@ -106,7 +106,13 @@ class ResolutionFinder:
                     starts[s_start] = candidate
         motions = []
         self.formula_reports: list[tuple[int, int]] = []
-        for _, begin, rule, reported in starts.values():
+        ordered = sorted(starts.values(), key=lambda s: s[1])
+        for index, (_, begin, rule, reported) in enumerate(ordered):
+            sentence_end = sentences.end_of(begin)
+            following = ordered[index + 1] if index + 1 < len(ordered) else None
+            if following and following[3] and text[:sentence_end].rstrip().endswith(":") \
+                    and not text[sentence_end:following[3][0]].strip():
+                continue  # …the following resolution was adopted: RESOLVED, that…: the resolution is the motion
             begin = self.clause_start(text, begin, sentences.end_of(begin), at_outcome=False)
             end = self.clause_end(text, begin, sentences.end_of(begin))
             if end > begin:

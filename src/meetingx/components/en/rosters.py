@@ -27,7 +27,7 @@ _KEY = "meetingx.en.rosters"
 #: What ends a roster: a numbered item, a header field, a digit outside parentheses
 _LIST_END = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}[.)]?\s+[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*:(?!\S))")
 #: A group given with its count: 3 members of the public, 12 residents
-_COUNTED_GROUP = re.compile(r"\d{1,4}[ ]+(?P<group>[a-z][a-z\-]+(?:[ ]+(?:of|from)[ ]+(?:the[ ]+)?[a-z][a-z\-]+)?)(?=[ ]*(?:[,;.)]|and\b|$))")
+_COUNTED_GROUP = re.compile(r"\d{1,4}[ ]+(?P<group>[a-z][a-z\-]+(?:[ ]+(?:of|from)[ ]+(?:the[ ]+)?[a-z][a-z\-]+)?)(?=[ ]*(?:[,;.)\n]|and\b|$))")
 _ENTRY_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*\.?|\d[\d:.]*|[(),;&/:-]")
 
 
@@ -206,7 +206,9 @@ class RosterReader:
                 if len(entries) > before:
                     for piece in pieces[1:]:
                         words = [t for t in piece if t.text not in "()/&-"]
-                        if words:
+                        if words and all(self.classify(t) in "NP" for t in words):
+                            self.read_segment(text, piece, entries, False)  # Councilmen Ed Parks, Sam Whitaker;
+                        elif words:
                             entries[-1].roles.append((words[0].start, words[-1].end))
             part = []
         return entries
@@ -288,6 +290,10 @@ class RosterReader:
             else:
                 toks.append(tok)
         kinds = [self.classify(t) for t in toks]
+        for k in range(1, len(toks)):
+            if kinds[k] == "T" and kinds[k - 1] == "N" and (k + 1 == len(toks) or kinds[k + 1] not in "NT") \
+                    and self.words.is_surname(toks[k].text, toks[k - 1].text):
+                kinds[k] = "N"  # Helen Park, Ed Parks
         if not any(t.lower.rstrip(".") in self.words.title_heads for t, k in zip(toks, kinds) if k == "T") \
                 and not any(k in "HN" for k in kinds):
             # no title in it: a word that elsewhere qualifies a title is a name here (…, Park, …)

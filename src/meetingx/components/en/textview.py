@@ -53,7 +53,8 @@ class EnglishTextView(TextView):
         if len(open_lines) < 3 or len(open_lines) < 0.5 * len(long_lines):
             return []
         width = sorted(e - s for s, e in long_lines)[len(long_lines) // 2]
-        return [e for s, e in open_lines if e - s >= 0.8 * width and e + 1 < len(text) and text[e + 1] != "\n"]
+        return [e for s, e in open_lines if e - s >= 0.8 * width and e + 1 < len(text) and text[e + 1] != "\n"
+                and not (text[e - 1] == "-" and text[e + 1].islower())]  # Fitz-\ngerald: left out below
 
     def removals(self, folded: str) -> list[tuple[int, int]]:
         spans = [m.span() for m in _HYPHENATED_BREAK.finditer(folded)]

@@ -99,6 +99,12 @@ class EnglishWords:
             keep -= 1
         return start + words[keep].start()
 
+    def is_surname(self, token: str, before: str) -> bool:
+        """A word that qualifies titles elsewhere but ends a name here (Helen Park, Ed Parks): it
+        follows a name's first word."""
+        return self.is_name_token(token, after_title=True) and self.is_name_token(before) \
+            and not self.is_title_word(before)
+
     def month(self, word: str) -> Optional[int]:
         return self.months.get(word.lower().rstrip("."))
 
@@ -262,7 +268,9 @@ def _one_subject(words: EnglishWords, text: str, toks: list[Token], i: int,
         i = j - 2
     # the name: up to four words and initials, ending with a word
     end = i
-    while i >= 0 and end - i < 4 and (words.is_name_token(toks[i].text) or toks[i].lower in PARTICLES and i < end):
+    surname_word = i >= 1 and words.is_surname(toks[i].text, toks[i - 1].text)  # Helen Park
+    while i >= 0 and end - i < 4 and (words.is_name_token(toks[i].text) or toks[i].lower in PARTICLES and i < end
+                                      or i == end and surname_word):
         i -= 1
     while i < end and toks[i + 1].lower in PARTICLES:
         i += 1
