@@ -110,19 +110,18 @@ class DateReader:
             return {"year": int(groups["year"]), "month": int(groups["m"]), "day": int(groups["d"])}
         if rule == "en.date.numeric":
             a, b = int(groups["a"]), int(groups["b"])
-            day, month = (a, b) if day_first else (b, a)
-            year = two_digit_year(int(groups["y"]))
-            if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
+            day_number, month_number = (a, b) if day_first else (b, a)
+            full_year = two_digit_year(int(groups["y"]))
+            if not (1 <= month_number <= 12 and 1 <= day_number <= 31 and 1900 <= full_year <= 2100):
                 return None
-            return {"year": year, "month": month, "day": day}
-        month = self.words.month(groups["mon"])
+            return {"year": full_year, "month": month_number, "day": day_number}
         if match.group("mon")[:1].islower() and rule != "en.date.day-mon-year":
             return None  # "may 5": a verb, not May
         year = int(groups["year"]) if groups.get("year") else None
         if year is not None and not 1900 <= year <= 2100:
             return None
         day = int(groups["day"]) if groups.get("day") else None
-        return {"year": year, "month": month, "day": day}
+        return {"year": year, "month": self.words.month(groups["mon"]), "day": day}
 
 
 class DateFinder:

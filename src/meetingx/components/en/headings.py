@@ -93,7 +93,7 @@ class HeadingFinder:
                 continue  # before the body, but the run right before it
             words = run.group().replace(",", " ").split()
             if not words or words[0].strip("&") in _NOT_HEADINGS or all(w in _NOT_HEADINGS for w in words) \
-                    or words[0] in self.months or len(words) > 8 or text.startswith(":", end) \
+                    or words[0] in self.months or text.startswith(":", end) \
                     or re.match(r"[ ]*:", text[end:end + 3]) or not text[end:].strip():
                 continue
             before = text[max(0, start - 40):start]
@@ -111,7 +111,9 @@ class HeadingFinder:
                 continue  # a word in capitals inside a sentence (a RFP, MOVED by)
             if max(len(w) for w in words) < 4 and len(words) < 2:
                 continue
-            found += self.split_standard(text, start, end)
+            pieces = self.split_standard(text, start, end)
+            if all(len(text[a:b].split()) <= 8 for a, b, _ in pieces):
+                found += pieces  # (a long run of capitals is a sentence, unless usual headings cut it up)
         return found
 
     def split_standard(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -149,8 +151,7 @@ class HeadingFinder:
             tail = _NONE_TAIL.search(text, left, head_end)
             if tail:
                 head_end = tail.start()  # Public Comment-none
-            head = text[left:head_end]
-            if self.is_heading_line(head) and (tail or not stripped.endswith(".")) and not cut:
+            if self.is_heading_line(text[left:head_end]) and (tail or not stripped.endswith(".")) and not cut:
                 found.append((left, self.trim(text, left, head_end), "en.heading.line"))
         return found
 

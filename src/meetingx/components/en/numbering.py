@@ -28,7 +28,7 @@ from meetingx.components import add_candidate, candidates
 from meetingx.components.en.headings import HeadingFinder
 from meetingx.components.en.rosters import roster_reader
 from meetingx.components.en.statements import body_start
-from meetingx.components.en.words import english_words, sentences_of
+from meetingx.components.en.words import Sentences, english_words, sentences_of
 from meetingx.lexicon import Lexicon
 
 _AFTER_MARKER = re.compile(r"[ \t]+(?=[\"'A-Z0-9(])")
@@ -73,14 +73,14 @@ class ItemFinder:
         kinds = candidates(doc, "KIND")
         if not kinds or kinds[0].data["kind"] != "minutes":
             return doc
-        markers = self.find_markers(text, body_start(doc))
+        markers = self.find_markers(text, body_start(doc), sentences_of(doc, self.words))
         items = self.lists(markers)
         # where items end: at the next item, or at a displaced marker of a list (a g. after h.)
         highest: dict[tuple[str, Optional[int]], int] = {}
         for marker, _, _ in items:
             key = (marker.family, marker.major)
             highest[key] = max(highest.get(key, 0), marker.value)
-        every = [m.start for m in markers if m.value <= highest.get((m.family, m.major), 0)]
+        every = [m.start for m in markers if (m.family, m.major) in highest and m.value <= highest[(m.family, m.major)] + 6]
         ends = self.item_ends(doc, text, [m for m, _, _ in items], every)
         points = self.points(text, items, ends)
         spans: list[tuple[int, int]] = []
@@ -97,7 +97,7 @@ class ItemFinder:
         return doc
 
     # ------------------------------------------------------------------ markers and lists
-    def find_markers(self, text: str, body: int) -> list[Marker]:
+    def find_markers(self, text: str, body: int, sentences: Sentences) -> list[Marker]:
         taken: set[int] = set()
         found = []
         for rule, family, pattern in self.patterns:
@@ -111,16 +111,19 @@ class ItemFinder:
                 line_start = match.start() == 0 or not text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip()
                 if family in _LINE_START_FAMILIES and not line_start:
                     continue
-                if family == "capital" and not line_start and not re.search(r"[.:;!?)\d][ ]+$", text[max(0, start - 3):start]):
+                opens = line_start or sentences.start_of(match.start()) >= match.start() - 1 \
+                    or re.search(r"[:;)\d][ ]+$", text[max(0, match.start() - 3):match.start()]) is not None
+                if family == "capital" and not opens:
                     continue  # an initial (Mrs. A. Vincent), not a marker
                 if family == "bare-number" and not text[after.end()].isupper():
                     continue
-                num = match.group("num") or match.groupdict().get("num2")
+                num = match.group("num") or match.groupdict().get("num2") or ""
+                if not num:
+                    continue
                 value = ord(num.lower()) - 96 if num.isalpha() else int(num)
                 major = int(match.group("major")) if "major" in match.groupdict() and match.group("major") else None
                 taken.add(start)
-                found.append(Marker(start, end, rule, family, value, major, after.end(),
-                                    line_start or bool(re.search(r"[.:!?][ ]+$", text[max(0, start - 3):start]))))
+                found.append(Marker(start, end, rule, family, value, major, after.end(), opens))
         return sorted(found, key=lambda m: m.start)
 
     def lists(self, markers: list[Marker]) -> list[tuple[Marker, int, int]]:
@@ -145,9 +148,10 @@ class ItemFinder:
             if step == 1 or step == 2 and (marker.family, marker.major, marker.value - 1) in later[index + 1:]:
                 # a skipped value that stands later in the text (a displaced marker) keeps its place
                 current.append((marker, number + step))
-        # a list of one item counts only inside another list
+        # a list of one item counts where it opens a line, or inside another list
         kept = [items for index, items in enumerate(lists)
-                if len(items) > 1 or any(other[0][0].start < items[0][0].start for other in lists[:index])]
+                if len(items) > 1 or items[0][0].line_start
+                or any(other[0][0].start < items[0][0].start for other in lists[:index])]
         return sorted(((marker, number, index) for index, items in enumerate(kept) for marker, number in items),
                       key=lambda item: item[0].start)
 

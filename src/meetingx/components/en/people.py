@@ -128,7 +128,7 @@ class PeopleFinder:
             token = text[start + s:start + e]
             following = text[start + parts[index + 1][0]:start + parts[index + 1][1]] if index + 1 < len(parts) else ""
             last = not following or not self.words.is_name_token(following, after_title=True)
-            if not self.words.is_name_token(token, after_title=not kept and last) and not (
+            if not self.words.is_name_token(token, after_title=not kept and (last or bool(INITIAL.fullmatch(token)))) and not (
                     kept and last and self.words.is_surname(token, text[kept[-1][0]:kept[-1][1]])):
                 break
             kept.append((start + s, start + e))

@@ -130,10 +130,9 @@ class ResolutionFinder:
             if s_start in taken or _ABOUT_A_MOTION.search(text, s_start, s_end) or not _DECISION.search(text, s_start, s_end):
                 continue
             # a decision that reports its vote, or whose next sentence does (…were approved. All in favour.)
-            following = spans[index + 1] if index + 1 < len(spans) else None
-            if self.reported(text, s_start, s_end) or following and following[0] not in taken \
-                    and following[1] - following[0] < 60 and not _DECISION.search(text, *following) \
-                    and self.reported(text, *following):
+            n_start, n_end = spans[index + 1] if index + 1 < len(spans) else (s_end, s_end)
+            if self.reported(text, s_start, s_end) or n_start not in taken and 0 < n_end - n_start < 60 \
+                    and not _DECISION.search(text, n_start, n_end) and self.reported(text, n_start, n_end):
                 begin = self.clause_start(text, s_start, s_end)
                 motions.append(Motion(begin, self.clause_end(text, begin, s_end), "en.resolution.decision"))
         motions = [m for m in motions if m.end > m.start]

@@ -180,7 +180,7 @@ class RosterReader:
 
     def without_stray_labels(self, toks: list[Token]) -> list[Token]:
         """A label left inside a list by a flattened column (…, Director, Present: Finance…)."""
-        kept = []
+        kept: list[Token] = []
         for index, tok in enumerate(toks):
             if tok.lower.rstrip(".") in ("present",) and index + 1 < len(toks) and toks[index + 1].text == ":":
                 continue
@@ -290,6 +290,9 @@ class RosterReader:
             else:
                 toks.append(tok)
         kinds = [self.classify(t) for t in toks]
+        for k in range(len(toks) - 1):
+            if kinds[k] == "O" and INITIAL.fullmatch(toks[k].text) and kinds[k + 1] == "N":
+                kinds[k] = "N"  # Cllr A Owen: an initial, not the article
         for k in range(1, len(toks)):
             if kinds[k] == "T" and kinds[k - 1] == "N" and (k + 1 == len(toks) or kinds[k + 1] not in "NT") \
                     and self.words.is_surname(toks[k].text, toks[k - 1].text):
@@ -301,6 +304,13 @@ class RosterReader:
                      for t, k in zip(toks, kinds)]
         new: list[Entry] = []
         role_start: Optional[int] = None
+        glued = toks and toks[0].start > 0 and text[toks[0].start - 1] == "," and entries and not entries[-1].roles
+        if glued and kinds[0] == "T":
+            # Alice Dunn,Chair Jeff Stone: a title glued to the comma is the last person's
+            end = next((k for k, kind in enumerate(kinds) if kind not in "TC"), len(toks))
+            if end < len(toks):
+                self.add_role(text, entries[-1], toks, 0, end)
+                toks, kinds = toks[end:], kinds[end:]
         if kinds and kinds[-1] == "T" and "H" not in kinds and not any(
                 t.lower.rstrip(".") in self.words.title_heads for t in toks) and entries:
             return  # …, Greenfield Police: where the last person comes from
@@ -341,7 +351,7 @@ class RosterReader:
                 if names:
                     entry = Entry((names[0].start, names[-1].end))
                     if role_start is not None:
-                        self.add_role(text, entry, toks, role_start, names[0] and toks.index(names[0]))
+                        self.add_role(text, entry, toks, role_start, toks.index(names[0]))
                     new.append(entry)
                 role_start = None
                 i = j

@@ -40,7 +40,9 @@ _MINUTES_OF = re.compile(r"(?:Minutes|MINUTES|Summary|SUMMARY)[ ]+(?:of|for|OF|F
                          r"[^.,;:\n]{0,80}?(?:Meeting|MEETING|Session|SESSION)(?:[ ]+\d{1,2}/\d{1,2}/\d{2,4})?")
 _WORDS_MINUTES = re.compile(r"(?:(?:[A-Z][A-Z'\-]+[ ]+){0,2}MINUTES|(?:[A-Z][a-z'\-]+[ ]+){0,2}Minutes)(?![A-Za-z])")
 _CAPS_MEETING = re.compile(r"[A-Z][A-Z'\-]+(?![a-z])(?:[ ]+(?:-[ ]*)?[A-Z][A-Z'\-]+(?![a-z]))*")
-NUMBERED_START = re.compile(r"(?:^|(?<=\s))(?:1[.)]?|\(1\)|\(?a\))[ ]+(?=[A-Z])", re.M)
+#: A numbered item that may open the body: any number starting a line, a 1 or an a) anywhere
+NUMBERED_START = re.compile(r"(?:^[ \t]*(?:\d{1,3}[.)]?|\(\d{1,2}\)|\(?[a-zA-Z]\))|(?<=\s)(?:1[.)]?|\(1\)|\(?a\)))[ ]+(?=[A-Z])",
+                            re.M)
 
 
 class StructureFinder:
@@ -76,7 +78,7 @@ class StructureFinder:
             for rule, pattern in self.dates.patterns[:4]:
                 date = pattern.match(text, cue.end(), end)
                 data = self.dates.read(rule, date, False) if date else None
-                if data and data.get("year") and data.get("day"):
+                if date and data and data.get("year") and data.get("day"):
                     iso = f"{data['year']:04d}-{data['month']:02d}-{data['day']:02d}"
                     add_candidate(doc, "PUBLISH_DATE", date.start(), date.end(), "en.structure.publish-cue", 0.9,
                                   iso=iso, line=(date.start(), date.end()))
@@ -194,6 +196,10 @@ class StructureFinder:
         if minutes is None:
             labels = self.rosters.labels(text[:5000])
             minutes, rule = (labels[0] if labels else None), "en.structure.roster"
+        if minutes is None:
+            # a heading line in capitals naming the meeting (ADJOURNED MEETING - DECEMBER 14, 1985)
+            minutes = re.search(r"(?m)^[ \t]*[A-Z][A-Z ,'&\-]*\b(?:MEETING|SESSION)\b[^\na-z]*$", head)
+            rule = "en.structure.meeting-heading"
         if minutes is None:
             cues = [m for m in (p.search(text) for p in self.minutes_cues) if m]
             minutes, rule = (min(cues, key=lambda m: m.start()) if len(cues) >= 2 else None), "en.structure.minutes-phrases"

@@ -74,7 +74,7 @@ class EnglishWords:
         function word; or an initial. Right after a title, a word that only qualifies titles
         elsewhere is a name (Commissioner Park, Director Stone)."""
         if INITIAL.fullmatch(token):
-            return token not in self.not_names
+            return token not in self.not_names or after_title
         bare = token.rstrip(".")
         if bare != token and bare not in self.abbreviations and len(bare) > 1:
             bare = token  # a word closing a sentence is not a name's part either
@@ -127,24 +127,29 @@ class Sentences:
     _MARK = re.compile(r"\n|[.!?](?=[ \t]+[\"'(]?[A-Z0-9\u2022]|[ \t]*\n|[ \t]*$)")
     _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
-    def __init__(self, text: str, abbreviations: frozenset[str]) -> None:
+    def __init__(self, text: str, abbreviations: frozenset[str], not_names: frozenset[str]) -> None:
         self.length = len(text)
         ends = []
         for mark in self._MARK.finditer(text):
             pos = mark.start()
-            if text[pos] == "." and not self.ends_sentence(text, pos, abbreviations):
+            if text[pos] == "." and not self.ends_sentence(text, pos, abbreviations, not_names):
                 continue
             ends.append(pos)
         self.ends = ends
 
-    def ends_sentence(self, text: str, pos: int, abbreviations: frozenset[str]) -> bool:
+    def ends_sentence(self, text: str, pos: int, abbreviations: frozenset[str], not_names: frozenset[str]) -> bool:
         word = self._WORD_BEFORE.search(text, max(0, pos - 12), pos)
         if word is None:
             return True
         before = word.group(1)
         if re.fullmatch(r"[ap]\.m", before, re.I):
             return True  # 7:00 p.m. The…
-        if before in abbreviations or re.fullmatch(r"[A-Z]", before) or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", before):
+        if re.fullmatch(r"[A-Z]", before):
+            # an initial (Ana M. Jara), not a letter naming a part (Item A.)
+            previous = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 30):pos - 1])
+            return previous is not None and previous.group(1) not in abbreviations \
+                and (previous.group(1) in not_names or previous.group(1).islower())
+        if before in abbreviations or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", before):
             return False
         return True
 
@@ -168,7 +173,7 @@ def sentences_of(doc: Doc, words: EnglishWords) -> Sentences:
     """The sentences of the Doc's matching view (made once per Doc)."""
     found = doc.user_data.get(_SENTENCES_KEY)
     if found is None:
-        found = doc.user_data[_SENTENCES_KEY] = Sentences(doc._.mx_text.folded, words.abbreviations)
+        found = doc.user_data[_SENTENCES_KEY] = Sentences(doc._.mx_text.folded, words.abbreviations, words.not_names)
     return found
 
 
@@ -253,9 +258,9 @@ def _one_subject(words: EnglishWords, text: str, toks: list[Token], i: int,
             k = j - 1
             while k >= 0 and words.is_title_word(toks[k].text):
                 k -= 1
-            role = (toks[k + 1].start, toks[j - 1].end) if k + 1 < j and words.role_re.fullmatch(
+            named_role = (toks[k + 1].start, toks[j - 1].end) if k + 1 < j and words.role_re.fullmatch(
                 text, toks[k + 1].start, toks[j - 1].end) else None
-            return Subject(inner[0].start, (inner[0].start, inner[-1].end), role), -1
+            return Subject(inner[0].start, (inner[0].start, inner[-1].end), named_role), -1
         if not words.has_title_head(text[toks[j].end:toks[i].start]):
             return None, i
         appositive = (toks[j + 1].start, toks[i - 1].end)
@@ -269,11 +274,11 @@ def _one_subject(words: EnglishWords, text: str, toks: list[Token], i: int,
     # the name: up to four words and initials, ending with a word
     end = i
     surname_word = i >= 1 and words.is_surname(toks[i].text, toks[i - 1].text)  # Helen Park
-    while i >= 0 and end - i < 4 and (words.is_name_token(toks[i].text) or toks[i].lower in PARTICLES and i < end
+    while i >= 0 and end - i < 4 and (words.is_name_token(toks[i].text) or toks[i].text in PARTICLES and i < end
                                       or i == end and surname_word):
         i -= 1
-    while i < end and toks[i + 1].lower in PARTICLES:
-        i += 1
+    while i < end and toks[i + 1].text in PARTICLES:
+        i += 1  # a name starts with a capital (Van Ry), not with "van"
     name: Optional[tuple[int, int]] = None
     if i < end and NAME_WORD.fullmatch(toks[end].text):
         name = (toks[i + 1].start, toks[end].end)
