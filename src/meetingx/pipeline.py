@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -67,8 +68,47 @@ def make_char_tokenizer() -> object:
     return create
 
 
-#: The tokenizer of each language's pipeline (None: spaCy's default for the language).
-TOKENIZERS: dict[str, str | None] = {"zh": "meetingx.CharTokenizer.v1", "en": None}
+class WhitespaceTokenizer:
+    """Tokens between white space, built straight from the text: the components read the text,
+    not the tokens, and spaCy's English tokenizer (prefixes, suffixes, exceptions) would cost more
+    than all of them. White space other than one space after a word is a token of its own."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for match in _WORD_OR_SPACE.finditer(text):
+            part = match.group()
+            if not part[0].isspace():
+                words.append(part)
+                spaces.append(False)
+                continue
+            if part[0] == " " and words and not spaces[-1] and not words[-1][0].isspace():
+                spaces[-1] = True
+                part = part[1:]
+            if part:
+                words.append(part)
+                spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+
+_WORD_OR_SPACE = re.compile(r"\S+|\s+")
+
+
+@registry.tokenizers("meetingx.WhitespaceTokenizer.v1")
+def make_whitespace_tokenizer() -> object:
+    def create(nlp: Language) -> WhitespaceTokenizer:
+        return WhitespaceTokenizer(nlp.vocab)
+
+    return create
+
+
+#: The tokenizer of each language's pipeline.
+TOKENIZERS: dict[str, str | None] = {"zh": "meetingx.CharTokenizer.v1", "en": "meetingx.WhitespaceTokenizer.v1"}
 
 
 #: Components that read no rule data (they take no ``data_dir``).

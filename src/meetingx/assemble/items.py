@@ -13,11 +13,6 @@ from meetingx.components import Candidate
 _VOTED = re.compile(r"表决通过|通过了")
 
 
-def shares_run(a: str, b: str, length: int) -> bool:
-    """Whether ``a`` and ``b`` have a common substring of ``length`` characters."""
-    return any(a[i:i + length] in b for i in range(len(a) - length + 1))
-
-
 def find_directive_items(ctx: Context) -> None:
     """The numbered items of the body that form lists, each with where its text ends
     (``ctx.directive_items``)."""
@@ -62,14 +57,16 @@ def fill_agenda(ctx: Context) -> None:
     numbered items (a clause restating a numbered heading is that item's content)."""
     out = ctx.out
     agenda: list[str] = []
+    seen: set[str] = set()
 
     def add(c: Candidate, start: Optional[int] = None, end: Optional[int] = None) -> None:
         start = c.start if start is None else start
         end = c.end if end is None else end
         value = out.span(start, end)
-        if value not in agenda:
+        if value not in seen:
             out.cite(f"/agenda/{len(agenda)}", start, end, c.rule, c.confidence)
             agenda.append(value)
+            seen.add(value)
 
     if ctx.kind == "resolution":
         for c in ctx.candidates("MOTION"):
@@ -77,9 +74,11 @@ def fill_agenda(ctx: Context) -> None:
     else:
         headings = [ctx.folded[item.marker.data["text_start"]:item.end] for item in ctx.directive_items] \
             if ctx.kind == "minutes" else []
+        # every run of 12 characters of the headings, so that a clause is checked in one pass
+        heading_runs = {heading[i:i + 12] for heading in headings for i in range(len(heading) - 11)}
         for c in ctx.candidates("AGENDA"):
             clause = ctx.folded[c.start:c.end]
-            if not any(shares_run(clause, heading, 12) for heading in headings):
+            if not any(clause[i:i + 12] in heading_runs for i in range(len(clause) - 11)):
                 add(c)
         for item in ctx.directive_items if ctx.kind == "minutes" else []:
             if item.marker.data.get("agenda", True):  # not the points of a report read out

@@ -15,6 +15,7 @@ from meetingx.components import add_candidate
 from meetingx.components.en.rosters import roster_reader, rosters_of
 from meetingx.components.en.words import english_words, sentences_of, subjects_before
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import SortedSpans
 
 _PRESENT = re.compile(r"(?<![A-Za-z])present(?![A-Za-z:;])")
 _AS_WERE = re.compile(r",?[ ]+as[ ]+(?:were|was|did)[ ]+")
@@ -41,9 +42,10 @@ class AttendanceFinder:
             if roster.present:
                 found += [(e.name[0], e.name[1], "en.attendance.roster", not e.group) for e in roster.entries]
         sentences = sentences_of(doc, self.words)
+        rostered = SortedSpans(in_rosters)
         for word in _PRESENT.finditer(text):
             start = word.start()
-            if any(s <= start < e for s, e in in_rosters) or _NOT_PRESENT.search(text, max(0, start - 40), start):
+            if rostered.overlapping(start, start + 1) or _NOT_PRESENT.search(text, max(0, start - 40), start):
                 continue
             copula = _COPULA.search(text, max(0, start - 20), start)
             before = copula.start() if copula else start

@@ -31,6 +31,38 @@ _PASSIVE = re.compile(r"(?i:\b(?:was|were|been|be|is|are|had|has|have)[ ]+$)")
 _AGENT_START = re.compile(r"[ ]*")
 
 
+class PeopleIndex:
+    """The ``PERSON`` candidates of a Doc, looked up by name span, by where the mention starts, by
+    person, and the listed people by the roles they hold (made once per Doc)."""
+
+    def __init__(self, people: list[Any]) -> None:
+        self.all = people
+        self.by_name = {(c.start, c.end): c for c in people}
+        self.starting_at: dict[int, Any] = {}
+        self.mentions: dict[int, list[Any]] = {}
+        self.listed_roles: dict[str, set[int]] = {}
+        self.listed_heads: dict[str, set[int]] = {}
+        self.chair_holders: set[int] = set()
+        for c in sorted(people, key=lambda c: c.start):
+            entity = c.data["entity"]
+            self.starting_at.setdefault(c.data["span_start"], c)
+            self.mentions.setdefault(entity, []).append(c)
+            if set(c.data["role_words"]) & _CHAIRS:
+                self.chair_holders.add(entity)
+            if c.data["listed"]:
+                for role in c.data["role_words"]:
+                    self.listed_roles.setdefault(role, set()).add(entity)
+                    head = role.split(" of ")[0].split()[-1:]
+                    if head:
+                        self.listed_heads.setdefault(head[0], set()).add(entity)
+
+    def roster_form(self, entity: int) -> Optional[Any]:
+        """The mention of a person to name them by: their roster entry, else their first mention."""
+        mentions = self.mentions.get(entity, [])
+        listed = [c for c in mentions if c.rule == "en.person.roster"]
+        return (listed or mentions or [None])[0]
+
+
 class ClauseFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -43,10 +75,9 @@ class ClauseFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
-        people = candidates(doc, "PERSON")
-        by_name = {(c.start, c.end): c for c in people}
-        chair = self.find_chair(doc, text, people, by_name)
-        self.find_speeches(doc, text, people, by_name, chair)
+        people = PeopleIndex(candidates(doc, "PERSON"))
+        chair = self.find_chair(doc, text, people)
+        self.find_speeches(doc, text, people, chair)
         kinds = candidates(doc, "KIND")
         if not kinds or kinds[0].data["kind"] == "news":
             for start, end in self.actions(doc):
@@ -54,60 +85,51 @@ class ClauseFinder:
         return doc
 
     # ------------------------------------------------------------------ resolving a mention
-    def roster_form(self, people: list[Any], entity: int) -> Optional[Any]:
-        """The mention of a person to name them by: their roster entry, else their first mention."""
-        mentions = [c for c in people if c.data["entity"] == entity]
-        listed = [c for c in mentions if c.rule == "en.person.roster"]
-        return (listed or sorted(mentions, key=lambda c: c.start) or [None])[0]
-
-    def holder_of(self, text: str, role: tuple[int, int], people: list[Any], chair: Optional[Any]) -> Optional[Any]:
+    def holder_of(self, text: str, role: tuple[int, int], people: "PeopleIndex", chair: Optional[Any]) -> Optional[Any]:
         """The one listed person who holds a role (The Town Clerk, The Chairman), or the chair for
         a chair's title."""
         wanted = re.sub(r"[ ]+", " ", text[role[0]:role[1]]).lower()
-        entities = {c.data["entity"] for c in people if c.data["listed"] and wanted in c.data["role_words"]}
-        if not entities:
-            entities = {c.data["entity"] for c in people if c.data["listed"]
-                        and any(r.split(" of ")[0].split()[-1:] == [wanted] for r in c.data["role_words"])}
+        entities = people.listed_roles.get(wanted) or people.listed_heads.get(wanted, set())
         if wanted in _CHAIRS and len(entities) != 1:
-            holders = {c.data["entity"] for c in people if set(c.data["role_words"]) & _CHAIRS}
+            holders = people.chair_holders
             entities = holders if len(holders) == 1 else ({chair.data["entity"]} if chair else set())
         if len(entities) != 1:
             return None
-        return self.roster_form(people, entities.pop())
+        return people.roster_form(next(iter(entities)))
 
-    def person_of(self, text: str, subject: Subject, people: list[Any], by_name: dict, chair: Optional[Any]) -> Optional[Any]:
+    def person_of(self, text: str, subject: Subject, people: "PeopleIndex", chair: Optional[Any]) -> Optional[Any]:
         if subject.name is not None:
-            return by_name.get(subject.name)
+            return people.by_name.get(subject.name)
         return self.holder_of(text, subject.role, people, chair) if subject.role else None
 
     # ------------------------------------------------------------------ chair
-    def find_chair(self, doc: Doc, text: str, people: list[Any], by_name: dict) -> Optional[Any]:
+    def find_chair(self, doc: Doc, text: str, people: "PeopleIndex") -> Optional[Any]:
         sentences = sentences_of(doc, self.words)
-        found: list[tuple[int, Any, str]] = []
+        found: list[tuple[int, int, Any, str]] = []
         for rule, role, pattern in self.acts:
             for act in pattern.finditer(text):
                 if role == "subject":
                     subjects = subjects_before(self.words, text, act.start(), sentences.start_of(act.start()))
-                    person = self.person_of(text, subjects[0], people, by_name, None) if subjects else None
+                    person = self.person_of(text, subjects[0], people, None) if subjects else None
                 else:
-                    after = [c for c in people if act.end() <= c.data["span_start"] <= act.end() + 2]
-                    person = after[0] if after else None
+                    person = next((people.starting_at[pos] for pos in range(act.end(), act.end() + 3)
+                                   if pos in people.starting_at), None)
                     if person is None:
                         ref = self.words.role_re.match(re.sub(r"^(?:the|The)[ ]+", "", text[act.end():act.end() + 60].lstrip()))
                         if ref:
                             offset = act.end() + text[act.end():act.end() + 60].find(ref.group())
                             person = self.holder_of(text, (offset, offset + len(ref.group())), people, None)
                 if person is not None:
-                    found.append((act.start(), person, f"en.clause.chair-{rule}"))
+                    found.append((act.start(), act.end(), person, f"en.clause.chair-{rule}"))
         found.sort(key=lambda f: f[0])
-        titled = sorted((c for c in people if set(c.data["role_words"]) & _CHAIRS and self.titled_here(text, c)),
+        titled = sorted((c for c in people.all if set(c.data["role_words"]) & _CHAIRS and self.titled_here(text, c)),
                         key=lambda c: c.start)
         for c in titled[:1]:
-            found.append((c.start, c, "en.clause.chair-title"))
-        for pos, person, rule in found:
-            add_candidate(doc, "CHAIR", pos, pos + 1, rule, 0.85, name_start=person.start, name_end=person.end,
+            found.append((c.data["span_start"], c.end, c, "en.clause.chair-title"))
+        for start, end, person, rule in found:
+            add_candidate(doc, "CHAIR", start, end, rule, 0.85, name_start=person.start, name_end=person.end,
                           alias=None, entity=person.data["entity"])
-        return found[0][1] if found else None
+        return found[0][2] if found else None
 
     def titled_here(self, text: str, person: Any) -> bool:
         """Whether this mention itself carries the chair's title (Chair Rotty, Dobrow (Chair))."""
@@ -115,7 +137,7 @@ class ClauseFinder:
         return any(re.search(rf"(?<![a-z-]){title}(?![a-z-])", around) for title in _CHAIRS)
 
     # ------------------------------------------------------------------ speech
-    def find_speeches(self, doc: Doc, text: str, people: list[Any], by_name: dict, chair: Optional[Any]) -> None:
+    def find_speeches(self, doc: Doc, text: str, people: "PeopleIndex", chair: Optional[Any]) -> None:
         sentences = sentences_of(doc, self.words)
         named: dict[int, Any] = {}  # the name each speaker was first given
         for verb in self.speech_re.finditer(text):
@@ -127,7 +149,7 @@ class ClauseFinder:
                 continue
             end = self.speech_end(text, start, sentences.end_of(start))
             for subject in reversed(subjects):
-                person = self.person_of(text, subject, people, by_name, chair)
+                person = self.person_of(text, subject, people, chair)
                 if person is None:
                     continue
                 if chair is not None and person.data["entity"] == chair.data["entity"]:

@@ -39,6 +39,9 @@ _START_CUE = re.compile(r"(?i:(?:called\b.{0,80}to order|convened|commenc\w*|beg
                         r"held|met|opened)\b[^.;]{0,60}$)")
 _END_CUE = re.compile(r"(?i:(?:\b(?:adjourn\w*|clos\w*|conclud\w*|ended|recess\w*|return\w*|left|reconven\w*|"
                       r"departed|arrived|until|till)\b[^.;,]{0,25}|\b(?:to|and|through)[ ]*|-[ ]*)$)")
+_DIGITS = re.compile(r"\d+")
+#: The rules whose dates hold no digit (today, Monday): read over the whole text
+_WITHOUT_DIGITS = frozenset({"en.date.relative", "en.date.weekday"})
 _TIME_FIELD = re.compile(r"(?i:\btime\s*:\s*)$")
 _DATE_FIELD = re.compile(r"(?i:\bdate\s*:\s*)$")
 
@@ -137,8 +140,18 @@ class DateFinder:
         day_first = self.reader.day_first(text)
         taken = Occupied(len(text))
         found: list[tuple[str, int, int, dict[str, Any]]] = []
+        # a date with a number lies around a run of digits: only those parts of the text are read
+        windows: list[tuple[int, int]] = []
+        for digits in _DIGITS.finditer(text):
+            start, end = max(0, digits.start() - 40), min(len(text), digits.end() + 40)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
         for rule, pattern in self.reader.patterns:
-            for match in pattern.finditer(text):
+            spans = [(0, len(text))] if rule in _WITHOUT_DIGITS else windows
+            matches = (match for start, end in spans for match in pattern.finditer(text, start, end))
+            for match in matches:
                 start, end = match.span()
                 if taken.overlaps(start, end):
                     continue
@@ -173,7 +186,7 @@ class DateFinder:
         s_start, s_end = sentences.start_of(start), sentences.end_of(start)
         score = 0.0
         verb = self.statements.convening.search(text, s_start, start) \
-            if (s_start, s_end) in self.statements.convening_sentences(doc, self.words) else None
+            if (s_start, s_end) in self.statements.convening_set(doc, self.words) else None
         if verb is not None:
             score += 5  # …was held on Tuesday, 23rd September, 2004
         elif self.statements.about_other_meeting(text, s_start, end) or re.search(r"\bdated[ ]*$", text[max(0, start - 8):start]):
@@ -192,7 +205,7 @@ class DateFinder:
         """The meeting's start time as (part of day, span): a ``Time:`` field, a time in a
         convening sentence (not one that ends, adjourns or recesses), or one in the header."""
         body = body_start(doc)
-        convening = self.statements.convening_sentences(doc, self.words)
+        convening = self.statements.convening_set(doc, self.words)
         sentences = sentences_of(doc, self.words)
         best: Optional[tuple[int, int, tuple[int, int], int]] = None  # (score, -start, span, hour)
         for match in _TIME.finditer(text):

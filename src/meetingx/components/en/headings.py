@@ -24,6 +24,7 @@ from meetingx.components.en.rosters import roster_reader
 from meetingx.components.en.statements import body_start
 from meetingx.components.en.words import english_words
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import SortedSpans
 
 _CAPS_RUN = re.compile(r"(?<![A-Za-z0-9'])[A-Z][A-Z'\-/&]*[A-Z](?:,?[ ]+(?:[A-Z][A-Z'\-/&]*[A-Z]|&|[A-Z]))*(?![a-z0-9'])")
 _LINE = re.compile(r"[^\n]+")
@@ -62,12 +63,14 @@ class HeadingFinder:
         found += [(m.start(), self.trim(text, m.start(), m.end()), "en.heading.docket-item")
                   for m in _DOCKET.finditer(text, body) if self.at_sentence_start(text, m.start())
                   or re.search(r"\b[A-Z]{3,}[ ]+$", text[max(0, m.start() - 20):m.start()])]
-        lines = [(s, e) for s, e, rule in found if rule != "en.heading.capitals"]
+        lines = SortedSpans([(s, e) for s, e, rule in found if rule != "en.heading.capitals"])
+        occupied = SortedSpans(taken)
         seen: set[tuple[int, int]] = set()
         for start, end, rule in sorted(found):
-            if end <= start or (start, end) in seen or any(s < end and start < e for s, e in taken):
+            if end <= start or (start, end) in seen or occupied.overlapping(start, end):
                 continue
-            if rule == "en.heading.capitals" and any(s <= start and end <= e and (s, e) != (start, end) for s, e in lines):
+            if rule == "en.heading.capitals" and any(s <= start and end <= e and (s, e) != (start, end)
+                                                     for s, e in lines.overlapping(start, end)):
                 continue  # a part of a heading line
             seen.add((start, end))
             add_candidate(doc, "AGENDA", start, end, rule, 0.75)

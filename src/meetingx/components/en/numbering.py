@@ -30,6 +30,7 @@ from meetingx.components.en.rosters import roster_reader
 from meetingx.components.en.statements import body_start
 from meetingx.components.en.words import Sentences, english_words, sentences_of
 from meetingx.lexicon import Lexicon
+from meetingx.positions import SortedSpans
 
 _AFTER_MARKER = re.compile(r"[ \t]+(?=[\"'A-Z0-9(])")
 _LINE_START_FAMILIES = frozenset({"minute-ref", "docket"})
@@ -130,12 +131,19 @@ class ItemFinder:
         """The markers that form lists, each with its place in its list."""
         open_lists: dict[tuple[str, Optional[int]], list[tuple[Marker, int]]] = {}
         lists: list[list[tuple[Marker, int]]] = []
-        later = [(m.family, m.major, m.value) for m in markers]
+        last_seen = {(m.family, m.major, m.value): index for index, m in enumerate(markers)}
+        next_of_key: dict[int, Marker] = {}
+        seen_key: dict[tuple[str, Optional[int]], Marker] = {}
+        for index in range(len(markers) - 1, -1, -1):  # the next marker of the same family, for each
+            key = (markers[index].family, markers[index].major)
+            if key in seen_key:
+                next_of_key[index] = seen_key[key]
+            seen_key[key] = markers[index]
         for index, marker in enumerate(markers):
             key = (marker.family, marker.major)
             current = open_lists.get(key)
-            following = next(((f, j, v) for f, j, v in later[index + 1:] if (f, j) == key), None)
-            runs_on = following == (marker.family, marker.major, marker.value + 1) and current is None \
+            following = next_of_key.get(index)
+            runs_on = following is not None and following.value == marker.value + 1 and current is None \
                 and self.opens_line(marker)
             if marker.value == 1 or runs_on or marker.family in _LINE_START_FAMILIES and current is None:
                 open_lists[key] = [(marker, 1)]
@@ -145,7 +153,7 @@ class ItemFinder:
                 continue
             last, number = current[-1]
             step = marker.value - last.value
-            if step == 1 or step == 2 and (marker.family, marker.major, marker.value - 1) in later[index + 1:]:
+            if step == 1 or step == 2 and last_seen.get((marker.family, marker.major, marker.value - 1), -1) > index:
                 # a skipped value that stands later in the text (a displaced marker) keeps its place
                 current.append((marker, number + step))
         # a list of one item counts where it opens a line, or inside another list
@@ -166,7 +174,7 @@ class ItemFinder:
         left out of the lists (a displaced g.)."""
         sentences = sentences_of(doc, self.words)
         self.labels = [m.start() for m in self.rosters.labels(text)]
-        people = sorted((c.data["span_start"], c.end) for c in candidates(doc, "PERSON"))
+        people = SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")])
         ends = []
         for index, marker in enumerate(markers):
             start = marker.text_start
@@ -185,7 +193,7 @@ class ItemFinder:
             ends.append((text_end, agenda_end))
         return ends
 
-    def clause_start(self, text: str, start: int, limit: int, people: list[tuple[int, int]]) -> int:
+    def clause_start(self, text: str, start: int, limit: int, people: SortedSpans) -> int:
         end = limit
         colon = text.find(":", start, end)
         while colon >= 0:
@@ -202,8 +210,8 @@ class ItemFinder:
         for label in self.labels:
             if start < label < end:
                 end = label
-        for p_start, p_end in people:
-            if start < p_start < end and self.verbs.match(text, p_end + 1) and text[p_end:p_end + 1] == " ":
+        for p_start, p_end in people.starting_in(start + 1, end):
+            if self.verbs.match(text, p_end + 1) and text[p_end:p_end + 1] == " ":
                 end = p_start
                 break
         return end

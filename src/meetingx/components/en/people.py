@@ -67,7 +67,7 @@ class PeopleFinder:
         name_word = r"(?:[A-Z]\.(?:[ ]?[A-Z]\.)*|(?:Mc|Mac|O'|D'|De|Di|Du|Da|La|Le|Van|Von)?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)*|[A-Z]{1,2})"
         #: an honorific or a role, then a name (the name's words are checked one by one)
         self.titled = re.compile(
-            rf"(?<![A-Za-z])(?:(?P<hon>(?:{honorifics})\.?)[ ]+)?(?:(?P<role>{words.role_re.pattern})[ ]+)?"
+            rf"(?<![A-Za-z])(?=[A-Z])(?:(?P<hon>(?:{honorifics})\.?)[ ]+)?(?:(?P<role>{words.role_re.pattern})[ ]+)?"
             rf"(?P<hon2>(?:{honorifics})\.?[ ]+)?(?P<name>{name_word}(?:[ ]+{name_word}){{0,3}})(?![A-Za-z])")
         self.person_verbs = re.compile(
             rf"(?<![A-Za-z])(?:{word_pattern(lexicon.words('speech_verbs.txt'))}|called|presided|presiding|chaired|"
@@ -138,31 +138,36 @@ class PeopleFinder:
 
     def link(self, text: str, mentions: list[Mention]) -> None:
         """Give mentions of one person the same ``entity``."""
-        people: list[tuple[str, str]] = []  # (first word, surname) of each person named in full
+        people: list[tuple[str, str]] = []  # (first word, surname) of each person
+        by_surname: dict[str, list[int]] = {}
+        by_first: dict[str, list[int]] = {}
         singles: dict[str, int] = {}
+
+        def new_person(first: str, last: str) -> int:
+            people.append((first, last))
+            by_surname.setdefault(last, []).append(len(people) - 1)
+            if first:
+                by_first.setdefault(first, []).append(len(people) - 1)
+            return len(people) - 1
+
         ordered = sorted(mentions, key=lambda m: (len(name_tokens(text[m.name[0]:m.name[1]])) < 2, m.name))
         for mention in ordered:
             tokens = name_tokens(text[mention.name[0]:mention.name[1]])
             if len(tokens) >= 2:
                 first, last = tokens[0], tokens[-1]
-                match = [i for i, (f, l) in enumerate(people) if l == last and compatible_first(f, first)]
-                if match:
-                    mention.entity = match[0]
-                else:
-                    people.append((first, last))
-                    mention.entity = len(people) - 1
+                match = [i for i in by_surname.get(last, []) if compatible_first(people[i][0], first)]
+                mention.entity = match[0] if match else new_person(first, last)
                 continue
             word = tokens[0] if tokens else ""
-            by_surname = [i for i, (_, l) in enumerate(people) if l == word]
-            by_first = [i for i, (f, _) in enumerate(people) if f == word]
-            if len(by_surname) == 1:
-                mention.entity = by_surname[0]
-            elif not by_surname and len(by_first) == 1:
-                mention.entity = by_first[0]
+            surnamed = by_surname.get(word, [])
+            first_named = by_first.get(word, [])
+            if len(surnamed) == 1:
+                mention.entity = surnamed[0]
+            elif not surnamed and len(first_named) == 1:
+                mention.entity = first_named[0]
             else:
                 if word not in singles:
-                    people.append(("", word))
-                    singles[word] = len(people) - 1
+                    singles[word] = new_person("", word)
                 mention.entity = singles[word]
 
     def emit(self, doc: Doc, text: str, mentions: list[Mention]) -> None:

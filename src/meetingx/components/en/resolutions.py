@@ -17,7 +17,9 @@ is not stated stays null, and ``votes`` is null when no count is stated at all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any, Optional
 
 from spacy.tokens import Doc
@@ -25,7 +27,8 @@ from spacy.tokens import Doc
 from meetingx.components import add_candidate, candidates
 from meetingx.components.en.actions import action_finder
 from meetingx.components.en.words import Sentences, english_words, sentences_of, subjects_before
-from meetingx.lexicon import Lexicon
+from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import SortedSpans
 
 _NUMBER_WORDS = {"no": 0, "none": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -41,10 +44,23 @@ _ABOUT_A_MOTION = re.compile(r"(?i:\bmotions?\b|\bquestion\b)")
 _FINITE = re.compile(r"(?i:\b(?:was|were|is|are|has|have|had)\b)")
 _CLAUSE_JOIN = re.compile(r"(?i:[ ]+and[ ]+(?=(?:the|it|a|an|this|they|he|she)\b))")
 _SECOND_VERB = re.compile(r"(?i:[ ]+and[ ]+(?:will|shall|would|should|is|are|was|were|be|to[ ]+be)\b)")
+_COLON = re.compile(":")
 _NAME_ITEM = re.compile(r"[A-Z][a-z'\-]+")
 #: What stands before a motion's words: white space, bullets, a heading label and a minute number
 _LEAD = re.compile(r"[\s\u2022\u25cf*\-]*(?:[A-Z][\w' ]{0,40}:[ ]*(?:[A-Za-z]{0,5}/?\d{1,4}/\d{2}(?:-\d{2})?:?[ ]*)?)?"
                    r"(?=[A-Z])")
+
+
+def windows(positions: "Iterable[int]", width: int, length: int) -> list[tuple[int, int]]:
+    """The parts of a text within ``width`` characters of ``positions`` (in order), merged."""
+    found: list[tuple[int, int]] = []
+    for pos in positions:
+        start, end = max(0, pos - width), min(length, pos + width)
+        if found and start <= found[-1][1]:
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
+    return found
 
 
 @dataclass
@@ -70,8 +86,12 @@ class ResolutionFinder:
         self.formulas = [(r["rule"], r["start"], r.get("reports", False), re.compile(r["pattern"], re.I if r["i"] else 0))
                          for r in lexicon.records("motions.jsonl")]
         records = lexicon.records("votes.jsonl")
-        self.outcomes = [(re.compile(r["outcome"], 0 if r.get("case") else re.I), r["passed"])
-                         for r in records if "outcome" in r]
+        outcomes = [r for r in records if "outcome" in r]
+        #: every outcome in one pattern (one scan of the text), each a group of its own
+        self.outcome_re = re.compile("|".join(f"(?P<o{index}>{r['outcome'] if r.get('case') else '(?i:' + r['outcome'] + ')'})"
+                                              for index, r in enumerate(outcomes)))
+        self.passed = {f"o{index}": r["passed"] for index, r in enumerate(outcomes)}
+        self.outcome_keys = re.compile(rf"(?<![A-Za-z])(?i:{word_pattern([k for r in outcomes for k in r['keys']])})")
         self.labels = {r["count"]: r["label"] for r in records if "count" in r}
         every = "|".join(f"(?P<{key}>{label})" for key, label in self.labels.items())
         self.label_re = re.compile(rf"(?i:(?<![A-Za-z])(?:{every})[ ]*:[ ]*)")
@@ -82,9 +102,10 @@ class ResolutionFinder:
         sentences = sentences_of(doc, self.words)
         motions = self.find_motions(doc, text, sentences)
         reports = self.find_reports(text)
-        self.assign(motions, [r for r in reports if not any(m.start <= r.start < m.end for m in motions
-                                                              if m.rule == "en.resolution.decision")
-                              and not any(s <= r.start < e for s, e in self.formula_reports)])
+        # a report inside a decision or a formula that reports (RESOLVED) is already that one's
+        inside = SortedSpans([(m.start, m.end) for m in motions if m.rule == "en.resolution.decision"]
+                             + self.formula_reports)
+        self.assign(motions, [r for r in reports if not inside.overlapping(r.start, r.start + 1)])
         for motion in sorted(motions, key=lambda m: m.start):
             if motion.reports:
                 self.emit(doc, motion)
@@ -121,8 +142,9 @@ class ResolutionFinder:
                     motions[-1].reports.append(Report(reported[0], reported[1], True, {}))
                     self.formula_reports.append(reported)
         news = not candidates(doc, "KIND")  # a news report says what the body did, from the verb on
+        stated = SortedSpans([(m.start, m.end) for m in motions])
         for start, end in self.actions(doc) if news else []:
-            if not any(m.start <= start < m.end for m in motions) and self.reported(text, start, end):
+            if not stated.overlapping(start, start + 1) and self.reported(text, start, end):
                 motions.append(Motion(start, end, "en.resolution.decision"))
         taken = {sentences.start_of(m.start) for m in motions}
         spans = sentences.spans()
@@ -151,7 +173,8 @@ class ResolutionFinder:
         if lead:
             begin = lead.end()
         if at_outcome:
-            outcome = min((m.start() for p, _ in self.outcomes for m in [p.search(text, begin, end)] if m), default=end)
+            first = self.outcome_re.search(text, begin, end)
+            outcome = first.start() if first else end
             for join in _CLAUSE_JOIN.finditer(text, begin, outcome):
                 if _FINITE.search(text, begin, join.start()):
                     begin = join.end()
@@ -167,16 +190,15 @@ class ResolutionFinder:
         return end
 
     def reported(self, text: str, start: int, end: int) -> bool:
-        return any(p.search(text, start, end) for p, _ in self.outcomes) or bool(_SCORE.search(text, start, end))
+        return bool(self.outcome_re.search(text, start, end) or _SCORE.search(text, start, end))
 
     # ------------------------------------------------------------------ reports
     def report_in(self, text: str, start: int, end: int) -> Optional[Report]:
         passed: Optional[bool] = None
         found = False
-        for pattern, outcome in self.outcomes:
-            if pattern.search(text, start, end):
-                found = True
-                passed = outcome if passed is None else passed
+        for match in self.outcome_re.finditer(text, start, end):
+            found = True
+            passed = self.passed[match.lastgroup or ""] if passed is None else passed
         counts = self.counts(text, start, end)
         if not found and not any(v is not None for v in counts.values()):
             return None
@@ -184,18 +206,18 @@ class ResolutionFinder:
 
     def find_reports(self, text: str) -> list[Report]:
         reports = []
-        for pattern, passed in self.outcomes:
-            for match in pattern.finditer(text):
-                plural = re.search(r"(?i:motions)", match.group()) is not None or \
-                    re.search(r"(?i:\bmotions\b)", text[max(0, match.start() - 20):match.start()]) is not None
-                reports.append(Report(match.start(), match.end(), passed, {}, plural))
-        tallies = [m.start() for m in self.label_re.finditer(text) if m.group("for")] + \
+        for match in self.outcomes_in(text):
+            plural = re.search(r"(?i:motions)", match.group()) is not None or \
+                re.search(r"(?i:\bmotions\b)", text[max(0, match.start() - 20):match.start()]) is not None
+            reports.append(Report(match.start(), match.end(), self.passed[match.lastgroup or ""], {}, plural))
+        tallies = [m.start() for m in self.labels_in(text) if m.group("for")] + \
             [m.start() for m in _TABLE.finditer(text)] + [m.start() for m in _SCORE.finditer(text)] + \
             [m.start() for m in _ABSTENTIONS.finditer(text)]
         tallies.sort()
+        outcomes = SortedSpans([(r.start, r.end) for r in reports])
         for index, start in enumerate(tallies):
             limit = tallies[index + 1] if index + 1 < len(tallies) else len(text)
-            if any(r.start <= start < r.end for r in reports) and not self.counts(text, start, min(limit, start + 300)):
+            if outcomes.overlapping(start, start + 1) and not self.counts(text, start, min(limit, start + 300)):
                 continue
             end = self.tally_end(text, start, min(limit, start + 300))
             counts = self.counts(text, start, end)
@@ -214,6 +236,16 @@ class ResolutionFinder:
                 continue
             merged.append(report)
         return merged
+
+    def outcomes_in(self, text: str) -> list[re.Match[str]]:
+        """The outcomes of the text, read only around the words they hold (one scan for those)."""
+        return [match for start, end in windows((m.start() for m in self.outcome_keys.finditer(text)), 60, len(text))
+                for match in self.outcome_re.finditer(text, start, end)]
+
+    def labels_in(self, text: str) -> list[re.Match[str]]:
+        """The count labels of the text (AYES:), read only before its colons."""
+        return [match for start, end in windows((m.start() for m in _COLON.finditer(text)), 30, len(text))
+                for match in self.label_re.finditer(text, start, end)]
 
     def tally_end(self, text: str, start: int, limit: int) -> int:
         """A tally runs over its labels (AYES: … NOES: … ABSENT: …) to the sentence end after its last."""
@@ -270,20 +302,28 @@ class ResolutionFinder:
         passed``), else to the last motion as a further report; reports before any motion go, in
         order, to the motions that follow."""
         ordered = sorted(motions, key=lambda m: m.start)
+        starts = [m.start for m in ordered]
         waiting: list[Report] = []
+        unreported: list[Motion] = []  # the motions before the report that have none, in order
+        seen = 0
         for report in sorted(reports, key=lambda r: r.start):
-            before = [m for m in ordered if m.start <= report.start]
-            if not before:
+            count = bisect_right(starts, report.start)
+            for motion in ordered[seen:count]:
+                if not motion.reports:
+                    unreported.append(motion)
+            seen = max(seen, count)
+            if not count:
                 waiting.append(report)
                 continue
-            open_ = [m for m in before if not m.reports and m.end <= report.start + 1]
+            open_ = [m for m in unreported[-12:] if not m.reports and m.end <= report.start + 1]
             if report.plural and open_:
                 for motion in open_:
                     motion.reports.append(report)
             elif open_:
                 open_[-1].reports.append(report)
-            elif before[-1].reports:
-                before[-1].reports.append(report)
+            elif ordered[count - 1].reports:
+                ordered[count - 1].reports.append(report)
+            unreported = [m for m in unreported[-12:] if not m.reports]
         for motion in ordered:
             if waiting and not motion.reports:
                 motion.reports.append(waiting.pop(0))

@@ -66,7 +66,12 @@ class RosterReader:
     def labels(self, text: str) -> list[re.Match[str]]:
         """Roster labels: capitalised (but "were present"), at a line start or after something that
         is not a word in lower case (not "No press present."); one ending in a full stop or alone on
-        its line opens a list (not "…City Clerk Toney also present.")."""
+        its line opens a list (not "…City Clerk Toney also present."). Several components ask
+        about the same text: the last texts' labels are kept."""
+        return list(self.find_labels(text))
+
+    @lru_cache(maxsize=4)
+    def find_labels(self, text: str) -> tuple[re.Match[str], ...]:
         found = []
         for match in self.label_re.finditer(text):
             label, mark = match.group("label"), match.group("mark").strip()
@@ -88,7 +93,7 @@ class RosterReader:
             if mark == "." and not line_start and word[:1].isupper() and not word.isupper() and word.isalpha():
                 continue  # …Deputy City Clerk Toney also present.
             found.append(match)
-        return found
+        return tuple(found)
 
     def __call__(self, text: str) -> list[Roster]:
         labels = self.labels(text)

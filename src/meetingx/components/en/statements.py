@@ -46,6 +46,13 @@ class Statements:
         doc.user_data[_KEY] = found
         return found
 
+    def convening_set(self, doc: Doc, words: EnglishWords) -> frozenset[tuple[int, int]]:
+        """The convening sentences as a set, for membership."""
+        found = doc.user_data.get(_KEY + ".set")
+        if found is None:
+            found = doc.user_data[_KEY + ".set"] = frozenset(self.convening_sentences(doc, words))
+        return found
+
 
 @lru_cache(maxsize=None)
 def statements(lexicon: Lexicon) -> Statements:
