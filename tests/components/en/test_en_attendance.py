@@ -42,6 +42,11 @@ CASES = [
                  ["Gomez", "Park", "Stone"], id="surnames-that-are-words"),
     pytest.param(HEAD + "In attendance: Mrs K Walsh (Clerk), 3 members of the public.", ["K Walsh", "members of the public"],
                  id="counted-group"),
+    pytest.param(HEAD + "PRESENT: Cr Helen Brooks (Mayor), Cr Sam Price\nIN ATTENDANCE: General Manager (David Hunt), "
+                 "Director Corporate Services (Kate Moore)\nAPOLOGIES: Cr Fiona Reid",
+                 ["Helen Brooks", "Sam Price", "David Hunt", "Kate Moore"], id="title-then-name-in-parentheses"),
+    pytest.param(HEAD + "Roll Call: Mr. Reyes, present; Mrs. Kim, present; Ms. Grant, absent; Dr. Patel, present.",
+                 ["Reyes", "Kim", "Patel"], id="roll-call-marked-present"),
     # prose
     pytest.param("The City Council met at 9:30 a.m. Council members present were Mayor Al Barr, Bea Cole and Cy Dunn. "
                  "Council member Di Eng present after 10:00 a.m. City Manager Fry and City Clerk Gee also present.",

@@ -32,6 +32,8 @@ CHAIRS = [
                  [("Dunn", ["Supervisor"])], id="opened-the-meeting"),
     pytest.param(HEAD + ROLL + "Mayor Cole welcomed the audience.", [], id="mayor-in-roll-is-no-chair"),
     pytest.param(HEAD + "Present: Jo Reed (Vice-Chair), Al Sims.", [], id="vice-chair-is-no-chair"),
+    pytest.param(HEAD + "The meeting was called to order at 7:02 PM by Board President Mr. Alan Reyes.",
+                 [("Alan Reyes", ["Board President"])], id="title-before-honorific"),
 ]
 
 SPEAKERS = [
@@ -74,6 +76,10 @@ SPEAKERS = [
                  [("Park", ["Commissioner"], "asked whether the owners had been notified")], id="surname-that-is-a-word"),
     pytest.param(HEAD + "Matt Coultas is present and explained the bridge agreement.",
                  [("Matt Coultas", [], "explained the bridge agreement")], id="present-and-explained"),
+    pytest.param(HEAD + "Board member Rita Vance, who voted against the plan, said the costs should be cut.",
+                 [("Rita Vance", ["Board member"], "said the costs should be cut")], id="relative-clause-skipped"),
+    pytest.param(HEAD + "Superintendent's Report: Superintendent Dr. Laura Chen reported on the opening of schools.",
+                 [("Laura Chen", ["Superintendent"], "reported on the opening of schools")], id="title-honorific-name"),
     pytest.param(HEAD + "Resident Mary Collins spoke in opposition to the parking fees, which were raised in May.",
                  [("Mary Collins", ["Resident"], "spoke in opposition to the parking fees")], id="stops-before-which"),
 ]

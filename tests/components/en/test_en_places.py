@@ -56,6 +56,9 @@ CASES = [
     pytest.param("VILLAGE OF OAK BLUFF\nBOARD OF TRUSTEES\nREGULAR MEETING MINUTES\nMONDAY, NOVEMBER 6, 2023\n\n"
                  "President Walters called the meeting to order at 7:00 p.m.", "REGULAR MEETING", "BOARD OF TRUSTEES",
                  None, id="body-heading-line"),
+    pytest.param("THE CORPORATION OF THE TOWN OF LAKEVIEW\nCOUNCIL MINUTES\nMonday, February 5, 2024\n\nMembers Present: "
+                 "Mayor J. Martin\n1. CALL TO ORDER\nMayor Martin called the meeting to order at 6:00 p.m.", None,
+                 "THE CORPORATION OF THE TOWN OF LAKEVIEW", None, id="corporation-heading"),
     pytest.param("The City Council approved the budget today. A public hearing last week had drawn no comments.", None, None,
                  None, id="news-without-a-meeting-name"),
 ]

@@ -72,6 +72,9 @@ CASES = [
     pytest.param("The council on a 6-1 vote approved the general fund budget. Mayor Guy thanked the staff.",
                  [("on a 6-1 vote approved the general fund budget", {"for": 6, "against": 1, "abstain": None}, True)],
                  id="news-score"),
+    pytest.param("The Hillsdale Board of Education on Monday approved a $42 million budget. The 5-2 vote came after a "
+                 "long debate.", [("approved a $42 million budget", {"for": 5, "against": 2, "abstain": None}, True)],
+                 id="news-vote-in-next-sentence"),
 ]
 
 

@@ -96,3 +96,16 @@ def test_values_keep_the_original_text(extract) -> None:
     record = extract(text)
     assert record["attendees"] == ["A. Fitz-\ngerald", "B. Hart"]
     assert record["chair"][0]["name"] == "A. Fitz-\ngerald"
+
+
+def test_example_in_the_readme(extract) -> None:
+    """The README's English example keeps giving the record it shows."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[3] / "examples" / "council-minutes.txt").read_text(encoding="utf-8")
+    record = extract(text)
+    assert (record["meeting_name"], record["organizer"], record["date"], record["venue"]) == (
+        "regular meeting of the Maple Ridge City Council", "Maple Ridge City Council", "2024-03-05",
+        "Council Chambers, 120 Lake Street")
+    assert [p["name"] for p in record["chair"]] == ["Helen Ortiz"]
+    assert [r["votes"] for r in record["resolutions"]] == [{"for": 4, "against": 0, "abstain": None}] * 2

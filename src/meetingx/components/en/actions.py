@@ -15,6 +15,8 @@ from meetingx.components.en.words import english_words, sentences_of
 from meetingx.lexicon import Lexicon, word_pattern
 
 _KEY = "meetingx.en.actions"
+_WHEN = re.compile(r"^(?:[ ]+on[ ]+[A-Z][a-z]+(?:[ ]+(?:night|evening|morning|afternoon))?|[ ]+(?:yesterday|today|tonight|"
+                   r"last[ ]+(?:night|week|month)))+")
 
 
 class ActionFinder:
@@ -24,8 +26,10 @@ class ActionFinder:
         verbs = word_pattern(lexicon.words("action_verbs.txt"))
         self.action = re.compile(
             rf"(?<![A-Za-z])(?:The|the)[ ]+(?:[A-Z][\w'\-]*[ ]+){{0,4}}(?:{bodies})(?![A-Za-z])"
+            rf"(?:[ ]+of[ ]+[A-Z][\w'\-]*(?:[ ]+[A-Z][\w'\-]*)?)?"
             rf"(?P<between>(?:[ ]+(?:on|by)[ ]+a[ ]+\d{{1,2}}-\d{{1,2}}(?:-\d{{1,2}})?[ ]+vote|[ ]+unanimously|[ ]+also"
-            rf"|[ ]+formally|[ ]+then)*)"
+            rf"|[ ]+formally|[ ]+then|[ ]+on[ ]+[A-Z][a-z]+(?:[ ]+(?:night|evening|morning|afternoon))?"
+            rf"|[ ]+(?:yesterday|today|tonight|last[ ]+(?:night|week|month)))*)"
             rf"[ ]+(?P<verb>{verbs})(?![A-Za-z])")
 
         #: The council met on Thursday and voted 5-2 to approve…: the act after the meeting
@@ -43,9 +47,10 @@ class ActionFinder:
         found = []
         matches = list(self.action.finditer(text)) + list(self.met_and.finditer(text))
         for match in sorted(matches, key=lambda m: m.start("verb")):
-            start = match.start("between") + len(match.group("between")) - len(match.group("between").lstrip())
-            if not match.group("between").strip():
-                start = match.start("verb")
+            # what stands between the body and its act stays with the act (on a 6-1 vote approved…),
+            # but not when (on Monday approved…)
+            between = _WHEN.sub("", match.group("between"))
+            start = match.start("verb") - len(between.lstrip()) - 1 if between.strip() else match.start("verb")
             end = sentences.end_of(match.start("verb"))
             while end > start and text[end - 1] in " .,;":
                 end -= 1

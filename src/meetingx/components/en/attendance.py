@@ -17,8 +17,9 @@ from meetingx.components.en.words import english_words, sentences_of, subjects_b
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import SortedSpans
 
-_PRESENT = re.compile(r"(?<![A-Za-z])present(?![A-Za-z:;])")
+_PRESENT = re.compile(r"(?<![A-Za-z])present(?![A-Za-z])")
 _AS_WERE = re.compile(r",?[ ]+as[ ]+(?:were|was|did)[ ]+")
+_ROLL_MARK = re.compile(r"[ ]*[,\-][ ]*$")
 _COPULA = re.compile(r"(?<![A-Za-z])(?:is|was|are|were)(?:[ ]+also)?[ ]+$")
 _NOT_PRESENT = re.compile(r"(?i:\b(?:no|not|none|nobody|with)\b[^.;]{0,30}$)")
 
@@ -47,8 +48,8 @@ class AttendanceFinder:
             start = word.start()
             if rostered.overlapping(start, start + 1) or _NOT_PRESENT.search(text, max(0, start - 40), start):
                 continue
-            copula = _COPULA.search(text, max(0, start - 20), start)
-            before = copula.start() if copula else start
+            copula = _COPULA.search(text, max(0, start - 20), start) or _ROLL_MARK.search(text, max(0, start - 4), start)
+            before = copula.start() if copula else start  # Matt Lowe is present / Mr. Reyes, present;
             for subject in subjects_before(self.words, text, before, sentences.start_of(start)):
                 if subject.name:
                     found.append((subject.name[0], subject.name[1], "en.attendance.present", True))

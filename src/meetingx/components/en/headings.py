@@ -20,7 +20,7 @@ import re
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate, candidates
-from meetingx.components.en.rosters import roster_reader
+from meetingx.components.en.rosters import roster_reader, rosters_of
 from meetingx.components.en.statements import body_start
 from meetingx.components.en.words import english_words
 from meetingx.lexicon import Lexicon, word_pattern
@@ -44,6 +44,7 @@ _NOT_HEADINGS = frozenset({"MOTION", "MOTIONS", "CARRIED", "RESOLVED", "UNANIMOU
 
 class HeadingFinder:
     def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
         self.words = english_words(lexicon)
         self.rosters = roster_reader(lexicon)
         self.standard = re.compile(rf"(?<![A-Za-z])(?i:{word_pattern(lexicon.words('agenda_headings.txt'))})(?![A-Za-z])")
@@ -57,6 +58,7 @@ class HeadingFinder:
         body = body_start(doc)
         taken = [(c.start, c.end) for label in ("TITLE", "MEETING", "VENUE", "LABEL") for c in candidates(doc, label)]
         taken += items + [(m.start(), m.end()) for m in self.rosters.labels(text)]
+        taken += [(r.label[0], r.end) for r in rosters_of(doc, self.lexicon)]
         found: list[tuple[int, int, str]] = []
         found += self.capital_runs(text, body)
         found += self.heading_lines(text, body, numbered)

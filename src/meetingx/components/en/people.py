@@ -96,11 +96,11 @@ class PeopleFinder:
             name = self.trimmed_name(text, match.start("name"), match.end("name"))
             if name is None:
                 continue
-            # a role before an honorific is the previous person's (…Edwards, Town Clerk Mrs. A. Vincent)
-            # unless it opens a list or a sentence (Staff: Superintendent Dr. Kevin Walsh)
-            opens = re.search(r"(?:^|[:.;\n])[ ]*$", text[max(0, match.start() - 3):match.start()]) is not None
+            # a role before an honorific is the previous person's where it follows a name and a comma
+            # (…Edwards, Town Clerk Mrs. A. Vincent), not elsewhere (by Board President Mr. Alan Reyes)
+            after_name = re.search(r"[A-Za-z.][ ]*,[ ]*$", text[max(0, match.start() - 3):match.start()]) is not None
             roles = [(self.words.role_start(text, *match.span("role")), match.end("role"))] \
-                if match.group("role") and (not match.group("hon2") or opens) else []
+                if match.group("role") and not (match.group("hon2") and after_name) else []
             formula = _MOVER.search(text, max(0, match.start() - 20), match.start()) is not None
             add(Mention(name, roles, match.start(), "en.person.title-name", formula=formula))
         for agent in _AGENT.finditer(text):

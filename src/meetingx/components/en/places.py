@@ -106,7 +106,7 @@ class PlaceFinder:
             # BOARD OF TRUSTEES / REGULAR MEETING MINUTES: a heading line that names the body
             for line in _LINE.finditer(text, label_end, body_start(doc)):
                 value = line.group().strip()
-                if value and len(value.split()) <= 6 and self.body_name.fullmatch(value):
+                if value and len(value.split()) <= 8 and self.body_name.fullmatch(value):
                     left = line.start() + line.group().index(value)
                     org = (left, left + len(value))
                     break

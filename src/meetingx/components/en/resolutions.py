@@ -35,7 +35,7 @@ _NUMBER_WORDS = {"no": 0, "none": 0, "zero": 0, "one": 1, "two": 2, "three": 3, 
 _TABLE = re.compile(r"\bFor[ ]+Against[ ]+Abstain\w*", re.I)
 _THREE_NUMBERS = re.compile(r"(?<!\S)(\d{1,3})[ ]+(\d{1,3})[ ]+(\d{1,3})(?!\S)")
 _SCORE = re.compile(r"(?i:(?:\b(?:on|by)[ ]+a[ ]+|\bvoted[ ]+|\b(?:carried|passed|failed|approved|adopted|defeated)[ ]+|"
-                    r"\bvote[ ]+of[ ]+|\bvotes?[ ]*:[ ]*|\()"
+                    r"\bvote[ ]+of[ ]+|\bvotes?[ ]*:[ ]*|\(|\b(?=\d{1,2}-\d{1,2}[ ]+vote\b))"
                     r"(\d{1,2})[ ]?(?:-|to)[ ]?(\d{1,2})(?:[ ]?-[ ]?(\d{1,2}))?\b)")
 _ABSTENTIONS = re.compile(r"(?i:\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[ ]+abstentions?\b)")
 _DECISION = re.compile(r"(?i:\b(?:approved|adopted|agreed|accepted|decided|decision|endorsed|ratified|authori[sz]ed|"
@@ -144,7 +144,10 @@ class ResolutionFinder:
         news = not candidates(doc, "KIND")  # a news report says what the body did, from the verb on
         stated = SortedSpans([(m.start, m.end) for m in motions])
         for start, end in self.actions(doc) if news else []:
-            if not stated.overlapping(start, start + 1) and self.reported(text, start, end):
+            n_start, n_end = sentences.start_of(end + 2), sentences.end_of(end + 2)  # the next sentence
+            reported_next = end + 2 < len(text) and self.reported(text, n_start, n_end) and not self.actions_in(
+                doc, n_start, n_end)
+            if not stated.overlapping(start, start + 1) and (self.reported(text, start, end) or reported_next):
                 motions.append(Motion(start, end, "en.resolution.decision"))
         taken = {sentences.start_of(m.start) for m in motions}
         spans = sentences.spans()
@@ -164,6 +167,9 @@ class ResolutionFinder:
                 if report is not None:
                     motion.reports.append(report)
         return motions
+
+    def actions_in(self, doc: Doc, start: int, end: int) -> bool:
+        return any(start <= a_start < end for a_start, _ in self.actions(doc))
 
     def clause_start(self, text: str, start: int, end: int, at_outcome: bool = True) -> int:
         """Where a motion's or decision's text starts: past bullets and a heading label (Banking:

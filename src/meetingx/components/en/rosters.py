@@ -279,6 +279,7 @@ class RosterReader:
             entries.append(Entry(group.span("group"), group=True))  # the count left out
             return
         paren_roles: list[tuple[int, int]] = []
+        paren_names: list[list[Token]] = []
         toks: list[Token] = []
         depth = 0
         inner: list[Token] = []
@@ -290,10 +291,18 @@ class RosterReader:
                 depth = max(0, depth - 1)
                 if inner and self.words.has_title_head(text[inner[0].start:inner[-1].end]):
                     paren_roles.append((inner[0].start, inner[-1].end))
+                elif len(inner) >= 2 and all(self.classify(t) == "N" for t in inner) and NAME_WORD.fullmatch(inner[-1].text):
+                    paren_names.append(inner)
             elif depth:
                 inner.append(tok)
             else:
                 toks.append(tok)
+        if paren_names and toks and all(self.classify(t) in "TC" for t in toks):
+            # General Manager (David Hunt): the title, then the name in parentheses
+            entry = Entry((paren_names[0][0].start, paren_names[0][-1].end))
+            self.add_role(text, entry, toks, 0, len(toks))
+            entries.append(entry)
+            return
         kinds = [self.classify(t) for t in toks]
         for k in range(len(toks) - 1):
             if kinds[k] == "O" and INITIAL.fullmatch(toks[k].text) and kinds[k + 1] == "N":

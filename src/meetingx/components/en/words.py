@@ -249,6 +249,8 @@ def _one_subject(words: EnglishWords, text: str, toks: list[Token], i: int,
             j -= 1
         if j < 1 or toks[j].text != ",":
             return None, i
+        if toks[j + 1].lower in ("who", "whose"):
+            return _one_subject(words, text, toks, j - 1, allow_role_only)  # Rita Vance, who voted no, said
         inner = toks[j + 1:i]
         while inner and words.is_honorific(inner[0].text):
             inner = inner[1:]
@@ -304,6 +306,16 @@ def _one_subject(words: EnglishWords, text: str, toks: list[Token], i: int,
             i = role_end
     while i >= 0 and words.is_honorific(toks[i].text):
         i -= 1  # Ms., Cllr, Councilmembers
+    if role is None and name is not None and i < role_end:
+        # Superintendent Dr. Laura Chen: the role stands before the honorific
+        before = i
+        while i >= 0 and words.is_title_word(toks[i].text):
+            i -= 1
+        if i < before and words.role_re.fullmatch(text, toks[i + 1].start, toks[before].end) \
+                and text[toks[i + 1].start].isupper():
+            role = (toks[i + 1].start, toks[before].end)
+        else:
+            i = before
     if i + 1 > end and name is None and role is None:
         return None, i
     start = toks[i + 1].start
