@@ -28,7 +28,6 @@ from meetingx.lexicon import Lexicon, word_pattern
 _CHAIRS = frozenset({"chair", "chairman", "chairwoman", "chairperson", "chr", "presiding officer"})
 #: A verb after these is a passive (was presented by) or an earlier act (had apologised)
 _PASSIVE = re.compile(r"(?i:\b(?:was|were|been|be|is|are|had|has|have)[ ]+$)")
-_AGENT_START = re.compile(r"[ ]*")
 
 
 class PeopleIndex:

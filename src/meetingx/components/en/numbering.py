@@ -39,7 +39,16 @@ _SINGLE_LETTER = frozenset({"letter", "capital"})
 #: Chair Rotty called…), a motion, a field label.
 _CLAUSE_START = re.compile(r"[ ]+(?=(?:The|A|An|It|There|This|These|All|No|MOTION|Motion|Moved|MOVED)\b[ ]+[A-Za-z])")
 _POINT = re.compile(r"(?i:\b(?:should|shall|must|will|would|may|can|is|are|was|were|be)\b)")
+_MARKER_PLACE = re.compile(r"(?:(?<=\s)|^)(?=[\d(#]|[A-Za-z](?:[.)]|\.\)|[A-Za-z]{0,5}/\d)|(?i:item)[ ]+#)")
 _MINUTE_REF_END = re.compile(r"[ ]+(?:[A-Z][a-z]{0,5}/)?\d{1,4}/\d{2}(?:-\d{2})?[ ]*$")
+
+
+def opens_line(text: str, pos: int) -> bool:
+    """Whether only white space stands between the line's start and ``pos``."""
+    line_start = text.rfind("\n", max(0, pos - 200), pos) + 1
+    if line_start == 0 and pos >= 200:
+        return False
+    return not text[line_start:pos].strip()
 
 
 @dataclass
@@ -99,32 +108,35 @@ class ItemFinder:
 
     # ------------------------------------------------------------------ markers and lists
     def find_markers(self, text: str, body: int, sentences: Sentences) -> list[Marker]:
-        taken: set[int] = set()
         found = []
-        for rule, family, pattern in self.patterns:
-            for match in pattern.finditer(text, body):
-                start, end = match.span("marker")
-                if start in taken or match.start() > 0 and not text[match.start() - 1].isspace():
-                    continue
-                after = _AFTER_MARKER.match(text, end)
-                if after is None or family == "bare-number" and self.month_after.match(text, after.end()):
-                    continue  # 1 September 24, 2019: a page number before a date
-                line_start = match.start() == 0 or not text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip()
-                if family in _LINE_START_FAMILIES and not line_start:
-                    continue
-                opens = line_start or sentences.start_of(match.start()) >= match.start() - 1 \
-                    or re.search(r"[:;)\d][ ]+$", text[max(0, match.start() - 3):match.start()]) is not None
-                if family == "capital" and not opens:
-                    continue  # an initial (Mrs. A. Vincent), not a marker
-                if family == "bare-number" and not text[after.end()].isupper():
-                    continue
-                num = match.group("num") or match.groupdict().get("num2") or ""
-                if not num:
-                    continue
-                value = ord(num.lower()) - 96 if num.isalpha() else int(num)
-                major = int(match.group("major")) if "major" in match.groupdict() and match.group("major") else None
-                taken.add(start)
-                found.append(Marker(start, end, rule, family, value, major, after.end(), opens))
+        # a marker follows white space and starts with a digit, a bracket, #, a letter and its mark,
+        # or a word of a minute reference (Min/) or of a docket (ITEM #): only those places are tried
+        for place in _MARKER_PLACE.finditer(text, body):
+            for rule, family, pattern in self.patterns:
+                match = pattern.match(text, place.start())
+                if match is not None:
+                    break
+            else:
+                continue
+            start, end = match.span("marker")
+            after = _AFTER_MARKER.match(text, end)
+            if after is None or family == "bare-number" and self.month_after.match(text, after.end()):
+                continue  # 1 September 24, 2019: a page number before a date
+            line_start = opens_line(text, match.start())
+            if family in _LINE_START_FAMILIES and not line_start:
+                continue
+            opens = line_start or sentences.start_of(match.start()) >= match.start() - 1 \
+                or re.search(r"[:;)\d][ ]+$", text[max(0, match.start() - 3):match.start()]) is not None
+            if family == "capital" and not opens:
+                continue  # an initial (Mrs. A. Vincent), not a marker
+            if family == "bare-number" and not text[after.end()].isupper():
+                continue
+            num = match.group("num") or match.groupdict().get("num2") or ""
+            if not num:
+                continue
+            value = ord(num.lower()) - 96 if num.isalpha() else int(num)
+            major = int(match.group("major")) if "major" in match.groupdict() and match.group("major") else None
+            found.append(Marker(start, end, rule, family, value, major, after.end(), opens))
         return sorted(found, key=lambda m: m.start)
 
     def lists(self, markers: list[Marker]) -> list[tuple[Marker, int, int]]:
