@@ -47,6 +47,10 @@ CASES = [
                  ["Helen Brooks", "Sam Price", "David Hunt", "Kate Moore"], id="title-then-name-in-parentheses"),
     pytest.param(HEAD + "Roll Call: Mr. Reyes, present; Mrs. Kim, present; Ms. Grant, absent; Dr. Patel, present.",
                  ["Reyes", "Kim", "Patel"], id="roll-call-marked-present"),
+    pytest.param(HEAD + "In attendance: Mrs A. Lloyd (Clerk); PCSO D. Rees; 2 members of the public\nExcused: Cllr B. Thomas",
+                 ["A. Lloyd", "D. Rees", "members of the public"], id="acronym-title-after-semicolon"),
+    pytest.param(HEAD + "Guests: Officer Dan Reed, Greenfield Police; Ann Marsh", ["Dan Reed", "Ann Marsh"],
+                 id="affiliation-after-a-comma"),
     # prose
     pytest.param("The City Council met at 9:30 a.m. Council members present were Mayor Al Barr, Bea Cole and Cy Dunn. "
                  "Council member Di Eng present after 10:00 a.m. City Manager Fry and City Clerk Gee also present.",

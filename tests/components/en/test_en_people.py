@@ -80,6 +80,8 @@ SPEAKERS = [
                  [("Rita Vance", ["Board member"], "said the costs should be cut")], id="relative-clause-skipped"),
     pytest.param(HEAD + "Superintendent's Report: Superintendent Dr. Laura Chen reported on the opening of schools.",
                  [("Laura Chen", ["Superintendent"], "reported on the opening of schools")], id="title-honorific-name"),
+    pytest.param(HEAD + "Staff: Library Director Ian Moore\nDirector Moore reported that circulation rose.",
+                 [("Moore", ["Library Director"], "reported that circulation rose")], id="short-title-adds-no-role"),
     pytest.param(HEAD + "Resident Mary Collins spoke in opposition to the parking fees, which were raised in May.",
                  [("Mary Collins", ["Resident"], "spoke in opposition to the parking fees")], id="stops-before-which"),
 ]

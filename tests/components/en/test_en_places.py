@@ -59,6 +59,13 @@ CASES = [
     pytest.param("THE CORPORATION OF THE TOWN OF LAKEVIEW\nCOUNCIL MINUTES\nMonday, February 5, 2024\n\nMembers Present: "
                  "Mayor J. Martin\n1. CALL TO ORDER\nMayor Martin called the meeting to order at 6:00 p.m.", None,
                  "THE CORPORATION OF THE TOWN OF LAKEVIEW", None, id="corporation-heading"),
+    pytest.param("MINUTES\nTRUSTEES OF THE RIVERSIDE PUBLIC LIBRARY\nRegular Meeting - Wednesday, May 15, 2024\n"
+                 "Library Community Room\n\nTrustees present: Chair Grace Lin\nChair Lin called the meeting to order.",
+                 "Regular Meeting", "TRUSTEES OF THE RIVERSIDE PUBLIC LIBRARY", "Library Community Room",
+                 id="body-line-is-no-venue"),
+    pytest.param("Brookfield Parish Council\nMinutes of the Parish Council Meeting held on Thursday 7th March 2024 at "
+                 "19:00 in the Memorial Hall\n\nPresent: Cllr R. Evans (Chairman)", "Parish Council Meeting",
+                 "Brookfield Parish Council", "Memorial Hall", id="heading-line-names-the-owner"),
     pytest.param("The City Council approved the budget today. A public hearing last week had drawn no comments.", None, None,
                  None, id="news-without-a-meeting-name"),
 ]

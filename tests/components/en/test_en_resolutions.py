@@ -54,6 +54,8 @@ CASES = [
                  [("the calendar was unanimously approved", None, True)], id="clause-of-the-decision"),
     pytest.param(HEAD + "Payments totalling $1,245.60 were approved. All in favour.",
                  [("Payments totalling $1,245.60 were approved", None, True)], id="decision-then-report"),
+    pytest.param(HEAD + "Finance\nIt was resolved unanimously to approve the payments listed. Proposed Cllr Hughes.",
+                 [("It was resolved unanimously to approve the payments listed", None, True)], id="resolved-unanimously"),
     pytest.param(HEAD + "Trustee Keene moved to adopt Ordinance 41; Trustee Marsh seconded. Ayes: 4, Nays: 1 (Ibarra). "
                  "Motion failed.", [("Trustee Keene moved to adopt Ordinance 41; Trustee Marsh seconded",
                                      {"for": 4, "against": 1, "abstain": None}, False)], id="failed"),

@@ -59,6 +59,7 @@ class HeadingFinder:
         taken = [(c.start, c.end) for label in ("TITLE", "MEETING", "VENUE", "LABEL") for c in candidates(doc, label)]
         taken += items + [(m.start(), m.end()) for m in self.rosters.labels(text)]
         taken += [(r.label[0], r.end) for r in rosters_of(doc, self.lexicon)]
+        taken += [(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]  # PCSO Rees reported
         found: list[tuple[int, int, str]] = []
         found += self.capital_runs(text, body)
         found += self.heading_lines(text, body, numbered)

@@ -179,8 +179,14 @@ class PeopleFinder:
             if mention.formula:
                 continue
             for role in mention.roles:
-                value = text[role[0]:role[1]].lower()
-                if all(text[r[0]:r[1]].lower() != value for r in known):
+                value = _ROLE_SEP.sub(" ", text[role[0]:role[1]]).lower()
+                values = [_ROLE_SEP.sub(" ", text[r[0]:r[1]]).lower() for r in known]
+                if any(v == value or v.endswith(" " + value) for v in values):
+                    continue  # Director after Library Director: the short form adds no role
+                longer = [index for index, v in enumerate(values) if value.endswith(" " + v)]
+                if longer:
+                    known[longer[0]] = role  # …and the full form replaces the short one
+                else:
                     known.append(role)
         view = doc._.mx_text
         for mention in mentions:

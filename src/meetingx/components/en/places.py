@@ -45,6 +45,10 @@ _LEADING_ARTICLE = re.compile(r"(?i:the|a|an)[ ]+")
 _MEMBERS_OF = re.compile(r"(?i:(?:the[ ]+)?(?:members|shareholders|directors|trustees|representatives)[ ]+of[ ]+(?:the[ ]+)?)")
 
 
+#: A meeting's name: (start, end, organizer span, rule, whether the organizer is only its owner)
+NamedMeeting = tuple[int, int, Optional[tuple[int, int]], str, bool]
+
+
 class PlaceFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -91,25 +95,21 @@ class PlaceFinder:
             meeting = max(framed, key=lambda m: (m[1] - m[0], -m[0]))
         if meeting:
             add_candidate(doc, "MEETING", meeting[0], meeting[1], meeting[3], 0.8, clause=lead or (0, end))
-        org = meeting[2] if meeting else None
+        # the body the meeting is of, the subject of "met", a heading that names the body, the owner
+        # written in the meeting's name, the body written before "Minutes"
+        org = meeting[2] if meeting and not meeting[4] else None
         if org is None and lead:
             org = self.subject_of_met(text, *lead)
-        if org is None:
-            org = next((m[2] for m in framed if m[2]), None)
-        if org is None and meeting:
-            org = self.owner_before(text, meeting[0])
         if org is None and title:
             named = _MINUTES_OF_BODY.match(text, *title)  # Minutes of the Board of Trustees
             if named and self.body_name.fullmatch(text, named.start("body"), title[1]):
                 org = (named.start("body"), title[1])
         if org is None and minutes:
-            # BOARD OF TRUSTEES / REGULAR MEETING MINUTES: a heading line that names the body
-            for line in _LINE.finditer(text, label_end, body_start(doc)):
-                value = line.group().strip()
-                if value and len(value.split()) <= 8 and self.body_name.fullmatch(value):
-                    left = line.start() + line.group().index(value)
-                    org = (left, left + len(value))
-                    break
+            org = self.body_line(text, label_end, body_start(doc))
+        if org is None:
+            org = meeting[2] if meeting and meeting[2] else next((m[2] for m in framed if m[2]), None)
+        if org is None and meeting:
+            org = self.owner_before(text, meeting[0])
         if org:
             add_candidate(doc, "ORG", org[0], org[1], "en.place.organizer", 0.8, clause=lead or (0, end))
         venue = self.field_venue(text, end)
@@ -120,6 +120,15 @@ class PlaceFinder:
         if venue:
             add_candidate(doc, "VENUE", venue[0], venue[1], venue[2], 0.8, clause=lead or (0, end))
         return doc
+
+    def body_line(self, text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+        """A heading line that names a body (BOARD OF TRUSTEES / REGULAR MEETING MINUTES)."""
+        for line in _LINE.finditer(text, start, end):
+            value = line.group().strip()
+            if value and len(value.split()) <= 8 and self.body_name.fullmatch(value):
+                left = line.start() + line.group().index(value)
+                return left, left + len(value)
+        return None
 
     def header_end(self, text: str, start: int, body: int, verb: Optional[int]) -> int:
         """Where the header after the title ends: the first roster, numbered item or convening verb."""
@@ -133,7 +142,7 @@ class PlaceFinder:
         return min(ends) if ends else start
 
     # ------------------------------------------------------------------ the meeting's name
-    def convened_meeting(self, text: str, lead: tuple[int, int], verb: re.Match[str]) -> Optional[tuple[int, int, Optional[tuple[int, int]], str]]:
+    def convened_meeting(self, text: str, lead: tuple[int, int], verb: re.Match[str]) -> Optional[NamedMeeting]:
         """The named meeting of the convening verb: inside it (called a Regular Meeting of … to
         order) or right before it (…of the City Council was held, …MEETING held on)."""
         best = None
@@ -145,8 +154,9 @@ class PlaceFinder:
                 best = meeting
         return best
 
-    def meetings_in(self, text: str, start: int, end: int) -> list[tuple[int, int, Optional[tuple[int, int]], str]]:
-        """The named meetings in text[start:end]: (start, end, organizer span or None, rule)."""
+    def meetings_in(self, text: str, start: int, end: int) -> list[NamedMeeting]:
+        """The named meetings in text[start:end]: (start, end, organizer span or None, rule, whether
+        the organizer only owns the meeting rather than being what it is of)."""
         found = []
         for noun in self.meeting_noun.finditer(text, start, end):
             words = [m for m in _WORD.finditer(text, max(start, noun.start() - 120), noun.start())]
@@ -197,7 +207,8 @@ class PlaceFinder:
             if verb and body:
                 np_end += verb.end()
             if first < np_end:
-                found.append((first, np_end, organizer, "en.place.meeting-name"))
+                # the organizer is its own of-phrase (…of the City Council), or only owns it (BCF Board Meeting)
+                found.append((first, np_end, organizer, "en.place.meeting-name", body is None))
         return found
 
     def body_after(self, text: str, start: int, end: int) -> Optional[tuple[int, int, int]]:
@@ -252,7 +263,7 @@ class PlaceFinder:
             return words[0].start(), words[-1].end()
         return None
 
-    def acronym(self, text: str, meeting: tuple[int, int, object, str]) -> bool:
+    def acronym(self, text: str, meeting: NamedMeeting) -> bool:
         return any(w.isupper() and 2 <= len(w) <= 5 for w in text[meeting[0]:meeting[1]].split()[:3])
 
     def subject_of_met(self, text: str, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -309,6 +320,7 @@ class PlaceFinder:
             part = text[pos:b_start]
             stripped = part.strip(" ,-")
             if stripped and self.venue_noun.search(stripped) and not self.meeting_noun.search(stripped) \
+                    and not self.body_name.fullmatch(stripped) \
                     and len(stripped) <= 80 and not re.search(r"[.;]\s", stripped):
                 left = pos + len(part) - len(part.lstrip(" ,-"))
                 return left, left + len(stripped), "en.place.venue-header"

@@ -38,7 +38,7 @@ _SCORE = re.compile(r"(?i:(?:\b(?:on|by)[ ]+a[ ]+|\bvoted[ ]+|\b(?:carried|passe
                     r"\bvote[ ]+of[ ]+|\bvotes?[ ]*:[ ]*|\(|\b(?=\d{1,2}-\d{1,2}[ ]+vote\b))"
                     r"(\d{1,2})[ ]?(?:-|to)[ ]?(\d{1,2})(?:[ ]?-[ ]?(\d{1,2}))?\b)")
 _ABSTENTIONS = re.compile(r"(?i:\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[ ]+abstentions?\b)")
-_DECISION = re.compile(r"(?i:\b(?:approved|adopted|agreed|accepted|decided|decision|endorsed|ratified|authori[sz]ed|"
+_DECISION = re.compile(r"(?i:\b(?:approved|adopted|agreed|accepted|decided|decision|resolved|endorsed|ratified|authori[sz]ed|"
                        r"awarded|elected|appointed|confirmed)\b|\bvoted[ ]+(?:unanimously[ ]+)?to\b)")
 _ABOUT_A_MOTION = re.compile(r"(?i:\bmotions?\b|\bquestion\b)")
 _FINITE = re.compile(r"(?i:\b(?:was|were|is|are|has|have|had)\b)")
@@ -149,7 +149,7 @@ class ResolutionFinder:
                 doc, n_start, n_end)
             if not stated.overlapping(start, start + 1) and (self.reported(text, start, end) or reported_next):
                 motions.append(Motion(start, end, "en.resolution.decision"))
-        taken = {sentences.start_of(m.start) for m in motions}
+        taken = {sentences.start_of(m.start) for m in motions} | {sentences.start_of(s) for s, _ in self.formula_reports}
         spans = sentences.spans()
         for index, (s_start, s_end) in enumerate(spans):
             if s_start in taken or _ABOUT_A_MOTION.search(text, s_start, s_end) or not _DECISION.search(text, s_start, s_end):

@@ -178,8 +178,8 @@ class EntryReader:
                 kinds[k] = "N"  # Cllr A Owen: an initial, not the article
         for k in range(1, len(toks)):
             if kinds[k] == "T" and kinds[k - 1] == "N" and (k + 1 == len(toks) or kinds[k + 1] not in "NT") \
-                    and self.words.is_surname(toks[k].text, toks[k - 1].text):
-                kinds[k] = "N"  # Helen Park, Ed Parks
+                    and self.words.is_surname(toks[k].text, toks[k - 1].text) and not (entries and entries[-1].roles):
+                kinds[k] = "N"  # Helen Park, Ed Parks (not: Officer Dan Reed, Greenfield Police)
         if not any(t.lower.rstrip(".") in self.words.title_heads for t, k in zip(toks, kinds) if k == "T") \
                 and not any(k in "HN" for k in kinds):
             # no title in it: a word that elsewhere qualifies a title is a name here (…, Park, …)

@@ -125,7 +125,8 @@ class RosterReader:
             if skip[0] <= char_pos < skip[1]:
                 continue
             if not caps and depth == 0 and ch.isupper() and (char_pos == 0 or not text[char_pos - 1].isalpha()) \
-                    and re.match(r"[A-Z]{4,}(?![a-z])", text[char_pos:char_pos + 5]):
+                    and re.match(r"[A-Z]{4,}(?![a-z])", text[char_pos:char_pos + 5]) \
+                    and not re.search(r"[,;:&][ ]*$", text[max(pos, char_pos - 3):char_pos]):
                 return self.trim(text, pos, char_pos)  # a heading in capitals (CONVENE/PLEDGE)
             if ch == "(":
                 depth += 1
