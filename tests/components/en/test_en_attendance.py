@@ -51,6 +51,10 @@ CASES = [
                  ["A. Lloyd", "D. Rees", "members of the public"], id="acronym-title-after-semicolon"),
     pytest.param(HEAD + "Guests: Officer Dan Reed, Greenfield Police; Ann Marsh", ["Dan Reed", "Ann Marsh"],
                  id="affiliation-after-a-comma"),
+    pytest.param(HEAD + "Those present: Chairman Ames, Members Bly and Coe.\nAbsent: Member Dix.", ["Ames", "Bly", "Coe"],
+                 id="those-present"),
+    pytest.param(HEAD + "Council members in attendance: Mayor Eve Fong, Gil Hahn, Ida Ito\nThe Mayor called the meeting "
+                 "to order.", ["Eve Fong", "Gil Hahn", "Ida Ito"], id="members-in-attendance"),
     # prose
     pytest.param("The City Council met at 9:30 a.m. Council members present were Mayor Al Barr, Bea Cole and Cy Dunn. "
                  "Council member Di Eng present after 10:00 a.m. City Manager Fry and City Clerk Gee also present.",

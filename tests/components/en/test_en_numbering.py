@@ -76,6 +76,9 @@ AGENDA = [
                  "flagged. 3. A fence should be installed.", [], id="points-of-a-report-are-no-agenda"),
     pytest.param(HEAD + "1. CALL TO ORDER. OPEN SESSION The Chair called the meeting to order at 7 PM",
                  ["CALL TO ORDER. OPEN SESSION"], id="heading-in-capitals-over-a-full-stop"),
+    pytest.param(HEAD + "Mayor Cole reported on the fair. OLD BUSINESS: The sidewalk bid was reviewed. NEW BUSINESS "
+                 "Chair Cole reminded the board of the budget. ROLL CALL: Present: Cole, Diaz.",
+                 ["OLD BUSINESS", "NEW BUSINESS"], id="capitals-with-colon-and-before-a-title"),
     pytest.param(HEAD + "PRESENT\nCouncillors Amy Hunt and Ben Ives.\nAPOLOGIES\nNil\n1 ACKNOWLEDGEMENT OF COUNTRY\n"
                  "2 MINUTES 162/17\nRESOLVED (Cr Hunt/Cr Ives)\nThat the Minutes be confirmed.\nUNANIMOU",
                  ["ACKNOWLEDGEMENT OF COUNTRY", "MINUTES"], id="labels-and-votes-are-no-headings"),

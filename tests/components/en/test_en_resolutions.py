@@ -71,6 +71,14 @@ CASES = [
                  "adopted:\nRESOLVED, that the Supervisor may transfer $5,000.\nVote: Dunn - aye, Whitaker - aye, Ellis - "
                  "nay. Carried 2-1.", [("that the Supervisor may transfer $5,000", {"for": 2, "against": 1, "abstain": None},
                                         True)], id="resolution-introduced"),
+    pytest.param(HEAD + "Supervisor Dunn moved to adopt the highway budget, seconded by Councilman Ellis.\nRoll call vote: "
+                 "Dunn - aye, Ellis - aye, Fisk - nay, Gore - abstain\nMotion carried.",
+                 [("Supervisor Dunn moved to adopt the highway budget, seconded by Councilman Ellis",
+                   {"for": 2, "against": 1, "abstain": 1}, True)],
+                 id="roll-call-counted-by-name"),
+    pytest.param(HEAD + "Trustee Hale moved to approve the bills; Trustee Ivy seconded.\nAyes - 4 Nays - 0\nMotion carried.",
+                 [("Trustee Hale moved to approve the bills; Trustee Ivy seconded", {"for": 4, "against": 0, "abstain": None}, True)],
+                 id="vote-labels-with-dashes"),
     pytest.param("The council on a 6-1 vote approved the general fund budget. Mayor Guy thanked the staff.",
                  [("on a 6-1 vote approved the general fund budget", {"for": 6, "against": 1, "abstain": None}, True)],
                  id="news-score"),

@@ -98,10 +98,11 @@ class HeadingFinder:
             if start < body and end < body - 2:
                 continue  # before the body, but the run right before it
             words = run.group().replace(",", " ").split()
+            colon = re.match(r"[ ]*:[ ]*", text[end:end + 4])
             if not words or words[0].strip("&") in _NOT_HEADINGS or all(w in _NOT_HEADINGS for w in words) \
-                    or words[0] in self.months or text.startswith(":", end) \
-                    or re.match(r"[ ]*:", text[end:end + 3]) or not text[end:].strip():
-                continue
+                    or words[0] in self.months or not text[end:].strip() or colon and (
+                        run.group().lower() in self.fields or self.rosters.label_re.match(text, end + colon.end())):
+                continue  # a label (AYES:, DATE:, ROLL CALL: Present: …), not a heading
             before = text[max(0, start - 40):start]
             previous = re.search(r"(\S+)[ ]*$", before)
             word = previous.group(1) if previous else ""

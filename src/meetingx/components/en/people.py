@@ -102,7 +102,8 @@ class PeopleFinder:
             roles = [(self.words.role_start(text, *match.span("role")), match.end("role"))] \
                 if match.group("role") and not (match.group("hon2") and after_name) else []
             formula = _MOVER.search(text, max(0, match.start() - 20), match.start()) is not None
-            add(Mention(name, roles, match.start(), "en.person.title-name", formula=formula))
+            first = roles[0][0] if roles and not match.group("hon") else match.start()  # NEW BUSINESS Chair Licari
+            add(Mention(name, roles, first, "en.person.title-name", formula=formula))
         for agent in _AGENT.finditer(text):
             name = self.trimmed_name(text, agent.start("name"), agent.end("name"))
             if name:

@@ -44,7 +44,8 @@ _ABOUT_A_MOTION = re.compile(r"(?i:\bmotions?\b|\bquestion\b)")
 _FINITE = re.compile(r"(?i:\b(?:was|were|is|are|has|have|had)\b)")
 _CLAUSE_JOIN = re.compile(r"(?i:[ ]+and[ ]+(?=(?:the|it|a|an|this|they|he|she)\b))")
 _SECOND_VERB = re.compile(r"(?i:[ ]+and[ ]+(?:will|shall|would|should|is|are|was|were|be|to[ ]+be)\b)")
-_COLON = re.compile(":")
+_COLON = re.compile("[:\\-]")
+_ROLL_CALL_VOTE = re.compile(r"(?i:\broll[ ]+call(?:[ ]+vote)?[ ]*:|\bvote[ ]*:)")
 _NAME_ITEM = re.compile(r"[A-Z][a-z'\-]+")
 #: What stands before a motion's words: white space, bullets, a heading label and a minute number
 _LEAD = re.compile(r"[\s\u2022\u25cf*\-]*(?:[A-Z][\w' ]{0,40}:[ ]*(?:[A-Za-z]{0,5}/?\d{1,4}/\d{2}(?:-\d{2})?:?[ ]*)?)?"
@@ -94,7 +95,11 @@ class ResolutionFinder:
         self.outcome_keys = re.compile(rf"(?<![A-Za-z])(?i:{word_pattern([k for r in outcomes for k in r['keys']])})")
         self.labels = {r["count"]: r["label"] for r in records if "count" in r}
         every = "|".join(f"(?P<{key}>{label})" for key, label in self.labels.items())
-        self.label_re = re.compile(rf"(?i:(?<![A-Za-z])(?:{every})[ ]*:[ ]*)")
+        self.label_re = re.compile(rf"(?i:(?<![A-Za-z])(?:{every})(?:[ ]*:[ ]*|[ ]+-[ ]+(?=\d)))")
+        words = {r["vote"]: r["word"] for r in records if "vote" in r}
+        #: a vote in a roll call by name: Dunn - aye, Ellis - nay / Mr. Reyes - Yes;
+        self.named_vote = re.compile(rf"[A-Z][\w.'\-]*[ ]*[-:,][ ]*(?i:(?P<vote>{'|'.join(f'(?P<{k}>{v})' for k, v in words.items())}))"
+                                     rf"(?![A-Za-z])")
         self.actions = action_finder(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -217,6 +222,7 @@ class ResolutionFinder:
                 re.search(r"(?i:\bmotions\b)", text[max(0, match.start() - 20):match.start()]) is not None
             reports.append(Report(match.start(), match.end(), self.passed[match.lastgroup or ""], {}, plural))
         tallies = [m.start() for m in self.labels_in(text) if m.group("for")] + \
+            [m.start() for m in _ROLL_CALL_VOTE.finditer(text)] + \
             [m.start() for m in _TABLE.finditer(text)] + [m.start() for m in _SCORE.finditer(text)] + \
             [m.start() for m in _ABSTENTIONS.finditer(text)]
         tallies.sort()
@@ -278,6 +284,12 @@ class ResolutionFinder:
             counts["for"], counts["against"] = int(score.group(1)), int(score.group(2))
             if score.group(3):
                 counts["abstain"] = int(score.group(3))
+        named = list(self.named_vote.finditer(text, start, end))
+        if len(named) >= 2 and counts["for"] is None:
+            for key in ("for", "against", "abstain"):  # a roll call by name: each vote counted
+                number = sum(1 for vote in named if vote.group(key))
+                if number or key != "abstain":  # nobody abstaining is not a reported abstention count
+                    counts[key] = number
         abstentions = _ABSTENTIONS.search(text, start, end)
         if abstentions and counts["abstain"] is None:
             number = abstentions.group(1).lower()
