@@ -79,6 +79,14 @@ AGENDA = [
     pytest.param(HEAD + "Mayor Cole reported on the fair. OLD BUSINESS: The sidewalk bid was reviewed. NEW BUSINESS "
                  "Chair Cole reminded the board of the budget. ROLL CALL: Present: Cole, Diaz.",
                  ["OLD BUSINESS", "NEW BUSINESS"], id="capitals-with-colon-and-before-a-title"),
+    pytest.param(HEAD + "Present: Cllr A. Bird (Chairman), Cllr C. Dunn\n24/101 Apologies for absence: Cllr E. Fox (holiday).\n"
+                 "24/102 Declarations of interest: None.\n24/103 Minutes: The minutes were approved.\n24/104 Date of next "
+                 "meeting: Tuesday 5th March 2024.", ["Apologies for absence", "Declarations of interest", "Minutes",
+                                                      "Date of next meeting"], id="heading-before-a-value"),
+    pytest.param(HEAD + "4. CONSENT AGENDA A. Approve minutes of May 20 B. Approve claims C. Approve renewals 5. NEW BUSINESS "
+                 "A. Resolution 2021-44 Awarding the Bid The City Engineer explained the bids. 6. ADJOURNMENT",
+                 ["CONSENT AGENDA", "Approve minutes of May 20", "Approve claims", "Approve renewals", "NEW BUSINESS",
+                  "Resolution 2021-44 Awarding the Bid", "ADJOURNMENT"], id="capital-markers-after-headings-in-capitals"),
     pytest.param(HEAD + "PRESENT\nCouncillors Amy Hunt and Ben Ives.\nAPOLOGIES\nNil\n1 ACKNOWLEDGEMENT OF COUNTRY\n"
                  "2 MINUTES 162/17\nRESOLVED (Cr Hunt/Cr Ives)\nThat the Minutes be confirmed.\nUNANIMOU",
                  ["ACKNOWLEDGEMENT OF COUNTRY", "MINUTES"], id="labels-and-votes-are-no-headings"),

@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 
 CASES = [
+    pytest.param("CITY OF ELM RIDGE CITY COUNCIL MINUTES REGULAR MEETING JUNE 3, 2021 7:00 P.M. COUNCIL CHAMBERS 1. CALL "
+                 "TO ORDER Mayor Hart called the meeting to order at 7:02 p.m.", "REGULAR MEETING",
+                 "CITY OF ELM RIDGE CITY COUNCIL", "COUNCIL CHAMBERS", id="flattened-header-owner-before-minutes"),
     pytest.param("Adopted Minutes\nMayor Tierney called a Regular Meeting of the Plymouth City Council to order at 7:00 "
                  "p.m. in the Council Chambers of City Hall, 3400 Plymouth Boulevard, on July 9, 2002.",
                  "Regular Meeting of the Plymouth City Council", "Plymouth City Council",

@@ -79,6 +79,9 @@ CASES = [
     pytest.param(HEAD + "Trustee Hale moved to approve the bills; Trustee Ivy seconded.\nAyes - 4 Nays - 0\nMotion carried.",
                  [("Trustee Hale moved to approve the bills; Trustee Ivy seconded", {"for": 4, "against": 0, "abstain": None}, True)],
                  id="vote-labels-with-dashes"),
+    pytest.param(HEAD + "24/106 Finance: It was resolved to approve payments of \u00a31,245.60. Proposed Cllr Cole, seconded "
+                 "Cllr Diaz, all in favour.", [("It was resolved to approve payments of \u00a31,245.60", None, True)],
+                 id="minute-number-and-label-before-a-decision"),
     pytest.param("The council on a 6-1 vote approved the general fund budget. Mayor Guy thanked the staff.",
                  [("on a 6-1 vote approved the general fund budget", {"for": 6, "against": 1, "abstain": None}, True)],
                  id="news-score"),

@@ -63,6 +63,12 @@ class Marker:
     line_start: bool
 
 
+#: The capitals right before a marker (CONSENT AGENDA A.)
+_CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Z'&/\-]*(?:[ ]+[A-Z][A-Z'&/\-]*)*[ ]+$")
+#: A heading's empty content (Declarations of interest: None.), as after a heading line
+_NOTHING_AFTER = re.compile(r"(?i:[ ]*[:\-][ ]*(?:none|nil|n/a)\.?[ ]*$)")
+
+
 class ItemFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -71,6 +77,9 @@ class ItemFinder:
                          for r in lexicon.records("markers.jsonl")]
         months = "|".join(self.words.months)
         self.month_after = re.compile(rf"(?i:{months})\b")
+        days = "|".join(sorted(self.words.weekdays | set(self.words.months), key=len, reverse=True))
+        #: a value after a heading's colon: a date (Date of next meeting: Wednesday 4th December)
+        self.date_after = re.compile(rf"[ ]*(?i:{days})\b")
         self.headings = HeadingFinder(lexicon)
         self.rosters = roster_reader(lexicon)
         self.labels: list[int] = []
@@ -83,7 +92,9 @@ class ItemFinder:
         kinds = candidates(doc, "KIND")
         if not kinds or kinds[0].data["kind"] != "minutes":
             return doc
-        markers = self.find_markers(text, body_start(doc), sentences_of(doc, self.words))
+        # names without a title before them: a capital marker at or right before one is an initial
+        names = {c.start for c in candidates(doc, "PERSON") if c.data["span_start"] == c.start}
+        markers = self.find_markers(text, body_start(doc), sentences_of(doc, self.words), names)
         items = self.lists(markers)
         # where items end: at the next item, or at a displaced marker of a list (a g. after h.)
         highest: dict[tuple[str, Optional[int]], int] = {}
@@ -107,8 +118,9 @@ class ItemFinder:
         return doc
 
     # ------------------------------------------------------------------ markers and lists
-    def find_markers(self, text: str, body: int, sentences: Sentences) -> list[Marker]:
-        found = []
+    def find_markers(self, text: str, body: int, sentences: Sentences, names: set[int]) -> list[Marker]:
+        found: list[Marker] = []
+        tentative: list[int] = []
         # a marker follows white space and starts with a digit, a bracket, #, a letter and its mark,
         # or a word of a minute reference (Min/) or of a docket (ITEM #): only those places are tried
         for place in _MARKER_PLACE.finditer(text, body):
@@ -127,8 +139,12 @@ class ItemFinder:
                 continue
             opens = line_start or sentences.start_of(match.start()) >= match.start() - 1 \
                 or re.search(r"[:;)\d][ ]+$", text[max(0, match.start() - 3):match.start()]) is not None
+            if family == "capital" and (start in names or after.end() in names):
+                continue  # the initial of a name (Present: A. Jones, B. Smith; A. Jones read the report)
             if family == "capital" and not opens:
-                continue  # an initial (Mrs. A. Vincent), not a marker
+                # an initial (Mrs. A. Vincent), unless it runs on a list of the flattened text (CONSENT
+                # AGENDA A. Approve… B. Approve claims C. Approve…)
+                tentative.append(len(found))
             if family == "bare-number" and not text[after.end()].isupper():
                 continue
             num = match.group("num") or match.groupdict().get("num2") or ""
@@ -137,7 +153,30 @@ class ItemFinder:
             value = ord(num.lower()) - 96 if num.isalpha() else int(num)
             major = int(match.group("major")) if "major" in match.groupdict() and match.group("major") else None
             found.append(Marker(start, end, rule, family, value, major, after.end(), opens))
-        return sorted(found, key=lambda m: m.start)
+        doubtful = self.initials(text, found, set(tentative))
+        return sorted((m for index, m in enumerate(found) if index not in doubtful), key=lambda m: m.start)
+
+    @staticmethod
+    def initials(text: str, found: list[Marker], tentative: set[int]) -> set[int]:
+        """The capital markers inside a sentence that are initials: all but those that go on from
+        the marker before (B. after an A.), lead to an opening one (A. before a B. that opens a
+        line or follows a sentence), or head the list of a numbered item in capitals (6. NEW
+        BUSINESS A. Resolution…)."""
+        heads = {m.text_start for m in found}
+        capitals = [index for index, m in enumerate(found) if m.family == "capital"]
+        kept = {index for index in capitals if index not in tentative}
+        for index in capitals:
+            marker = found[index]
+            if index in kept:
+                continue
+            before = any(found[other].value == marker.value - 1 and 0 < marker.start - found[other].start < 1500
+                         for other in kept)
+            after = any(found[other].value == marker.value + 1 and found[other].line_start
+                        and 0 < found[other].start - marker.start < 1500 for other in capitals)
+            head = _CAPITALS_BEFORE.search(text, max(0, marker.start - 100), marker.start)
+            if before or after or marker.value == 1 and head is not None and head.start() in heads:
+                kept.add(index)
+        return tentative - kept
 
     def lists(self, markers: list[Marker]) -> list[tuple[Marker, int, int]]:
         """The markers that form lists, each with its place in its list."""
@@ -202,6 +241,9 @@ class ItemFinder:
                 pass  # CALL TO ORDER. OPEN SESSION: a heading in capitals goes on after its full stop
             else:
                 agenda_end = text_end
+            nothing = _NOTHING_AFTER.search(text, start, agenda_end)
+            if nothing and nothing.start() > start:
+                agenda_end = self.trim(text, start, nothing.start())  # Declarations of interest: None
             ends.append((text_end, agenda_end))
         return ends
 
@@ -213,6 +255,9 @@ class ItemFinder:
             if not after.strip() or re.match(r"\s*(?:\d|[a-z]\)|\([a-z]\)|[A-Z][\w.]*(?:[ ]+[A-Z][\w.]*){0,3}[ ]+"
                                               r"(?:[a-z]+ed|[a-z]+s)\b)", after):
                 end = colon
+                break
+            if self.person_after(text, colon + 1, people) or self.date_after.match(text, colon + 1):
+                end = colon  # a value: Apologies for absence: Cllr P. Hughes
                 break
             colon = text.find(":", colon + 1, end)
         for pattern in (_CLAUSE_START, self.fields):
@@ -227,6 +272,13 @@ class ItemFinder:
                 end = p_start
                 break
         return end
+
+    def person_after(self, text: str, pos: int, people: SortedSpans) -> bool:
+        """A person's name right after ``pos``, maybe behind titles (: Cllr P. Hughes)."""
+        for p_start, _ in people.starting_in(pos, pos + 40):
+            words = text[pos:p_start].split()
+            return all(self.words.is_honorific(w) or self.words.is_title_word(w) for w in words)
+        return False
 
     @staticmethod
     def trim(text: str, start: int, end: int) -> int:

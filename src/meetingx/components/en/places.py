@@ -254,11 +254,13 @@ class PlaceFinder:
 
     def owner_before(self, text: str, meeting_start: int) -> Optional[tuple[int, int]]:
         """Planning Commission Minutes Regular Meeting: the body written before ``Minutes``."""
-        match = re.search(r"((?:[A-Z][\w'\-]*[ ]+){1,5})(?:Minutes|MINUTES)[ ]+$", text[max(0, meeting_start - 80):meeting_start])
+        match = re.search(r"((?:[A-Z][\w'\-]*[ ]+){1,8})(?:Minutes|MINUTES)[ ]+$", text[max(0, meeting_start - 100):meeting_start])
         if not match:
             return None
-        start = max(0, meeting_start - 80) + match.start(1)
+        start = max(0, meeting_start - 100) + match.start(1)
         words = list(_WORD.finditer(text, start, start + len(match.group(1).rstrip())))
+        while words and words[0].group().lower() in ("of", "the", "for"):
+            words.pop(0)  # (CITY) OF MAPLE GROVE…: the window started inside a name
         if words and words[-1].group().lower() in self.bodies:
             return words[0].start(), words[-1].end()
         return None

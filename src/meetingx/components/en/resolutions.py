@@ -47,9 +47,9 @@ _SECOND_VERB = re.compile(r"(?i:[ ]+and[ ]+(?:will|shall|would|should|is|are|was
 _COLON = re.compile("[:\\-]")
 _ROLL_CALL_VOTE = re.compile(r"(?i:\broll[ ]+call(?:[ ]+vote)?[ ]*:|\bvote[ ]*:)")
 _NAME_ITEM = re.compile(r"[A-Z][a-z'\-]+")
-#: What stands before a motion's words: white space, bullets, a heading label and a minute number
-_LEAD = re.compile(r"[\s\u2022\u25cf*\-]*(?:[A-Z][\w' ]{0,40}:[ ]*(?:[A-Za-z]{0,5}/?\d{1,4}/\d{2}(?:-\d{2})?:?[ ]*)?)?"
-                   r"(?=[A-Z])")
+#: What stands before a motion's words: white space, bullets, a minute number, a heading label and a minute number
+_LEAD = re.compile(r"[\s\u2022\u25cf*\-]*(?:[A-Za-z]{0,5}/?\d{1,4}/\d{2,4}(?:-\d{2})?[.:]?[ ]+)?"
+                   r"(?:[A-Z][\w' ]{0,40}:[ ]*(?:[A-Za-z]{0,5}/?\d{1,4}/\d{2}(?:-\d{2})?:?[ ]*)?)?(?=[A-Z])")
 
 
 def windows(positions: "Iterable[int]", width: int, length: int) -> list[tuple[int, int]]:

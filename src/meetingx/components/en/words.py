@@ -146,6 +146,8 @@ class Sentences:
             return True  # 7:00 p.m. The…
         if re.fullmatch(r"[A-Z]", before):
             # an initial (Ana M. Jara), not a letter naming a part (Item A.)
+            if re.search(r"(?:^|[.!?\n])[ \t]*$", text[max(0, pos - 8):pos - 1]):
+                return False  # at a sentence's start: an initial (…opened. A. Jones read…) or a marker
             previous = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 30):pos - 1])
             return previous is not None and previous.group(1) not in abbreviations \
                 and (previous.group(1) in not_names or previous.group(1).islower())
