@@ -51,6 +51,9 @@ DIRECTIVES = [
                  "1.B. Conference on Real Property", [(1, "1.A.", "Conference with Legal Counsel \u2013 Case No. BC 668"),
                                                       (2, "1.B.", "Conference on Real Property")], id="number-letter"),
     pytest.param(HEAD + "Mrs. A. Vincent read the report. The Plan A. proposal was noted.", [], id="initials-are-no-markers"),
+    pytest.param(HEAD + "Present: A. Jones, B. Smith, C. Brown\nThe Chair opened the meeting at 7 p.m. and welcomed the members "
+                 "of the public. A. Jones read the report. Mr B. Smith and C. Brown agreed.", [],
+                 id="initials-in-a-roster-and-after-a-sentence"),
 ]
 
 AGENDA = [

@@ -37,6 +37,8 @@ CHAIRS = [
 ]
 
 SPEAKERS = [
+    pytest.param(HEAD + "The Clerk confirmed the quorum. A. Jones read the treasurer's report.",
+                 [("A. Jones", [], "read the treasurer's report")], id="initial-at-a-sentence-start"),
     pytest.param(HEAD + "City Forester Buck introduced the scouts of Pack 38. He explained their project.",
                  [("Buck", ["City Forester"], "introduced the scouts of Pack 38")], id="title-name-verb"),
     pytest.param(HEAD + "Member of the public Ellis Raskin commented on closed sessions.",
