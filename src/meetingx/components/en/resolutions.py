@@ -287,9 +287,9 @@ class ResolutionFinder:
         named = list(self.named_vote.finditer(text, start, end))
         if len(named) >= 2 and counts["for"] is None:
             for key in ("for", "against", "abstain"):  # a roll call by name: each vote counted
-                number = sum(1 for vote in named if vote.group(key))
-                if number or key != "abstain":  # nobody abstaining is not a reported abstention count
-                    counts[key] = number
+                tally = sum(1 for vote in named if vote.group(key))
+                if tally or key != "abstain":  # nobody abstaining is not a reported abstention count
+                    counts[key] = tally
         abstentions = _ABSTENTIONS.search(text, start, end)
         if abstentions and counts["abstain"] is None:
             number = abstentions.group(1).lower()
