@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import meetingx
 from meetingx.cli import main
 from meetingx.record import MeetingRecord
 from meetingx.validate import parse_pointer, resolve_pointer, to_pointer, validate_files, validate_record
@@ -364,3 +365,26 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_pointer_round_trip(path: list, pointer: str) -> None:
     assert to_pointer(path) == pointer
     assert parse_pointer(pointer) == [str(token) for token in path]
+
+
+def test_an_extracted_record_of_kind_other_is_valid() -> None:
+    text = ("市长王建国到高新区调研科技创新工作\n5月12日，市长王建国带领有关部门负责同志到高新区调研科技创新工作，"
+            "详细了解企业研发情况。")
+    record = meetingx.extract(text, id="visit", publish_date="2024-05-13").to_json_dict()
+    assert record["kind"] == "other"
+    assert record["publish_date"] is None  # spec 1.2: every value below kind, the publish date too
+    assert validate_record(record, text) == []
+
+
+@pytest.mark.parametrize(("pages", "version", "pointers"), [
+    ([0, 10], "1.3", []),
+    ([0], "1.3", []),
+    ([5, 10], "1.3", ["/source/pages"]),
+    ([0, 10, 4], "1.3", ["/source/pages"]),
+    ([0, 10_000], "1.3", ["/source/pages"]),
+    ([0, 10], "1.2", ["/schema_version"]),
+], ids=["two-pages", "one-page", "not-from-0", "going-back", "past-the-text", "old-version"])
+def test_source_pages(pages: list[int], version: str, pointers: list[str]) -> None:
+    record = build_record()
+    record["source"]["pages"], record["schema_version"] = pages, version
+    assert [p.pointer for p in validate_record(record, TEXT)] == pointers

@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from meetingx.api import extract, load, pipe
-from meetingx.record import MeetingRecord
+__version__ = "0.1.0"  # first: the modules imported below read it
 
-__version__ = "0.1.0"
+from meetingx.api import EmptyTextError, extract, load, pipe  # noqa: E402
+from meetingx.record import MeetingRecord  # noqa: E402
 
-__all__ = ["MeetingRecord", "__version__", "extract", "load", "pipe"]
+__all__ = ["EmptyTextError", "MeetingRecord", "__version__", "extract", "load", "pipe"]

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from meetingx.assemble import assemble
-from meetingx.pipeline import load as _load
+from meetingx.pipeline import build
+from meetingx.pipeline import load as _load  # the shared pipeline extraction runs
 from meetingx.reading import Document
 from meetingx.record import MeetingRecord
 
@@ -16,12 +17,18 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
+class EmptyTextError(ValueError):
+    """Raised for a text that is empty or only white space: it reports no meeting, so meetingx
+    makes no record of it (``meetingx extract`` and the service give it the error code ``empty``)."""
+
+
 def load(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) -> Language:
-    """The spaCy pipeline for ``lang`` ("zh" or "en"), with meetingx's components; ``data_dir``
-    is a directory of lexicons of your own, laid out like ``meetingx/data/<lang>/``; ``tagger=False``
-    finds people by the rules alone, faster and less completely (see
-    :func:`meetingx.pipeline.load`)."""
-    return _load(lang, data_dir, tagger)
+    """A new spaCy pipeline for ``lang`` ("zh" or "en") with meetingx's components, yours to
+    change: :func:`extract` runs a pipeline of its own, unless you hand it this one (``nlp=``).
+    ``data_dir`` is a directory of lexicons of your own, laid out like ``meetingx/data/<lang>/``;
+    ``tagger=False`` finds people by the rules alone, faster and less completely (see
+    :func:`meetingx.pipeline.build`)."""
+    return build(lang, data_dir, tagger)
 
 
 def detect_language(text: str) -> str:
@@ -34,27 +41,40 @@ def detect_language(text: str) -> str:
     return "zh" if cjk >= max(1, latin // 10) else "en"
 
 
-def extract_document(document: Document, publish_date: str | None = None,
-                     lang: str | None = None, data_dir: str | None = None, tagger: bool = True) -> MeetingRecord:
+def extract_document(document: Document, publish_date: str | None = None, lang: str | None = None,
+                     data_dir: str | None = None, tagger: bool = True, nlp: Language | None = None) -> MeetingRecord:
     """The record of one document. ``publish_date`` (ISO) is used when the text has none;
-    ``data_dir`` and ``tagger`` are as for :func:`load`."""
-    lang = lang or detect_language(document.text)
-    nlp = _load(lang, data_dir, tagger)
+    ``lang`` (else the document's own, else detected) names its language; ``data_dir`` and
+    ``tagger`` are as for :func:`load`; ``nlp`` is a pipeline of your own to run
+    instead (from :func:`load` or ``spacy.load``), built with whatever ``data_dir`` and ``tagger``
+    you chose. Raises :class:`EmptyTextError` for a text with nothing but white space."""
+    if not document.text.strip():
+        raise EmptyTextError("no text (empty or only whitespace)")
+    lang = lang or document.lang
+    if nlp is None:
+        lang = lang or detect_language(document.text)
+        nlp = _load(lang, data_dir, tagger)
+    elif data_dir is not None or not tagger:
+        raise ValueError("data_dir and tagger choose the pipeline to build: with nlp, build it so "
+                         "(meetingx.load(lang, data_dir, tagger))")
+    else:
+        lang = lang or nlp.lang
     doc = nlp.make_doc(document.text)
     doc._.mx_meta = {"publish_date": publish_date, "lang": lang}
     doc = nlp(doc)
     return assemble(doc, document)
 
 
-def extract(text: str, id: str | None = None, publish_date: str | None = None, *,
-            lang: str | None = None, data_dir: str | None = None, tagger: bool = True) -> MeetingRecord:
-    """Extract the record of one meeting report given as a string."""
-    return extract_document(Document(id=id or "document", text=text), publish_date, lang, data_dir, tagger)
+def extract(text: str, id: str | None = None, publish_date: str | None = None, *, lang: str | None = None,
+            data_dir: str | None = None, tagger: bool = True, nlp: Language | None = None) -> MeetingRecord:
+    """Extract the record of one meeting report given as a string (see :func:`extract_document`)."""
+    return extract_document(Document(id=id or "document", text=text), publish_date, lang, data_dir, tagger, nlp)
 
 
 def pipe(documents: Iterable[Document | str], publish_date: str | None = None, *,
-         tagger: bool = True) -> Iterator[MeetingRecord]:
-    """Records of many documents (``Document`` objects or plain strings), in order."""
+         tagger: bool = True, nlp: Language | None = None) -> Iterator[MeetingRecord]:
+    """Records of many documents (``Document`` objects or plain strings), in order; ``tagger`` and
+    ``nlp`` are as for :func:`extract_document`."""
     for number, item in enumerate(documents, 1):
         document = item if isinstance(item, Document) else Document(id=f"document-{number}", text=item)
-        yield extract_document(document, publish_date, tagger=tagger)
+        yield extract_document(document, publish_date, tagger=tagger, nlp=nlp)

@@ -31,11 +31,13 @@ def main() -> None:
               help="Publish date to use where the input states none.")
 @click.option("--no-tagger", "no_tagger", is_flag=True,
               help="Find people by the rules alone: about 2.5x as fast, fewer names without a title found.")
+@click.option("--save-texts", "save_texts", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write the text each record indexes to DIR/<id>.txt (UTF-8), for validate --sources DIR.")
 def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | None, jobs: int,
-            resume: bool, publish_date: str | None, no_tagger: bool) -> None:
-    """Extract one record per document from files (text, HTML, .docx), directories, JSONL files
-    or - (stdin). An input that yields no record gets an error entry instead; exit status 1 if
-    any did."""
+            resume: bool, publish_date: str | None, no_tagger: bool, save_texts: Path | None) -> None:
+    """Extract one record per document from files (text, HTML, Word, RTF, PDF, scans), directories,
+    JSONL files or - (stdin). An input that yields no record gets an error entry instead; exit
+    status 1 if any did."""
     import re
     from contextlib import ExitStack
 
@@ -67,10 +69,47 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
         else:
             output_file = stack.enter_context(OutputFile(output, resume=resume))
             write_record, done_ids = output_file.write, output_file.done_ids
-        counts = run_batch(iter_inputs(inputs), write_record, write_error, publish_date=publish_date,
+        documents = iter_inputs(inputs)
+        if save_texts is not None:
+            from meetingx.reading.sources import saving_texts
+
+            documents = saving_texts(documents, save_texts)
+        counts = run_batch(documents, write_record, write_error, publish_date=publish_date,
                            jobs=jobs, done_ids=done_ids, progress=sys.stderr.isatty(), tagger=not no_tagger)
     click.echo(counts.summary(), err=True)
     sys.exit(1 if counts.errors else 0)
+
+
+#: The distributions ``meetingx serve`` needs: the ``service`` extra.
+SERVICE_DISTRIBUTIONS = ("fastapi", "uvicorn", "python-multipart", "fastapi-offline")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction worker processes (one server process hands them the documents).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds one document's extraction may take; past it the document gets a timeout "
+                   "error and its worker is replaced.")
+@click.option("--no-tagger", "no_tagger", is_flag=True,
+              help="Find people by the rules alone: about 2.5x as fast, fewer names without a title found.")
+def serve(host: str, port: int, workers: int, timeout: float, no_tagger: bool) -> None:
+    """Serve extraction and validation over HTTP (OpenAPI at /openapi.json, docs at /docs)."""
+    from importlib import metadata
+
+    missing = []
+    for distribution in SERVICE_DISTRIBUTIONS:
+        try:
+            metadata.distribution(distribution)
+        except metadata.PackageNotFoundError:
+            missing.append(distribution)
+    if missing:
+        raise click.ClickException(f"meetingx serve needs {', '.join(missing)}: "
+                                   "install the service extra, pip install 'meetingx[service]'")
+    from meetingx.service import serve as run_service
+
+    run_service(host, port, workers, timeout, tagger=not no_tagger)
 
 
 @main.command()
@@ -117,8 +156,8 @@ def eval_command(gold_dir: Path, records: Path | None, per_doc: bool, output_for
 @main.command()
 @click.argument("records", nargs=-1, required=True)
 @click.option("--sources", type=click.Path(exists=True, path_type=Path), default=None,
-              help="Directory of <id>.txt documents (searched recursively) or JSONL of {id, text}; "
-                   "default: each record's source.path where that file exists.")
+              help="Read source texts only here: a directory of documents, found by id with any suffix "
+                   "meetingx reads, or JSONL of {id, text}; default: each record's source.path if it is a file.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="One line per problem, or a JSON object {problems, summary}.")
 def validate(records: tuple[str, ...], sources: Path | None, output_format: str) -> None:
@@ -144,7 +183,8 @@ def validate(records: tuple[str, ...], sources: Path | None, output_format: str)
 @click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory for the pages and index.html.")
 @click.option("--sources", type=click.Path(exists=True, path_type=Path), default=None,
-              help="Where to find <id>.txt for records whose source.path is missing or moved.")
+              help="Read source texts only here (documents found by id, or JSONL of {id, text}) instead of "
+                   "at each record's source.path.")
 def render_command(inputs: tuple[str, ...], output_dir: Path, sources: Path | None) -> None:
     """Write an HTML page per document showing its record beside the highlighted source text.
 

@@ -8,13 +8,17 @@ config); files missing there are taken from the packaged data.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from collections.abc import Iterable, Mapping
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Any, Optional
+
+#: The kinds of file rule data is kept in (those a package build ships).
+DATA_SUFFIXES = (".txt", ".jsonl", ".json")
 
 
 def word_pattern(words: Iterable[str]) -> str:
@@ -49,16 +53,48 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 
 
 class Lexicon:
-    """The rule data of one language, read lazily file by file."""
+    """The rule data of one language, read lazily file by file: a file of ``files`` (name ->
+    content, as a saved pipeline carries them) wins, then one of ``data_dir``, then the packaged
+    one."""
 
-    def __init__(self, lang: str, data_dir: Optional[str] = None) -> None:
+    def __init__(self, lang: str, data_dir: Optional[str] = None, files: Optional[Mapping[str, str]] = None) -> None:
         self.lang = lang
         self.data_dir = Path(data_dir) if data_dir else None
+        self.files = dict(files or {})
+
+    @classmethod
+    def read_directory(cls, lang: str, path: Path) -> Lexicon:
+        """The rule data saved in ``path`` by :meth:`save`, read at once (the directory may go
+        away afterwards); files missing there are taken from the packaged data."""
+        files = {} if not path.is_dir() else {
+            file.name: file.read_text(encoding="utf-8")
+            for file in sorted(path.iterdir()) if file.suffix in DATA_SUFFIXES and file.is_file()}
+        return cls(lang, files=files)
 
     def _read(self, filename: str) -> str:
+        if filename in self.files:
+            return self.files[filename]
         if self.data_dir is not None and (self.data_dir / filename).exists():
             return (self.data_dir / filename).read_text(encoding="utf-8")
         return resources.files("meetingx").joinpath(f"data/{self.lang}/{filename}").read_text(encoding="utf-8")
+
+    def data_files(self) -> dict[str, str]:
+        """Every rule data file of the language as this lexicon reads it, by name, sorted: the
+        packaged files' names, with the contents that win (see the class)."""
+        packaged = resources.files("meetingx").joinpath(f"data/{self.lang}")
+        names = {entry.name for entry in packaged.iterdir() if entry.name.endswith(DATA_SUFFIXES)}
+        return {name: self._read(name) for name in sorted(names | self.files.keys())}
+
+    def save(self, path: Path) -> None:
+        """Write :meth:`data_files` into the directory ``path`` (made if need be)."""
+        path.mkdir(parents=True, exist_ok=True)
+        for name, content in self.data_files().items():
+            (path / name).write_text(content, encoding="utf-8")
+
+    def fingerprint(self) -> str:
+        """sha256 over :meth:`data_files` (names and contents): which rule data is in use."""
+        files = json.dumps(self.data_files(), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(files.encode("utf-8")).hexdigest()
 
     def words(self, filename: str) -> list[str]:
         """Entries of a ``.txt`` file, in file order, without comments and blank lines."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -11,6 +13,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from meetingx import __version__
 from meetingx.components import TEXT_KEY
 from meetingx.components import register as _register  # noqa: F401  (factories)
 
@@ -22,10 +25,11 @@ PIPELINES: dict[str, tuple[str, ...]] = {
         "meetingx_dates",
         "meetingx_people",
         "meetingx_places",
-        "meetingx_resolutions",
         "meetingx_numbering",
+        "meetingx_resolutions",
         "meetingx_clauses",
         "meetingx_attendance",
+        "meetingx_held",
         "meetingx_spans",
     ),
     "en": (
@@ -49,7 +53,8 @@ MAX_LENGTH = 20_000_000
 class CharTokenizer:
     """One token per character, as spaCy's ``char`` segmenter for Chinese makes them, but built
     straight from the text: the segmenter's alignment step is slow, and quadratic on long texts.
-    Spaces are tokens of their own, so every character offset is a token boundary."""
+    Spaces are tokens of their own, so every character offset is a token boundary. It has no
+    state: saving and loading it (``nlp.to_disk``, ``spacy.load``) write and read nothing."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -58,6 +63,18 @@ class CharTokenizer:
         doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
         doc.user_data[TEXT_KEY] = text
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        pass
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CharTokenizer:
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> CharTokenizer:
+        return self
 
 
 @registry.tokenizers("meetingx.CharTokenizer.v1")
@@ -71,7 +88,8 @@ def make_char_tokenizer() -> object:
 class WhitespaceTokenizer:
     """Tokens between white space, built straight from the text: the components read the text,
     not the tokens, and spaCy's English tokenizer (prefixes, suffixes, exceptions) would cost more
-    than all of them. White space other than one space after a word is a token of its own."""
+    than all of them. White space other than one space after a word is a token of its own. Like
+    :class:`CharTokenizer`, it has no state to save or load."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -95,6 +113,18 @@ class WhitespaceTokenizer:
         doc.user_data[TEXT_KEY] = text
         return doc
 
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        pass
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> WhitespaceTokenizer:
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> WhitespaceTokenizer:
+        return self
+
 
 _WORD_OR_SPACE = re.compile(r"\S+|\s+")
 
@@ -115,9 +145,8 @@ TOKENIZERS: dict[str, str | None] = {"zh": "meetingx.CharTokenizer.v1", "en": "m
 _WITHOUT_DATA = {"meetingx_spans"}
 
 
-@lru_cache(maxsize=None)
-def load(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) -> Language:
-    """A blank spaCy pipeline for ``lang`` with meetingx's components added in order; with
+def build(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) -> Language:
+    """A new blank spaCy pipeline for ``lang`` with meetingx's components added in order; with
     ``data_dir``, the components read the lexicons and patterns there (files missing there are
     taken from the packaged data). Without ``tagger``, people are found by the rules alone: about
     2.5 times as fast, with fewer speakers and attendees found (names with no title)."""
@@ -127,9 +156,21 @@ def load(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) -> 
     config = {"nlp": {"tokenizer": {"@tokenizers": tokenizer}}} if tokenizer else {}
     nlp = spacy.blank(lang, config=config)
     nlp.max_length = MAX_LENGTH
+    nlp.meta.update(name=f"meetingx_{lang}", version=__version__,
+                    description="meetingx's components: candidate spans for a meeting record",
+                    requirements=[f"meetingx=={__version__}"])
     for name in PIPELINES[lang]:
-        config: dict[str, object] = {} if name in _WITHOUT_DATA or data_dir is None else {"data_dir": data_dir}
+        component_config: dict[str, object] = (
+            {} if name in _WITHOUT_DATA or data_dir is None else {"data_dir": data_dir})
         if name == "meetingx_people" and not tagger:
-            config["use_tagger"] = False
-        nlp.add_pipe(name, config=config)
+            component_config["use_tagger"] = False
+        nlp.add_pipe(name, config=component_config)
     return nlp
+
+
+@lru_cache(maxsize=None)
+def load(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) -> Language:
+    """The pipeline that extraction (:func:`meetingx.extract`, the CLI, the service) runs, built by
+    :func:`build` once per process and set of arguments, and shared. Not for changing: a caller
+    who wants a pipeline of their own gets one from ``meetingx.load`` (that is, :func:`build`)."""
+    return build(lang, data_dir, tagger)

@@ -62,16 +62,18 @@ class SortedSpans:
 
 class Segments:
     """The segments of a text between boundary marks (sentence ends, clause marks), found in one
-    scan; the segment around a position by bisection."""
+    scan; the segment around a position by bisection. With ``start`` and ``end``, the segments of
+    text[start:end] only (offsets still into the text)."""
 
-    def __init__(self, text: str, boundary: re.Pattern[str]) -> None:
-        self.boundaries = [match.start() for match in boundary.finditer(text)]
-        self.length = len(text)
+    def __init__(self, text: str, boundary: re.Pattern[str], start: int = 0, end: Optional[int] = None) -> None:
+        self.start = start
+        self.length = len(text) if end is None else end
+        self.boundaries = [match.start() for match in boundary.finditer(text, start, self.length)]
 
     def start_of(self, pos: int) -> int:
         """Where the segment holding ``pos`` starts (after the boundary mark before it)."""
         index = bisect_left(self.boundaries, pos)
-        return self.boundaries[index - 1] + 1 if index > 0 else 0
+        return self.boundaries[index - 1] + 1 if index > 0 else self.start
 
     def end_of(self, pos: int) -> int:
         """Where the segment holding ``pos`` ends (at the first boundary mark from ``pos`` on)."""

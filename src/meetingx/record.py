@@ -7,14 +7,20 @@ The JSON Schema in ``schemas/`` is generated from these models (see :mod:`meetin
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 #: Versions a record may carry: each only widened the one before (1.1: vote counts may be null;
-#: 1.2: kind "other", directive numbers restart with each list), so older records stay valid.
-SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
+#: 1.2: kind "other", directive numbers restart with each list; 1.3: ``source.pages`` and
+#: ``source.ocr``), so older records stay valid.
+SCHEMA_VERSIONS = ("1.0", "1.1", "1.2", "1.3")
+#: The version a record says it follows: the oldest whose schema it meets. A record without
+#: ``source.pages`` or ``source.ocr`` meets 1.2 and says so.
+BASE_VERSION = "1.2"
+#: The optional keys of ``source`` (1.3): left out of a record that has no value for them.
+OPTIONAL_SOURCE_KEYS = ("pages", "ocr")
 
 #: EDTF level 1 as the record uses it: a day, a month, a year with X for unknown digits, or an
 #: interval of two such dates.
@@ -77,13 +83,31 @@ class Evidence(_Strict):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+class Ocr(_Strict):
+    """How text was read from images (1.3)."""
+
+    engine: str = Field(min_length=1, description="the OCR engine, as its package is named")
+    version: str = Field(min_length=1)
+    pages: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list, description="the pages (1-based) it read")
+
+
+def _optional_source_keys(schema: dict) -> None:
+    schema["required"] = [key for key in schema["required"] if key not in OPTIONAL_SOURCE_KEYS]
+
+
 class Source(_Strict):
     """The text the offsets refer to."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True,
+                              json_schema_extra=_optional_source_keys)
 
     path: Optional[str] = None
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the UTF-8 text")
     chars: int = Field(ge=0, description="length of the text in code points")
     encoding: str = Field(description="encoding the input was decoded from")
+    pages: Optional[list[Annotated[int, Field(ge=0)]]] = Field(
+        default=None, description="1.3, paged inputs (PDF, multi-page scans): the offset where each page starts")
+    ocr: Optional[Ocr] = Field(default=None, description="1.3, set when text was read by OCR")
 
 
 class RecordWarning(_Strict):
@@ -98,6 +122,11 @@ class Extractor(_Strict):
     name: Literal["meetingx"] = "meetingx"
     version: str
 
+
+#: The values of a meeting: every value below ``kind``. A record of a document that reports no meeting
+#: held (kind "other") leaves each null (scalars) or empty (lists), the publish date included (spec 1.2).
+MEETING_SCALARS = ("title", "meeting_name", "organizer", "date", "date_text", "time_of_day", "publish_date", "venue")
+MEETING_LISTS = ("chair", "speakers", "attendees", "agenda", "directives", "resolutions")
 
 Lang = Literal["zh", "en"]
 #: ``other``: a document that reports no meeting held; every value is null or empty.
@@ -115,7 +144,7 @@ class MeetingRecord(_Strict):
         json_schema_extra={"description": "A meeting report as a source-grounded record (meetingx)."},
     )
 
-    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1", "1.2", "1.3"] = BASE_VERSION
     id: str
     lang: Lang
     kind: Kind
@@ -138,6 +167,16 @@ class MeetingRecord(_Strict):
     warnings: list[RecordWarning] = Field(default_factory=list)
     extractor: Extractor
 
+    @staticmethod
+    def version_for(source: dict) -> str:
+        """The schema version a record with this ``source`` says it follows (see :data:`BASE_VERSION`)."""
+        return SCHEMA_VERSION if any(source.get(key) is not None for key in OPTIONAL_SOURCE_KEYS) else BASE_VERSION
+
     def to_json_dict(self) -> dict:
-        """The record as plain JSON values (``votes.for`` under its JSON name)."""
-        return self.model_dump(mode="json", by_alias=True)
+        """The record as plain JSON values (``votes.for`` under its JSON name); the optional keys
+        of ``source`` only where they have a value."""
+        record = self.model_dump(mode="json", by_alias=True)
+        for key in OPTIONAL_SOURCE_KEYS:
+            if record["source"][key] is None:
+                del record["source"][key]
+        return record

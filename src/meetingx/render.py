@@ -13,6 +13,7 @@ the same records and texts give the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -24,7 +25,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from meetingx.reading import Document, InputError, iter_inputs
+from meetingx.reading import InputError, iter_inputs
+from meetingx.reading.base import Unreadable
+from meetingx.reading.sources import SourceFinder
 
 #: Fields in the order the legend and the tables show them.
 FIELD_ORDER = ("title", "meeting_name", "organizer", "date", "date_text", "time_of_day",
@@ -54,6 +57,8 @@ SPARE_COLOURS = (("#e0e0e0", "#616161"), ("#fff3b0", "#9e8600"), ("#c8f7f0", "#0
 
 ABSENT = "—"
 INDEX_NAME = "index.html"
+#: Longest page name before ``.html``, in bytes: file systems allow 255, and a counter may follow.
+MAX_STEM_BYTES = 120
 
 
 @dataclass(frozen=True)
@@ -121,8 +126,9 @@ def pages_from_documents(inputs: Sequence[str]) -> Iterator[Page | Failure]:
         yield Page(id=document.id, record=record, text=document.text)
 
 
-def pages_from_records(path: Path, sources: Path | None = None) -> Iterator[Page | Failure]:
-    """A page for every record of a records JSON Lines file, with the source text it points at."""
+def pages_from_records(path: Path, finder: SourceFinder) -> Iterator[Page | Failure]:
+    """A page for every record of a records JSON Lines file, with its source text (see
+    :mod:`meetingx.reading.sources` for where it is looked for)."""
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -138,54 +144,32 @@ def pages_from_records(path: Path, sources: Path | None = None) -> Iterator[Page
                 # An error entry of ``meetingx extract`` written among the records.
                 yield Failure(str(record["id"]), f"{record['code']}: {record.get('message', '')}")
             else:
-                yield _page_of_record(record, sources)
+                yield _page_of_record(record, finder)
 
 
-def _page_of_record(record: dict[str, Any], sources: Path | None) -> Page:
+def _page_of_record(record: dict[str, Any], finder: SourceFinder) -> Page:
     record_id = str(record.get("id", ""))
     page = Page(id=record_id, record=record, text=None)
-    source = record.get("source") if isinstance(record.get("source"), dict) else {}
-    document: Document | None = None
-    for candidate in _source_candidates(record_id, source.get("path"), sources):
-        document = _read_source(candidate, record_id)
-        if document is not None:
-            page.text = document.text
-            break
-    if document is None:
+    try:
+        found = finder.find(record)
+    except Unreadable as error:
+        page.problems.append(f"the source text cannot be read ({error.code}: {error.message}): spans cannot be shown")
+        return page
+    if found is None:
         page.problems.append("source text not found: spans cannot be shown"
-                             + ("" if sources else " (give --sources DIR)"))
-    elif source.get("sha256") and document.sha256 != source["sha256"]:
-        page.problems.append(f"the source text at {document.path} is not the one the record was made "
+                             + ("" if finder.confined else " (give --sources DIR)"))
+    elif found.matches:
+        page.text = found.text
+    elif found.from_sources:
+        page.text = found.text
+        page.problems.append(f"the source text at {found.where} is not the one the record was made "
                              "from (sha256 differs): spans may be misplaced")
+    else:
+        # A file named by the record itself that is not its text is not shown: a record from
+        # elsewhere must not put /etc/passwd into a page.
+        page.problems.append(f"the file at source.path ({found.where}) is not the text the record was made from "
+                             "(sha256 differs), so it is not shown; give --sources DIR to show a text anyway")
     return page
-
-
-def _source_candidates(record_id: str, recorded_path: object, sources: Path | None) -> Iterator[Path]:
-    if isinstance(recorded_path, str) and recorded_path:
-        yield Path(recorded_path)
-    if sources is None:
-        return
-    if sources.is_file():
-        yield sources
-        return
-    yield sources / f"{record_id}.txt"
-    yield from sorted(sources.rglob(f"{_glob_escape(record_id)}.txt"))
-
-
-def _glob_escape(name: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", name)
-
-
-def _read_source(path: Path, record_id: str) -> Document | None:
-    """The document at ``path`` (the one with ``record_id`` in a JSON Lines file), read as
-    ``meetingx extract`` reads it, so that offsets refer to the same text."""
-    if not path.is_file():
-        return None
-    documents = [d for d in iter_inputs([str(path)]) if isinstance(d, Document)]
-    by_id = [d for d in documents if d.id == record_id]
-    if by_id:
-        return by_id[0]
-    return documents[0] if len(documents) == 1 and path.suffix.lower() != ".jsonl" else None
 
 
 # --- spans and segments -----------------------------------------------------------------------
@@ -251,11 +235,16 @@ def escape(value: object) -> str:
 
 
 def page_filenames(ids: Iterable[str]) -> list[str]:
-    """A distinct, safe file name for each id, in order (ids may repeat or hold any character)."""
+    """A distinct, safe file name for each id, in order (ids may repeat or hold any character):
+    letters, digits, ``.``, ``-`` and ``_`` only, at most :data:`MAX_STEM_BYTES` bytes of UTF-8
+    before ``.html`` (a longer id is cut and gets a hash of itself, so that names stay distinct)."""
     names: list[str] = []
     taken = {INDEX_NAME}
     for page_id in ids:
         stem = re.sub(r"[^\w.-]+", "_", page_id).strip("._") or "document"
+        if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+            digest = hashlib.sha256(page_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+            stem = stem.encode("utf-8")[:MAX_STEM_BYTES - 13].decode("utf-8", "ignore") + "-" + digest
         name, number = f"{stem}.html", 1
         while name in taken:
             number += 1
@@ -556,10 +545,11 @@ def write_site(pages: Sequence[Page], failures: Sequence[Failure], output_dir: P
     """Writes a page per :class:`Page` and ``index.html`` into ``output_dir``; returns the pages' paths."""
     output_dir.mkdir(parents=True, exist_ok=True)
     paths = [output_dir / name for name in page_filenames(page.id for page in pages)]
+    # "replace": a lone surrogate (JSON allows "\ud800" in an id or a value) is no character.
     for path, page in zip(paths, pages):
-        path.write_text(PageWriter(page).html(), encoding="utf-8")
-    (output_dir / INDEX_NAME).write_text(
-        index_html([(path.name, page) for path, page in zip(paths, pages)], failures), encoding="utf-8")
+        path.write_bytes(PageWriter(page).html().encode("utf-8", "replace"))
+    (output_dir / INDEX_NAME).write_bytes(
+        index_html([(path.name, page) for path, page in zip(paths, pages)], failures).encode("utf-8", "replace"))
     return paths
 
 
@@ -568,9 +558,10 @@ def render(inputs: Sequence[str], output_dir: Path, sources: Path | None = None)
     directories, document JSONL) by extracting it now. Returns the pages written and the failures."""
     pages: list[Page] = []
     failures: list[Failure] = []
+    finder = SourceFinder(sources)
     for spec in inputs:
         path = Path(spec)
-        items = pages_from_records(path, sources) if is_records_file(path) else pages_from_documents([spec])
+        items = pages_from_records(path, finder) if is_records_file(path) else pages_from_documents([spec])
         for item in items:
             if isinstance(item, Page):
                 pages.append(item)

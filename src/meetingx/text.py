@@ -19,7 +19,10 @@ from typing import Optional
 #: ASCII punctuation that Chinese pages also write in full width; folded to the full-width form.
 _PUNCT_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
 #: Other one-to-one foldings: full-width digits/letters to ASCII, ideographic space, variant marks.
-_EXTRA = {"\u3000": " ", "\u00a0": " ", "．": ".", "〔": "（", "〕": "）", "﹐": "，", "､": "、", "︰": "：",
+_EXTRA = {"\u3000": " ", "\u00a0": " ", "．": ".", "〔": "（", "〕": "）", "､": "、", "︰": "：",
+          # small and vertical forms of the marks (濟南市委常委會召開會議﹔…)
+          "﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！", "﹙": "（", "﹚": "）",
+          "︐": "，", "︑": "、", "︒": "。", "︔": "；", "︓": "：",
           # the dot inside transcribed names (阿不都·热合曼) comes in several forms
           "•": "·", "‧": "·", "・": "·", "･": "·", "∙": "·"}
 
@@ -140,6 +143,13 @@ class TextView:
         self.origin = [i for i, flag in enumerate(keep) if flag]
         self.folded = "".join(folded[i] for i in self.origin)
 
+    @classmethod
+    def restored(cls, original: str, folded: str, origin: Optional[list[int]]) -> TextView:
+        """A view as it was saved, not made again (a language's view, made with its rule data)."""
+        view = cls.__new__(cls)
+        view.original, view.folded, view.origin = original, folded, origin
+        return view
+
     def fold_text(self, text: str) -> str:
         """The folded copy of ``text`` (same length); a language's view may fold otherwise."""
         return fold(text)
@@ -156,6 +166,16 @@ class TextView:
         if self.origin is None or start >= end:
             return start, end
         return self.origin[start], self.origin[end - 1] + 1
+
+    def line_ends_at(self, pos: int) -> bool:
+        """Whether a line of the original text ends where view character ``pos`` stands: a line
+        break (or the end) there, or one the view left out between ``pos - 1`` and ``pos`` (where
+        it joined a hard-wrapped line)."""
+        if pos >= len(self.folded) or self.folded[pos] == "\n":
+            return True
+        if self.origin is None or pos == 0:
+            return False
+        return "\n" in self.original[self.origin[pos - 1] + 1:self.origin[pos]]
 
     def original_text(self, start: int, end: int) -> str:
         o_start, o_end = self.to_original(start, end)

@@ -14,7 +14,6 @@ Problems carry RFC 6901 pointers into the record (``""`` is the whole record).
 from __future__ import annotations
 
 import calendar
-import hashlib
 import json
 import re
 import sys
@@ -28,7 +27,9 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from meetingx.record import EDTF_PATTERN, ISO_DATE_PATTERN
+from meetingx.reading.base import Unreadable, text_sha256
+from meetingx.reading.sources import SourceFinder
+from meetingx.record import EDTF_PATTERN, ISO_DATE_PATTERN, MEETING_LISTS, MEETING_SCALARS
 from meetingx.schema import record_schema
 
 Check = Literal["input", "schema", "evidence", "source", "consistency"]
@@ -93,6 +94,16 @@ class Report:
 
     def summary(self) -> str:
         return f"{self.records} records, {self.invalid} invalid, {len(self.problems)} problems"
+
+    def add(self, record: Any, text: str | None, *, file: str, line: int, source_name: str | None = None) -> None:
+        """Validate one record (see :func:`validate_record`) and count it."""
+        self.records += 1
+        if text is None:
+            self.without_source += 1
+        problems = validate_record(record, text, file=file, line=line, source_name=source_name)
+        if problems:
+            self.invalid += 1
+            self.problems.extend(problems)
 
     def to_json(self) -> dict[str, Any]:
         problems = []
@@ -185,6 +196,7 @@ def validate_record(record: Any, text: str | None, *, file: str = "<record>", li
     _check_numbering(record, "resolutions", report)
     _check_dates(record, report)
     _check_no_meeting(record, report)
+    _check_pages(record, report)
     for key in ("chair", "speakers"):
         _check_duplicate_people(record, key, report)
     return problems
@@ -238,7 +250,7 @@ def _check_source(record: dict, text: str | None, source_name: str | None, repor
     if not isinstance(sha256, str):
         return None  # the schema error says why; without a hash the offsets can't be trusted
     described = f"the source text {source_name}" if source_name else "the source text"
-    actual = _sha256(text)
+    actual = text_sha256(text)
     if actual != sha256:
         report("source", "/source/sha256",
                f"{described} has sha256 {actual}, not {sha256}; offsets not checked against it")
@@ -332,8 +344,9 @@ def _check_numbering(record: dict, key: str, report: Emit, restarts: bool = Fals
         if restarts and number == 1:
             lists.append(1)
             continue
-        resumed = next((depth for depth in range(len(lists) - 2, -1, -1) if lists[depth] == number - 1), None) \
-            if restarts and lists[-1] != number - 1 else None
+        before = int(number) - 1
+        resumed = next((depth for depth in range(len(lists) - 2, -1, -1) if lists[depth] == before), None) \
+            if restarts and lists[-1] != before else None
         if resumed is not None:
             del lists[resumed + 1:]  # the lists nested in it are closed
         previous = lists[-1]
@@ -349,8 +362,24 @@ def _check_numbering(record: dict, key: str, report: Emit, restarts: bool = Fals
 
 
 #: The values a record of ``kind`` "other" (no meeting reported) leaves null or empty (spec 1.2).
-_MEETING_VALUES = ("title", "meeting_name", "organizer", "date", "date_text", "time_of_day", "venue",
-                   "chair", "speakers", "attendees", "agenda", "directives", "resolutions")
+_MEETING_VALUES = MEETING_SCALARS + MEETING_LISTS
+
+
+def _check_pages(record: dict, report: Emit) -> None:
+    """``source.pages`` starts at 0 and never goes back or past the text; a record with pages or
+    OCR says version 1.3 or later, which defines them."""
+    source = record.get("source")
+    if not isinstance(source, dict):
+        return
+    pages = source.get("pages")
+    chars = source.get("chars")
+    if isinstance(pages, list) and pages and all(_is_int(page) for page in pages):
+        ordered = pages[0] == 0 and all(a <= b for a, b in zip(pages, pages[1:]))
+        if not ordered or (_is_int(chars) and pages[-1] > chars):
+            report("consistency", "/source/pages", "page starts must begin at 0, never decrease and lie within "
+                                                   "the text")
+    if (pages is not None or source.get("ocr") is not None) and record.get("schema_version") in ("1.0", "1.1", "1.2"):
+        report("consistency", "/schema_version", "source.pages and source.ocr need schema_version 1.3")
 
 
 def _check_no_meeting(record: dict, report: Emit) -> None:
@@ -511,99 +540,28 @@ def _array_lines(content: str) -> Iterator[tuple[int, Any]]:
         position = skip.match(content, end).end()
 
 
-class SourceTexts:
-    """Finds the text a record describes: ``DIR/**/<id>.txt`` under the sources directory (or the
-    ``{"id", "text"}`` line of a sources JSONL file), else the record's ``source.path``."""
-
-    def __init__(self, sources: Path | None = None) -> None:
-        self._by_id: dict[str, list[Path]] = {}
-        self._jsonl: dict[Path, dict[str, str]] = {}
-        self._sources = sources
-        if sources is not None and sources.is_dir():
-            for path in sorted(sources.rglob("*.txt")):
-                self._by_id.setdefault(path.stem, []).append(path)
-
-    def find(self, record: dict) -> tuple[str | None, str | None]:
-        """(text, where it came from), or (None, None) when there is none; OSError,
-        UnicodeDecodeError or ValueError when a source file is there but can't be read.
-
-        Producers read files differently (BOM kept or stripped, newlines translated or not), and
-        several files may carry the id: the record's sha256 says which text it describes, so the
-        first candidate with that hash wins, and the first candidate otherwise.
-        """
-        record_id = record.get("id")
-        source = record.get("source") if isinstance(record.get("source"), dict) else {}
-        paths: list[Path] = []
-        if isinstance(record_id, str):
-            if self._sources is not None and not self._sources.is_dir():
-                text = self._jsonl_texts(self._sources).get(record_id)
-                if text is not None:
-                    return text, str(self._sources)
-            paths.extend(self._by_id.get(record_id, []))
-        if not paths and isinstance(source.get("path"), str) and Path(source["path"]).is_file():
-            path = Path(source["path"])
-            if path.suffix == ".jsonl":
-                text = self._jsonl_texts(path).get(record_id) if isinstance(record_id, str) else None
-                return (text, str(path)) if text is not None else (None, None)
-            paths.append(path)
-        candidates = [(text, str(path)) for path in paths for text in _readings(path)]
-        if not candidates:
-            return None, None
-        return next((c for c in candidates if _sha256(c[0]) == source.get("sha256")), candidates[0])
-
-    def _jsonl_texts(self, path: Path) -> dict[str, str]:
-        if path not in self._jsonl:
-            texts: dict[str, str] = {}
-            with path.open(encoding="utf-8-sig") as lines:
-                for line in lines:
-                    if line.strip():
-                        item = json.loads(line)
-                        if isinstance(item, dict) and isinstance(item.get("text"), str):
-                            texts[str(item.get("id"))] = item["text"]
-            self._jsonl[path] = texts
-        return self._jsonl[path]
-
-
-def _readings(path: Path) -> list[str]:
-    """The ways a producer may have read a text file: UTF-8, BOM stripped first, newlines as they
-    are or translated to \\n."""
-    raw = path.read_bytes().decode("utf-8")
-    readings = []
-    for text in (raw, raw.replace("\r\n", "\n").replace("\r", "\n")):
-        for reading in (text.removeprefix("\ufeff"), text):
-            if reading not in readings:
-                readings.append(reading)
-    return readings
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def validate_files(paths: Iterable[str], sources: Path | None = None) -> Report:
-    """Validate every record of every file. ``sources`` is a directory of ``<id>.txt`` documents
-    or a JSON Lines file of ``{"id", "text"}`` objects."""
+    """Validate every record of every file. ``sources`` is a directory of documents or a JSON Lines
+    file of ``{"id", "text"}`` objects; without it, each record's ``source.path`` is read (see
+    :mod:`meetingx.reading.sources`)."""
     report = Report()
-    texts = SourceTexts(sources)
+    finder = SourceFinder(sources)
     for path in paths:
         name = "<stdin>" if path == "-" else path
         for entry in read_records(path):
             if entry.error is not None:
                 report.problems.append(Problem(name, entry.line, None, None, entry.error, "input"))
                 continue
-            report.records += 1
             text = where = None
             if isinstance(entry.record, dict):
                 try:
-                    text, where = texts.find(entry.record)
-                except (OSError, UnicodeDecodeError, ValueError) as error:
+                    found = finder.find(entry.record)
+                except Unreadable as error:
                     record_id = entry.record.get("id") if isinstance(entry.record.get("id"), str) else None
                     report.problems.append(Problem(name, entry.line, record_id, "/source",
-                                                   f"cannot read the source text: {error}", "input"))
-            if text is None:
-                report.without_source += 1
-            problems = validate_record(entry.record, text, file=name, line=entry.line, source_name=where)
-            if problems:
-                report.invalid += 1
-                report.problems.extend(problems)
+                                                   f"cannot read the source text: {error.code}: {error.message}",
+                                                   "input"))
+                else:
+                    text, where = (found.text, found.where) if found is not None else (None, None)
+            report.add(entry.record, text, file=name, line=entry.line, source_name=where)
     return report

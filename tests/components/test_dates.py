@@ -95,6 +95,16 @@ CASES = [
                  "XXXX-XX-23", "23日", None, id="day-in-an-attended-meeting-lead"),
     pytest.param("国务院总理李华当地时间27日下午在新加坡同新加坡副总理陈国栋共同出席中新企业家座谈会。", None,
                  "XXXX-XX-27", "27日下午", "afternoon", id="local-time-abroad"),
+    pytest.param("1月30下午2:45，公司召开职工代表大会，全体职工代表参加会议。", None,
+                 "XXXX-01-30", "1月30下午", "afternoon", id="day-without-ri-before-the-part-of-day"),
+    pytest.param("3月5上午，学校召开教学工作会议。", "2023-03-06",
+                 "2023-03-05", "3月5上午", "morning", id="day-without-ri-year-from-publish"),
+    pytest.param("3月30日，党委书记王维主持召开2023年第9次党委会会议，研究近期工作。", None,
+                 "2023-03-30", "3月30日", None, id="year-from-the-meetings-number-in-its-year"),
+    pytest.param("5月8日，县政府召开2022年度第3次常务会议。", None,
+                 "2022-05-08", "5月8日", None, id="year-from-the-meetings-number-niandu"),
+    pytest.param("5月8日，县政府召开常务会议，研究2022年重点工作。", None,
+                 "XXXX-05-08", "5月8日", None, id="a-work-year-is-not-the-meetings"),
     pytest.param("31日，中外友人新春招待会在北京举行。国务院副总理王明远出席并致辞。他回顾了1965年9月两国建交以来的友好历程。",
                  None, "XXXX-XX-31", "31日", None, id="year-month-in-a-speech-is-not-the-date"),
 ]
@@ -190,3 +200,24 @@ def test_numerals_as_numbers(numeral, value):
     from meetingx.components.dates import to_int
 
     assert to_int(numeral) == value
+
+
+CLOCKS = [
+    pytest.param("2024年5月17日16:00", "2024年5月17日", "afternoon", "16:00", id="colon-afternoon"),
+    pytest.param("2024年5月17日 9:30", "2024年5月17日", "morning", "9:30", id="space-morning"),
+    pytest.param("2020 年 7 月 20 日北京时间 11:00", "2020 年 7 月 20 日", "morning", "11:00", id="beijing-time"),
+    pytest.param("2024年5月17日19时", "2024年5月17日", "evening", "19时", id="shi"),
+    pytest.param("5月17日14点30分", "5月17日", "afternoon", "14点", id="dian"),
+    pytest.param("2024年5月17日12：00", "2024年5月17日", "afternoon", "12：00", id="noon-full-width"),
+    pytest.param("2024年5月17日（星期五）8:30", "2024年5月17日（星期五）", "morning", "8:30", id="after-weekday"),
+]
+
+
+@pytest.mark.parametrize(("words", "date_text", "part", "clock"), CLOCKS)
+def test_time_of_day_from_a_clock_time(extract, words, date_text, part, clock):
+    text = f"公司第二届董事会第八次会议于{words}在公司会议室召开。"
+    record = extract(text)
+
+    assert (record["date_text"], record["time_of_day"]) == (date_text, part)  # the clock stays out of date_text
+    evidence = record["evidence"]["/time_of_day"]
+    assert text[evidence["start"]:evidence["end"]] == clock

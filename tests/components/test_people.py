@@ -181,7 +181,7 @@ def test_alias_candidate(candidates):
 def test_a_name_the_document_gave_is_not_asked_of_the_tagger_again(candidates, monkeypatch):
     """The tagger names 周国强 before 主持; before 指出 and 强调 the same run is that name, unasked."""
     from meetingx import tagger
-    from meetingx.components import people
+    from meetingx.components import names
 
     asked: list[str] = []
 
@@ -189,7 +189,7 @@ def test_a_name_the_document_gave_is_not_asked_of_the_tagger_again(candidates, m
         asked.append(window)
         return tagger.person_spans(window) if len(asked) == 1 else ()
 
-    monkeypatch.setattr(people, "person_spans", tagger_that_answers_once)
+    monkeypatch.setattr(names, "person_spans", tagger_that_answers_once)
     text = "5月12日，市政协召开常委会议。周国强主持会议。周国强指出，要加强协商。周国强强调，要凝聚共识。"
     found = candidates(text, "PERSON")
 
@@ -199,20 +199,20 @@ def test_a_name_the_document_gave_is_not_asked_of_the_tagger_again(candidates, m
 
 def test_a_title_inside_a_longer_title_word_is_no_title(candidates, monkeypatch):
     """委员长会议: 委员长 before 会 names a meeting; 委员 + 长… is not a title with a name after it."""
-    from meetingx.components import people
+    from meetingx.components import names
 
     asked: list[str] = []
-    monkeypatch.setattr(people, "person_spans", lambda window: asked.append(window) or ())
+    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
     assert candidates("5月12日，第十次委员长会议在京举行。", "PERSON") == []
     assert asked == []
 
 
 def test_no_name_starts_with_a_function_character(candidates, monkeypatch):
     """总书记的…: a title followed by 的 has no name after it, and the tagger is not asked."""
-    from meetingx.components import people
+    from meetingx.components import names
 
     asked: list[str] = []
-    monkeypatch.setattr(people, "person_spans", lambda window: asked.append(window) or ())
+    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
     assert candidates("5月12日，市委召开常委会会议，传达学习总书记的重要讲话精神。", "PERSON") == []
     assert asked == []
 
@@ -232,3 +232,114 @@ def test_a_list_after_a_title_shares_it_and_the_rest_is_read_after_it(extract):
 ])
 def test_the_run_of_names_stops_at_the_start_of_the_text(extract, text, chairs):
     assert extract(text)["chair"] == chairs
+
+
+def first_mentions(candidates, text: str) -> list[tuple[str, list[str]]]:
+    """(name, roles) of each name of the PERSON candidates, in text order, with the roles of all its
+    mentions (the texts have no characters that folding changes, so role spans index ``text``)."""
+    found: dict[str, list[str]] = {}
+    for name, data in candidates(text, "PERSON"):
+        roles = found.setdefault(name, [])
+        roles += [text[s:e] for s, e in data["roles"] if text[s:e] not in roles]
+    return list(found.items())
+
+
+#: Names in a list behind a shared title, or each behind a title of its own: a name by position.
+LISTED_NAMES = [
+    pytest.param("全国政协副主席胡建、王勇、帕巴拉·丹增、何文、苏强、咸华、姜平出席会议。",
+                 [(n, ["全国政协副主席"]) for n in ("胡建", "王勇", "帕巴拉·丹增", "何文", "苏强", "咸华", "姜平")],
+                 id="long-list-with-dot-and-rare-names"),
+    pytest.param("市政协副主席李平、王东、何报国出席会议。", [(n, ["市政协副主席"]) for n in ("李平", "王东", "何报国")],
+                 id="three-names-last-before-verb"),
+    pytest.param("民主党派代表罗凯、张明教授等先后发言。", [("罗凯", ["民主党派代表"]), ("张明", ["民主党派代表", "教授"])],
+                 id="title-after-a-listed-name"),
+    pytest.param("俄罗斯总统普京、南非总统拉马福萨、埃及总统塞西出席峰会。",
+                 [("普京", ["俄罗斯总统"]), ("拉马福萨", ["南非总统"]), ("塞西", ["埃及总统"])],
+                 id="transliterated-names-each-with-a-role"),
+    pytest.param("座谈会上，石磊、贺佳、闫俊、龚旗等先后发言。", [(n, []) for n in ("石磊", "贺佳", "闫俊", "龚旗")],
+                 id="bare-names-before-a-verb"),
+    pytest.param("孟凡、苏辉、邵鸿、何报国和王光谦等参加座谈会。", [(n, []) for n in ("孟凡", "苏辉", "邵鸿", "何报国", "王光谦")],
+                 id="bare-names-with-he"),
+    pytest.param("石立、孙春、张贤、巴特以及周农、齐春等出席开幕会。",
+                 [(n, []) for n in ("石立", "孙春", "张贤", "巴特", "周农", "齐春")], id="bare-names-with-yiji"),
+    pytest.param("蔡明、王毅陪同出席。", [("蔡明", []), ("王毅", [])], id="last-name-before-peitong"),
+    pytest.param("院长张伟、各科室主任出席会议。", [("张伟", ["院长"])], id="group-ends-the-list"),
+    pytest.param("主任李明、办公室全体人员参加会议。", [("李明", ["主任"])], id="organisation-ends-the-list"),
+    pytest.param("学校党委书记武龙、党委副书记权柱出席会议。", [("武龙", ["学校党委书记"]), ("权柱", ["党委副书记"])],
+                 id="next-item-has-a-role-of-its-own"),
+    pytest.param("座谈会上，研究院院长曲山、全国人大常委会秘书长刘奇先后发言。",
+                 [("曲山", ["研究院院长"]), ("刘奇", ["全国人大常委会秘书长"])], id="no-name-before-an-organisation"),
+    pytest.param("摩洛哥首相阿赫努、阿尔及利亚总理阿卜杜拉出席会议。",
+                 [("阿赫努", ["摩洛哥首相"]), ("阿卜杜拉", ["阿尔及利亚总理"])], id="role-item-is-not-a-listed-name"),
+    pytest.param("会议由常务副院长乙军主持。", [("乙军", ["常务副院长"])], id="rare-surname-after-title"),
+    pytest.param("公司副总经理（主持工作）梁栋作工作报告。", [("梁栋", ["公司副总经理（主持工作）"])], id="acting-note-in-role"),
+    pytest.param("代表们听取了总经理陈敏所作的工作报告。", [("陈敏", ["总经理"])], id="suo-zuo-after-name"),
+    pytest.param("会议听取了职工监事孙宝林的述职报告。", [("孙宝林", ["职工监事"])], id="de-after-name"),
+    pytest.param("国务院副总理丁明赴新疆出席会议。", [("丁明", ["国务院副总理"])], id="fu-after-name"),
+    pytest.param("县检察院副检察长兰俊应邀参加会议。", [("兰俊", ["县检察院副检察长"])], id="yingyao-after-name"),
+    pytest.param("委托董事李红代为出席。", [("李红", ["委托董事"])], id="daiwei-after-name"),
+    pytest.param("总书记连续13年参加植树活动。", [], id="no-name-before-a-duration"),
+    pytest.param("主席特别代表、国务院副总理丁明出席仪式。", [("丁明", ["主席特别代表", "国务院副总理"])],
+                 id="stacked-roles-before-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), LISTED_NAMES)
+def test_listed_names(candidates, text, people):
+    assert first_mentions(candidates, text) == people
+
+
+#: A title right after a name anchors it (rare surnames too); some titles also follow countries
+#: or categories of people, and there the position alone names nobody.
+NAME_BEFORE_TITLE = [
+    pytest.param("3月5日，全国人大常委会召开委员长会议。栗志远委员长主持会议。", [("栗志远", ["委员长"])],
+                 id="weiyuanzhang-rare-surname"),
+    pytest.param("王路委员代表农工党中央发言说，要加强基层医疗。", [("王路", ["委员"])], id="weiyuan-daibiao-fayan"),
+    pytest.param("马建堂委员发言说，要稳就业。", [("马建堂", ["委员"])], id="weiyuan-fayan"),
+    pytest.param("南存辉委员代表全国工商联发言。", [("南存辉", ["委员"])], id="surname-nan"),
+    pytest.param("会议由胡明远行长助理主持。", [("胡明远", ["行长助理"])], id="compound-title"),
+    pytest.param("会议由董事长赵国柱主持。董事钱立因公未出席，委托赵国柱董事代为出席。",
+                 [("赵国柱", ["董事长", "董事"]), ("钱立", ["董事"])], id="dongshi-after-known-name"),
+    pytest.param("卓祥军秘书长通报了大会筹备工作情况。", [("卓祥军", ["秘书长"])], id="mishuzhang-tongbao"),
+    pytest.param("国务院总理李强代表国务院向大会作政府工作报告。", [("李强", ["国务院总理"])], id="daibiao-is-a-verb"),
+    pytest.param("巴西总统主持会议。", [], id="country-before-zongtong"),
+    pytest.param("巴西代表表示，要维护多边主义。", [], id="country-before-daibiao"),
+    pytest.param("印度、巴基斯坦外长出席会议。", [], id="four-characters-one-surname"),
+    pytest.param("项目负责人汇报了进展。", [], id="xiangmu-fuzeren"),
+    pytest.param("车间主任发言。", [], id="chejian-zhuren"),
+    pytest.param("党委书记主持会议。", [], id="dangwei-shuji"),
+    pytest.param("师生代表发言。", [], id="shisheng-daibiao"),
+    pytest.param("毕业生代表发言。", [], id="biyesheng-daibiao"),
+    pytest.param("会议听取了有关部门负责人的汇报。", [], id="youguan-bumen"),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), NAME_BEFORE_TITLE)
+def test_name_before_title(candidates, text, people):
+    assert first_mentions(candidates, text) == people
+
+
+HEADER_NAMES = [
+    pytest.param("会议纪要\n主持人：黄立\n", [("黄立", [])], id="chair-field"),
+    pytest.param("会议纪要\n（主持人：黄立 汇报人：郭媛）\n", [("黄立", []), ("郭媛", [])], id="two-fields-in-parentheses"),
+    pytest.param("会议纪要\n参会：黄立 管青 王国强\n列席：张 静 刘空\n",
+                 [(n, []) for n in ("黄立", "管青", "王国强", "张 静", "刘空")], id="padded-name"),
+    pytest.param("会议纪要\n列席：各部门负责人\n", [], id="group-is-no-name"),
+    pytest.param("会议纪要\n主持：区长王志强\n", [("王志强", ["区长"])], id="role-and-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), HEADER_NAMES)
+def test_header_names(candidates, text, people):
+    assert first_mentions(candidates, text) == people
+
+
+def test_names_by_position_ask_the_tagger_nothing(candidates, monkeypatch):
+    """A shared-title list and a name before 委员长 are names by their position: no tagger call."""
+    from meetingx.components import names
+
+    asked: list[str] = []
+    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
+    text = "全国政协副主席胡建、王勇、帕巴拉·丹增、何文出席会议。栗志远委员长主持会议。"
+    assert [name for name, _ in first_mentions(candidates, text)] == ["胡建", "王勇", "帕巴拉·丹增", "何文", "栗志远"]
+    assert asked == []

@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 
 VENUES = [
+    pytest.param("6月12日，第三次中央新疆工作座谈会在新疆和田召开。", "新疆和田", id="a-place-name-holding-he"),
+    pytest.param("6月12日，区委在和平区行政中心召开全区工作会议。", "和平区行政中心", id="a-place-name-starting-with-he"),
+    pytest.param("国务院总理李华当地时间27日在新加坡同新加坡副总理共同出席企业家座谈会。", "新加坡",
+                 id="a-partner-together-is-not-the-place"),
     pytest.param("4月18日下午，学校在嘉禾校区八楼报告厅召开干部大会，部署新学期工作。", "嘉禾校区八楼报告厅",
                  id="zai-zhaokai"),
     pytest.param("4月18日，学院于行政楼302会议室召开党政联席会议。", "行政楼302会议室", id="yu-zhaokai"),
@@ -131,3 +135,30 @@ def test_meeting_name_from_the_headline_when_the_lead_has_none(extract):
             "4月18日下午，学校有关负责同志就近期安全稳定工作作出安排，各单位认真抓好落实。")
 
     assert extract(text)["meeting_name"] == "安全稳定工作会议"
+
+
+CONVENED_NAMES = [
+    pytest.param("1月18日，医院在行政楼召开了“学习贯彻全会精神，坚持讲政治、顾大局”专题民主生活会，领导班子成员参加会议。",
+                 "“学习贯彻全会精神，坚持讲政治、顾大局”专题民主生活会", id="a-quoted-name-holds-a-comma"),
+    pytest.param("4月28日下午，附院党委中心组举行专题学习会集中学习了《党委会的工作方法》。", "专题学习会",
+                 id="an-act-right-after-the-name"),
+    pytest.param("4月28日下午，学院召开会议学习《关于健全党委制》和《党委会的工作方法》。", "会议",
+                 id="a-meeting-noun-inside-a-title-ends-nothing"),
+    pytest.param("全国政协16日在京召开“增强文化传播力”专题协商会，中共中央政治局常委王明远出席会议并讲话。",
+                 "“增强文化传播力”专题协商会", id="the-convened-name-beats-the-attended-meeting"),
+    pytest.param("2月10日下午，县政协七届四次会议组织召开各联络组组长会议，就会议有关事项进行部署。",
+                 "各联络组组长会议", id="zuzhi-zhaokai"),
+    pytest.param("6月12日，县政协召开常委会议，审议通过了会议议程，决定下月召开县政协全体会议。", "常委会议",
+                 id="a-meeting-decided-is-not-the-one-held"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CONVENED_NAMES)
+def test_convened_name(extract, text, name):
+    assert extract(text)["meeting_name"] == name
+
+
+def test_zuzhi_zhaokai_organizer(extract):
+    text = "2月10日下午，县政协七届四次会议组织召开各联络组组长会议，就会议有关事项进行部署。"
+    assert extract(text)["organizer"] == "县政协七届四次会议"
+

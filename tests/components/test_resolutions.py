@@ -1,5 +1,7 @@
-"""Minutes and resolution announcements: kind, tallies in every usual form, recusals, cut-off
-tallies, signature and notice dates, and minutes headers in one-line and multi-line layouts."""
+"""Minutes and resolution announcements as whole records: an announcement's fields, a written
+vote with recusals, and minutes headers in one-line and multi-line layouts (the tallies, motions,
+vote reports and announcement headers have tables of their own: test_tallies, test_motions,
+test_votes, test_announcement)."""
 
 from __future__ import annotations
 
@@ -24,26 +26,6 @@ ANNOUNCEMENT = """证券代码：600001    证券简称：甲乙股份    公告
 甲乙股份有限公司董事会
 2024年3月7日
 """
-
-
-@pytest.mark.parametrize(("tally", "votes"), [
-    ("表决结果：同意9票，反对0票，弃权0票。", {"for": 9, "against": 0, "abstain": 0}),
-    ("表决结果：赞成 9 票,反对 0 票,弃权 0 票。", {"for": 9, "against": 0, "abstain": 0}),
-    ("表决结果：9票同意，0票反对，0票弃权。", {"for": 9, "against": 0, "abstain": 0}),
-    ("表决结果：同意8票；反对1票；弃权0票", {"for": 8, "against": 1, "abstain": 0}),
-    ("表决结果:同意7票,反对0票,弃权2票", {"for": 7, "against": 0, "abstain": 2}),
-    ("表决情况：赞成9票，反对0票，弃权0票。", {"for": 9, "against": 0, "abstain": 0}),
-    ("表决结果：同意9票，反对0", {"for": 9, "against": None, "abstain": None}),
-])
-def test_tally_forms(tally: str, votes: dict) -> None:
-    record = meetingx.extract(ANNOUNCEMENT.format(tally=tally), id="a")
-    assert record.kind == "resolution"
-    [resolution] = record.resolutions
-    assert resolution.text == "审议通过《关于公司2023年度报告的议案》"
-    assert resolution.votes.model_dump(by_alias=True) == votes
-    assert resolution.passed is True
-    cut_off = None in votes.values()
-    assert any(w.code == "resolution.tally-incomplete" for w in record.warnings) is cut_off
 
 
 def test_announcement_fields() -> None:
@@ -74,13 +56,6 @@ def test_written_vote_has_no_venue_and_recusals_are_not_votes() -> None:
     assert record.date == "2023-05-08"
     assert record.attendees == ["本公司全体董事"]
     assert [(r.number, r.votes.for_) for r in record.resolutions] == [(1, 5), (2, 7)]
-
-
-def test_rejected_motion_is_not_passed() -> None:
-    text = ANNOUNCEMENT.format(tally="表决结果：同意3票，反对6票，弃权0票。").replace("审议通过", "审议未通过")
-    record = meetingx.extract(text, id="c")
-    [resolution] = record.resolutions
-    assert resolution.passed is False
 
 
 MULTI_LINE = """区政府第九次常务会议纪要

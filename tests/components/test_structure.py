@@ -37,7 +37,19 @@ TITLES = [
     pytest.param("央视网 新闻频道\n携手共建美好家园\n"
                  "央视网消息（新闻联播）：6月12日，全国政协在京召开双周协商座谈会，围绕推进美丽中国建设建言献策。",
                  "携手共建美好家园", id="headline-without-meeting-words-above-lead"),
+    pytest.param("学校召开安全工作会议 4月18日下午，学校在行政楼会议室召开安全工作会议，部署近期安全稳定工作。",
+                 "学校召开安全工作会议", id="glued-to-the-lead-by-a-space"),
+    pytest.param("县政府召开第三次常务会议　4月18日下午，县政府在县行政中心召开第三次常务会议，研究近期工作。",
+                 "县政府召开第三次常务会议", id="glued-by-an-ideographic-space"),
+    pytest.param("学校召开会议部署安全工作  4月18日下午，学校召开安全工作会议，部署近期安全稳定工作。",
+                 "学校召开会议部署安全工作", id="glued-by-two-spaces"),
+    pytest.param("李明出席全省工作会议并讲话 强调坚持人民至上，推动高质量发展取得新成效\n"
+                 "央视网消息（新闻联播）：全省工作会议12日在省城召开。省长李明出席会议并讲话。",
+                 "李明出席全省工作会议并讲话 强调坚持人民至上，推动高质量发展取得新成效",
+                 id="a-long-headline-with-a-comma-above-a-news-cue"),
     pytest.param(LEAD + "党委书记张明主持会议。", None, id="text-starts-with-lead"),
+    pytest.param("4月18日下午 学校在行政楼会议室召开安全工作会议，部署近期安全稳定工作。", None,
+                 id="a-date-before-a-space-is-no-headline"),
     pytest.param("新华网北京5月18日电 今天上午，全国政协在京召开专题协商会，围绕稳就业建言献策。", None,
                  id="text-starts-with-dateline"),
     pytest.param("本网讯（通讯员 王小明）3月8日下午，学校工会在教工之家召开三八妇女节座谈会，部分女教职工代表参加座谈。",
@@ -65,7 +77,14 @@ PUBLISH = [
     pytest.param("学校召开安全工作会议\n作者：李华  来源：校办  日期：2023-04-19  点击：56\n" + LEAD, "2023-04-19",
                  id="weak-cue-in-byline"),
     pytest.param("学校召开安全工作会议\n来源：党委宣传部  2023-04-20\n" + LEAD, "2023-04-20", id="source-line-date"),
+    pytest.param("学校召开安全工作会议\n2023年04月19日09:21  来源：学校新闻网\n" + LEAD, "2023-04-19",
+                 id="dated-source-line"),
+    pytest.param("学校召开安全工作会议\n2023-04-19来源：党委宣传部\n" + LEAD, "2023-04-19", id="date-glued-to-source"),
+    pytest.param("学校召开安全工作会议\n2023年4月19日 作者：李华\n" + LEAD, "2023-04-19", id="dated-author-line"),
+    pytest.param("学校召开安全工作会议\n2023-04-19 16:02:11 编辑：王芳\n" + LEAD, "2023-04-19", id="timestamp-then-editor"),
     pytest.param("学校召开安全工作会议\n" + LEAD, None, id="none"),
+    pytest.param("学校召开安全工作会议\n2023年4月19日，学校还召开了另一次会议。\n" + LEAD, None,
+                 id="a-dated-sentence-is-not-a-publish-line"),
 ]
 
 
@@ -104,6 +123,10 @@ DATELINES = [
                  id="people-cn"),
     pytest.param("中新网上海6月3日电 16日，市委召开全市组织工作座谈会，部署下半年工作。", 6, 3, "XXXX-06-16",
                  id="day-takes-dateline-month"),
+    pytest.param("本报10月28日讯（记者 王明）今天下午，市政协在市民中心召开恳谈会。", 10, 28, "XXXX-10-28",
+                 id="benbao-xun"),
+    pytest.param("本网9月3日讯 昨天，区委召开常委会会议，研究部署秋季工作。", 9, 3, "XXXX-09-02",
+                 id="benwang-xun-yesterday"),
 ]
 
 

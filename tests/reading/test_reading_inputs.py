@@ -32,8 +32,11 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None
     items = list(iter_inputs([str(tmp_path)]))
 
     assert [Path(item.path).relative_to(tmp_path).as_posix() for item in items] == [
-        "a/c.TXT", "a/m.docx", "a/z.htm", "b.txt", "d/e.html"]
-    assert all(isinstance(item, Document) and item.text == "会议召开。" for item in items)
+        "a/c.TXT", "a/m.docx", "a/z.htm", "b.txt", "d/e.html", "data.json", "f.jsonl", "notes.md"]
+    assert summary(items) == [("a/c", "ok", None), ("a/m", "ok", None), ("a/z", "ok", None), ("b", "ok", None),
+                              ("d/e", "ok", None), ("data", "unsupported", None), ("f:1", "bad-jsonl", 1),
+                              ("notes", "unsupported", None)]
+    assert all(item.text == "会议召开。" for item in items if isinstance(item, Document))
 
 
 def test_jsonl_lines_become_documents_and_errors_in_order(tmp_path: Path) -> None:

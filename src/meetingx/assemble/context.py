@@ -65,11 +65,13 @@ class Person:
 
 
 class DirectiveItem(NamedTuple):
-    """A numbered item of a list: its marker, where its text ends, its position in its list."""
+    """A numbered item of a list: its marker, where its text ends, its position in its list, and
+    which list of the document it belongs to."""
 
     marker: Candidate
     end: int
     number: int
+    list_index: int
 
 
 class Context:

@@ -22,6 +22,8 @@ _TIME_HEADER = re.compile(r"时间\s*：\s*$")
 _NOT_AN_EVENT = re.compile(r"\s*(?:起|以来|之前|前|期间|为止|发布|印发|出台)")
 _NOTICE = re.compile(r"通知|发出|送达")
 _CONTINUING = re.compile(r"[，：]?(?:继|在)")
+#: A meeting numbered within its year (2023年第9次党委会会议): the year of the meeting
+_SERIAL_YEAR = re.compile(r"(?<!\d)(?P<year>\d{4})\s*年(?:度)?第[\d一二三四五六七八九十]{1,3}次")
 
 
 def fill_publish_date(ctx: Context) -> None:
@@ -30,14 +32,8 @@ def fill_publish_date(ctx: Context) -> None:
     out = ctx.out
     found = ctx.candidates("PUBLISH_DATE")
     signed = ctx.candidates("SIGNATURE_DATE")
-    if not found and signed:
-        c = signed[0]
-        date = next((d.data for d in ctx.candidates("DATE") if d.start == c.start), {})
-        if date.get("year") and date.get("month") and date.get("day"):
-            out.values["publish_date"] = f"{date['year']:04d}-{date['month']:02d}-{date['day']:02d}"
-            out.cite("/publish_date", c.start, c.end, c.rule, c.confidence)
-    elif found:
-        c = found[0]
+    if found or signed:
+        c = (found or signed)[0]
         out.values["publish_date"] = c.data["iso"]
         out.cite("/publish_date", c.start, c.end, c.rule, c.confidence)
     if out.values.get("publish_date") is None:
@@ -141,8 +137,8 @@ def edtf(ctx: Context, c: Candidate) -> Optional[str]:
             return None
         if publish:
             return (publish + dt.timedelta(days=data["relative"])).isoformat()
-        if dateline and data["relative"] == 0:
-            return f"XXXX-{dateline['month']:02d}-{dateline['day']:02d}"
+        if dateline and dateline["day"] + data["relative"] >= 1:  # 昨天 in 本网9月3日讯: the 2nd
+            return f"XXXX-{dateline['month']:02d}-{dateline['day'] + data['relative']:02d}"
         return None
     year, month, day = data.get("year"), data.get("month"), data.get("day")
     if month is None and dateline and day is not None:
@@ -154,6 +150,9 @@ def edtf(ctx: Context, c: Candidate) -> Optional[str]:
             month, year = (month - 1, year) if month > 1 else (12, year - 1)
     if year is None and publish and month is not None:
         year = publish.year - (1 if (month, day or 1) > (publish.month, publish.day) else 0)
+    if year is None and month is not None and ctx.anchor is not None:
+        serial = _SERIAL_YEAR.search(ctx.folded, *ctx.anchor)
+        year = int(serial["year"]) if serial else None
     y = f"{year:04d}" if year else "XXXX"
     m = f"{month:02d}" if month else "XX"
     if day is None:

@@ -3,14 +3,13 @@ with their vote tallies."""
 
 from __future__ import annotations
 
-import re
-from typing import Any, Optional
+from bisect import bisect_right
+from typing import Any, NamedTuple, Optional
 
 from meetingx.assemble.context import Context, DirectiveItem
 from meetingx.assemble.people import resolve
 from meetingx.components import Candidate
-
-_VOTED = re.compile(r"表决通过|通过了")
+from meetingx.positions import SortedSpans
 
 
 def find_directive_items(ctx: Context) -> None:
@@ -21,13 +20,13 @@ def find_directive_items(ctx: Context) -> None:
     folded = ctx.folded
     markers = sorted((c for c in ctx.candidates("MARKER") if c.start >= ctx.body_start), key=lambda c: c.start)
     if markers and "number" in markers[0].data:
-        # the component put its markers in lists itself: each with its position and its text's end
+        # the component put its markers in lists itself: each with its position, its list and its text's end
         for c in markers:
             if c.data.get("after_gap"):
                 ctx.out.warn("directive.displaced-marker", "an item before this one could not be read (its "
                              "marker stands elsewhere in the text); it keeps its place in the list",
                              f"/directives/{len(ctx.directive_items)}")
-            ctx.directive_items.append(DirectiveItem(c, c.data["text_end"], c.data["number"]))
+            ctx.directive_items.append(DirectiveItem(c, c.data["text_end"], c.data["number"], c.data["list"]))
         return
     lists: list[list[Candidate]] = []
     open_lists: dict[str, list[Candidate]] = {}
@@ -41,36 +40,36 @@ def find_directive_items(ctx: Context) -> None:
             current.append(c)
     kept = [items for items in lists if len(items) > 1 or items[0].data["family"] == "cn-verb"]
     # each item with its position in its own list (CONVENTIONS rule 8: a new list starts at 1)
-    items = sorted(((c, number) for items in kept for number, c in enumerate(items, 1)), key=lambda t: t[0].start)
-    for index, (c, number) in enumerate(items):
+    items = sorted(((c, number, list_index) for list_index, items in enumerate(kept)
+                    for number, c in enumerate(items, 1)), key=lambda t: t[0].start)
+    for index, (c, number, list_index) in enumerate(items):
         end = c.data["text_start"]
         limit = items[index + 1][0].start if index + 1 < len(items) else len(folded)
         while end < limit and folded[end] not in "。；\n":
             end += 1
         while end > c.data["text_start"] and folded[end - 1] in "，、：；。 ":
             end -= 1
-        ctx.directive_items.append(DirectiveItem(c, end, number))
+        ctx.directive_items.append(DirectiveItem(c, end, number, list_index))
+
+
+class _Item(NamedTuple):
+    """An agenda item as it will be written: its span of the matching view and its rule."""
+
+    start: int
+    end: int
+    rule: str
+    confidence: float
 
 
 def fill_agenda(ctx: Context) -> None:
-    """``agenda``: an announcement's motions; else the agenda clauses, and in minutes the
-    numbered items (a clause restating a numbered heading is that item's content)."""
-    out = ctx.out
-    agenda: list[str] = []
-    seen: set[str] = set()
-
-    def add(c: Candidate, start: Optional[int] = None, end: Optional[int] = None) -> None:
-        start = c.start if start is None else start
-        end = c.end if end is None else end
-        value = out.span(start, end)
-        if value not in seen:
-            out.cite(f"/agenda/{len(agenda)}", start, end, c.rule, c.confidence)
-            agenda.append(value)
-            seen.add(value)
-
+    """``agenda``: an announcement's motions and what the board decides in them; else the agenda
+    clauses, in minutes the numbered items (a clause restating a numbered heading is that item's
+    content), and every item put to a vote with the same text as its resolution (CONVENTIONS
+    rules 7 and 9: a voted item replaces the clauses it overlaps)."""
+    items: list[_Item] = []
     if ctx.kind == "resolution":
-        for c in ctx.candidates("MOTION"):
-            add(c)
+        decided = ctx.candidates("RESOLUTION") + ctx.candidates("DECISION")
+        items = [_Item(c.start, c.end, c.rule, c.confidence) for c in sorted(decided, key=lambda c: c.start)]
     else:
         headings = [ctx.folded[item.marker.data["text_start"]:item.end] for item in ctx.directive_items] \
             if ctx.kind == "minutes" else []
@@ -79,29 +78,70 @@ def fill_agenda(ctx: Context) -> None:
         for c in ctx.candidates("AGENDA"):
             clause = ctx.folded[c.start:c.end]
             if not any(clause[i:i + 12] in heading_runs for i in range(len(clause) - 11)):
-                add(c)
+                items.append(_Item(c.start, c.end, c.rule, c.confidence))
         for item in ctx.directive_items if ctx.kind == "minutes" else []:
-            if item.marker.data.get("agenda", True):  # not the points of a report read out
-                add(item.marker, item.marker.data["text_start"], item.marker.data.get("agenda_end", item.end))
+            marker = item.marker
+            if marker.data.get("agenda", True):  # not the points of a report read out
+                items.append(_Item(marker.data["text_start"], marker.data.get("agenda_end", item.end), marker.rule,
+                                   marker.confidence))
+        # (a component may say that its voted items are no agenda items of their own: English
+        # minutes, whose agenda is their headings and numbered items)
+        voted_items = [_Item(c.start, c.end, c.rule, c.confidence) for c in voted(ctx) if c.data.get("agenda", True)]
+        if voted_items:
+            items = with_voted_items(items, voted_items)
+    out = ctx.out
+    agenda: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        value = out.span(item.start, item.end)
+        if value not in seen:
+            seen.add(value)
+            out.cite(f"/agenda/{len(agenda)}", item.start, item.end, item.rule, item.confidence)
+            agenda.append(value)
     out.values["agenda"] = agenda
 
 
+def with_voted_items(items: list[_Item], voted_items: list[_Item]) -> list[_Item]:
+    """``items`` with each voted item in place of the items it overlaps, or, overlapping none,
+    before the first item that starts after it."""
+    order = sorted(range(len(items)), key=lambda i: items[i].start)
+    starts = [items[i].start for i in order]
+    first_after = order + [len(items)]  # first_after[k]: the lowest index among order[k:]
+    for k in range(len(order) - 1, -1, -1):
+        first_after[k] = min(order[k], first_after[k + 1])
+    spans = SortedSpans([(item.start, item.end) for item in items])
+    indices: dict[tuple[int, int], list[int]] = {}
+    for i, item in enumerate(items):
+        indices.setdefault((item.start, item.end), []).append(i)
+    removed: set[int] = set()
+    keyed: list[tuple[tuple[int, int, int], _Item]] = []
+    for item in voted_items:
+        hits = [i for span in spans.overlapping(item.start, item.end) for i in indices[span]]
+        removed.update(hits)
+        slot = min(hits) if hits else first_after[bisect_right(starts, item.start)]
+        keyed.append(((slot, -1, item.start), item))
+    keyed += [((i, 0, 0), item) for i, item in enumerate(items) if i not in removed]
+    return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def voted(ctx: Context) -> list[Candidate]:
+    """The items put to a vote, in text order, each once."""
+    seen: set[tuple[int, int]] = set()
+    found = []
+    for c in sorted(ctx.candidates("RESOLUTION"), key=lambda c: c.start):
+        if (c.start, c.end) not in seen:
+            seen.add((c.start, c.end))
+            found.append(c)
+    return found
+
+
 def fill_resolutions(ctx: Context) -> None:
-    """Items put to a vote: the motions of an announcement with their tallies, or agenda items
-    a report says were voted on (表决通过, with no counts)."""
+    """``resolutions``: the items put to a vote (``RESOLUTION``), numbered in text order, with
+    their tallies."""
     out = ctx.out
     resolutions: list[dict[str, Any]] = []
-    voted = ctx.candidates("MOTION") if ctx.kind == "resolution" or ctx.candidates("MOTION") else [
-        c for c in ctx.candidates("AGENDA")
-        if _VOTED.match(ctx.folded, c.start, c.end)
-        and "表决" in ctx.folded[ctx.sentence_bounds(c.start)[0]:c.end]]
-    seen: set[str] = set()
-    for c in voted:
+    for index, c in enumerate(voted(ctx)):
         text = out.span(c.start, c.end)
-        if text in seen:
-            continue
-        seen.add(text)
-        index = len(resolutions)
         pointer = f"/resolutions/{index}"
         out.cite(f"{pointer}/text", c.start, c.end, c.rule, c.confidence)
         out.cite(f"{pointer}/number", c.start, c.end, c.rule, c.confidence)
@@ -114,23 +154,27 @@ def fill_resolutions(ctx: Context) -> None:
                          "missing counts are null", f"{pointer}/votes")
         elif ctx.kind == "resolution":
             out.warn("resolution.no-tally", "no vote tally found for this item", f"{pointer}/votes")
-        passed: Optional[bool] = c.data["passed"] if "passed" in c.data else "未通过" not in text and "通过" in text
-        if votes and votes.get("for") is not None and votes.get("against") is not None:
-            passed = passed and votes["for"] > votes["against"]
         out.cite(f"{pointer}/passed", c.start, c.end, c.rule, c.confidence)
-        resolutions.append({"number": index + 1, "text": text, "votes": votes, "passed": passed})
+        resolutions.append({"number": index + 1, "text": text, "votes": votes, "passed": c.data.get("passed")})
     out.values["resolutions"] = resolutions
 
 
 def fill_directives(ctx: Context) -> None:
-    """``directives``: the numbered items, each with the person whose voice it is in (in minutes,
-    the meeting's own: no issuer)."""
+    """``directives``: the numbered items, each list with the person whose points they are: the one
+    speaking where the list starts (in minutes, the meeting's own: no issuer; a list whose first
+    item names who acts, 一是张三传达…，二是…, is a list of the meeting's steps: no issuer)."""
     out = ctx.out
     voices = sorted(ctx.candidates("VOICE"), key=lambda c: c.start)
+    acting = {c.data["span_start"] for c in ctx.candidates("PERSON")}
+    speaking: dict[int, Optional[Candidate]] = {}  # list -> the voice it is in
     directives = []
-    for index, (c, text_end, number) in enumerate(ctx.directive_items):
-        voice = next((v for v in reversed(voices) if v.start < c.start), None)
-        issuer = resolve(ctx, voice) if voice is not None and ctx.kind != "minutes" else None
+    for index, (c, text_end, number, list_index) in enumerate(ctx.directive_items):
+        if list_index not in speaking:
+            voice = next((v for v in reversed(voices) if v.start < c.start), None)
+            steps = c.data["text_start"] in acting
+            speaking[list_index] = None if ctx.kind == "minutes" or steps else voice
+        voice = speaking[list_index]
+        issuer = resolve(ctx, voice) if voice is not None else None
         pointer = f"/directives/{index}"
         out.cite(f"{pointer}/marker", c.start, c.end, c.rule, c.confidence)
         out.cite(f"{pointer}/number", c.start, c.end, c.rule, c.confidence)

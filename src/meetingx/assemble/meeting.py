@@ -3,25 +3,30 @@ the meeting's date (the anchor) where it has them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Optional
 
 from meetingx.assemble.context import Context
 from meetingx.components import Candidate
 
 
-def pick(ctx: Context, label: str) -> Optional[Candidate]:
-    """The candidate of the anchor sentence, else the first in the body."""
+def pick(ctx: Context, label: str, preferred: Callable[[Candidate], bool] = lambda c: True) -> Optional[Candidate]:
+    """The candidate of the anchor sentence (the one after the date where there are two), else the
+    first in the body; a ``preferred`` candidate before any other of the same place."""
     found = ctx.candidates(label)
     if ctx.anchor:
         inside = [c for c in found if ctx.anchor[0] <= c.start < ctx.anchor[1]]
-        # in a sentence with two meetings, the one convened after the date is the date's
         after = [c for c in inside if c.start >= ctx.anchor_date]
-        if after or inside:
-            return (after or inside)[0]
-    for c in found:
-        if c.start >= ctx.body_start:
-            return c
-    return None
+        options = after or inside
+        if options:
+            return min(options, key=lambda c: (not preferred(c), c.start))
+    in_body = [c for c in found if c.start >= ctx.body_start]
+    return min(in_body, key=lambda c: (not preferred(c), c.start)) if in_body else None
+
+
+def convened(c: Candidate) -> bool:
+    """A meeting named as convened (召开X, X举行) rather than as what a leader attended (出席会议)."""
+    return c.rule != "place.meeting-attended"
 
 
 def fill_meeting(ctx: Context) -> None:
@@ -29,8 +34,9 @@ def fill_meeting(ctx: Context) -> None:
     out = ctx.out
     header = [c for c in ctx.candidates("VENUE") if c.rule == "place.venue-header"]
     out.set_text("venue", header[0] if header else pick(ctx, "VENUE"))
-    named = [c for c in ctx.candidates("MEETING") if c.rule == "resolution.heading-meeting"]
-    meeting = named[0] if named else pick(ctx, "MEETING")
+    # an announcement's meeting, where its lead convenes it or as its heading names it
+    named = [c for c in ctx.candidates("MEETING") if c.rule.startswith("resolution.")]
+    meeting = named[0] if named else pick(ctx, "MEETING", convened)
     if meeting is None and ctx.title is not None:
         meeting = next((c for c in ctx.candidates("MEETING")
                         if ctx.title.start <= c.start < ctx.title.end), None)

@@ -39,50 +39,67 @@ def resolve(ctx: Context, c: Candidate) -> Optional[str]:
     return ctx.out.span(start, end)
 
 
-def person_value(ctx: Context, name: str, pointer: str,
-                 speech: Optional[tuple[int, int, str, float]]) -> dict[str, Any]:
-    """The record's person object for ``name`` at ``pointer``, with its evidence."""
+def person_value(ctx: Context, name: str, pointer: str, speech: Optional[Candidate] = None,
+                 mention: Optional[tuple[int, int]] = None) -> dict[str, Any]:
+    """The record's person object for ``name`` at ``pointer``, with its evidence: the name at
+    ``mention`` (where the person acts) when it is written there in full, else at its first mention."""
     person = ctx.people[name]
     out = ctx.out
-    start, end = person.span
+    start, end = mention if mention and out.span(*mention) == name else person.span
     out.cite(f"{pointer}/name", start, end, person.rule, person.confidence)
     roles = []
     for index, (role, r_start, r_end, rule) in enumerate(person.roles):
         roles.append(role)
         out.cite(f"{pointer}/roles/{index}", r_start, r_end, rule, 0.85)
     value: dict[str, Any] = {"name": name, "roles": roles, "speech": None}
-    if speech:
-        s_start, s_end, rule, confidence = speech
-        value["speech"] = out.span(s_start, s_end)
-        out.cite(f"{pointer}/speech", s_start, s_end, rule, confidence)
+    if speech is not None:
+        value["speech"] = out.span(speech.start, speech.end)
+        out.cite(f"{pointer}/speech", speech.start, speech.end, speech.rule, speech.confidence)
     return value
+
+
+def name_span(c: Candidate) -> Optional[tuple[int, int]]:
+    start, end = c.data.get("name_start", c.start), c.data.get("name_end", c.end)
+    return None if start is None else (start, end)
 
 
 def fill_people(ctx: Context) -> None:
     """``chair``, ``speakers`` and ``attendees``."""
     out = ctx.out
-    chairs: list[str] = []
+    chair: Optional[tuple[str, Candidate]] = None
     for c in ctx.candidates("CHAIR"):
         name = resolve(ctx, c)
-        if name and name in ctx.people and name not in chairs and not chairs:
-            chairs.append(name)
-    out.values["chair"] = [person_value(ctx, n, f"/chair/{i}", None) for i, n in enumerate(chairs)]
-
-    speakers: dict[str, Candidate] = {}
-    # in the order the speakers act (where the name was read elsewhere, ``mention_start`` says where)
-    for c in sorted(ctx.candidates("SPEECH"), key=lambda c: c.data.get("mention_start", c.data["name_start"])):
-        name = resolve(ctx, c)
-        if name and name in ctx.people and name not in speakers:
-            speakers[name] = c
-    out.values["speakers"] = [
-        person_value(ctx, n, f"/speakers/{i}", (c.start, c.end, c.rule, c.confidence))
-        for i, (n, c) in enumerate(speakers.items())]
+        if name and name in ctx.people:
+            chair = (name, c)
+            break
+    out.values["chair"] = [] if chair is None else [
+        person_value(ctx, chair[0], "/chair/0", mention=name_span(chair[1]))]
 
     attendees: list[str] = []
+    attending: set[str] = set()
     for c in ctx.candidates("ATTEND"):
         value = out.span(c.start, c.end)
+        if c.data.get("person"):
+            attending.add(value)
         if value in attendees:
             continue
         out.cite(f"/attendees/{len(attendees)}", c.start, c.end, c.rule, c.confidence)
         attendees.append(value)
+
+    present = attending | ({chair[0]} if chair else set())
+    acts: dict[str, list[Candidate]] = {}
+    for c in sorted(ctx.candidates("SPEECH"), key=lambda c: c.start):
+        name = resolve(ctx, c)
+        if name and name in ctx.people:
+            acts.setdefault(name, []).append(c)
+    speakers = []
+    for name, found in acts.items():
+        if not any(c.data["speaking"] and (not c.data["quoted"] or name in present) for c in found):
+            continue  # only other acts, or only quoted (李强指出，…习近平总书记强调…)
+        said = [c for c in found if not c.data["quoted"]] or found
+        prose = [c for c in said if c.start >= ctx.body_start and not c.data["heading"]]
+        speakers.append((prose or said)[0])  # the first act, in the prose rather than a headline
+    speakers.sort(key=lambda c: c.start)
+    out.values["speakers"] = [
+        person_value(ctx, resolve(ctx, c), f"/speakers/{i}", c, name_span(c)) for i, c in enumerate(speakers)]
     out.values["attendees"] = attendees

@@ -1,59 +1,86 @@
-"""Attendance: who attended, took part or sat in (出席, 参加, 列席… from ``triggers.jsonl``).
+"""Attendance: who attended, took part or sat in (出席, 参加, 列席, 到会, 与会, 收听收看… from
+``triggers.jsonl``).
 
-Adds ``ATTEND`` candidates, one per item of an attendance list (``data["person"]`` for a named
-person): the list before the verb (校领导张伟、李红出席会议) or after it (出席会议的有…：).
-A list is split into names and groups; a group splits only between complete groups (its parts
-end in a head noun from ``group_heads.txt``).
+Adds ``ATTEND`` candidates, one per attendee (``data["person"]`` for a named person). Three
+constructions give the attendees of an attendance verb:
+
+- the list before it (校领导张伟、李红出席会议), which runs back over the clauses of its sentence
+  that are groups of people (a closing paragraph of ，-separated groups ending …等也出席了招待会),
+  and never past another verb (会见了…, 听取了X作的…);
+- the list after it (出席会议的有…, 出席招待会的领导同志还有：…, 列席：…);
+- a relative clause (会见了出席座谈会的优秀教师代表).
+
+Absentees (未出席, 请假), head counts (实际出席董事9人, 出席会议的股东共70人) and a 与会/参会 that
+modifies a noun (与会代表表示) give nothing. How a list splits into items is
+:mod:`meetingx.components.attendees`'s business.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Optional
 
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.components.subjects import CLAUSE, SENTENCE, LeadStripper, Subject, subjects
+from meetingx.components.attendees import AttendeeLists
+from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, clause_spans, subjects
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import SortedSpans
 
-#: What stands between a name and 出席 without being attendees: a date, a place, a partner.
-_NOT_A_GROUP = re.compile(r"[\s，、]*(?:\d{1,2}\s*[日号]|当地时间|在|于|同|与|将|也|还)")
-_LIST_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,4}(?=、|$|和)")
-_NOT_PRESENT = re.compile(r"未|不|缺席|请假|没有|应|实际")
-_LISTING = re.compile(r"(?:[^，。；]{0,12}?的)?(?:还|其他)?有\s*：?|\s*：")
-_LIST_MARK = re.compile(r"、|等|和|及")
-_TRAILING_ADVERBS = re.compile(r"(?:共同|一起|也|还|都|均|分别|应邀|一同|等|将)+$")
-_MEETING_VERB = re.compile(r"召开|举行|主持|出席|参加|列席")
-#: Not a group of attendees: a head count (共30余人), no Chinese at all, or a total (共5名…).
-_HEADCOUNT = re.compile(r"共?\d+余?名?人|[^\u4e00-\u9fff]*")
-_COUNTED = re.compile(r"共\d")
-_SENTENCE_MARK = re.compile(r"[，。]")
+#: Before the verb: an absentee, an expected or a counted attendance, not one that took place.
+_NOT_PRESENT = re.compile(r"未|不|没有|缺席|请假|应(?!邀)|实际")
+#: After the verb: the list follows (出席会议的有…, 出席招待会的领导同志还有：…, 列席人员：…).
+_LISTING = re.compile(r"(?:[^，。；：]{0,30}?的[^，。；：]{0,12}?)?(?:还|也|另外|其他)?有(?![关限])\s*：?"
+                      r"|[^，。；：的]{0,6}：")
+#: After the verb: a relative clause, 出席座谈会的(优秀教师代表)
+_RELATIVE = re.compile(r"[^，。；：、的]{1,30}?的")
+#: The end of a relative clause's head noun phrase.
+_PHRASE_END = re.compile(r"[，。；：]|$")
+#: Between the list and the verb: 等, adverbs, where from (在县分会场, 通过视频方式)
+_BEFORE_VERB = re.compile(r"(?:等|共同|一起|也|还|都|均|分别|应邀|一同|将|代为|陪同|专程|特邀|在线|线上|首次|再次|并|又|随后"
+                          r"|作为[^，、。]{1,16}?"
+                          r"|通过[^，、。]{1,12}?方式|以[^，、。]{1,12}?方式"
+                          r"|在[^，、。]{1,12}?(?:分会场|主会场|会场|现场))+$")
+#: A count right after a group: 203人, 10 名
+_COUNT = re.compile(r"\s*\d+\s*(?:余|多)?\s*[名位人]")
+#: A verb of another act before the list in the same clause: the list starts after it.
+_OTHER_ACT = re.compile(r"会见了?|会晤了?|看望了?|接见了?|慰问了?|邀请了?|欢迎|感谢|(?<![工合创写协操])作的|了")
+#: Before the verb in its clause: a breakdown of a count, a negated attendance, a request.
+_NOT_A_REPORT = re.compile(r"(?:会议|本次|并|均)无|没有|(?<![主重需必政纪摘首显])要(?![求点素])|应当|必须|务必|不得")
+#: The rest of a clause that is a time (在…出席…之际, 在…期间): not this meeting's attendance
+_TIME_CLAUSE = re.compile(r"[^，。；]*(?:之际|期间|时)(?=[，。；]|$)")
+#: After a clause's people: an honorific and a reason (…宋希亮先生因工作原因)
+_AFTER_PEOPLE = re.compile(r"(?:先生|女士)?(?:因[^，。、]{0,8}(?:原因|故|公|事|病))?$")
+#: After a verb, what makes it part of a noun (研究生, 发言人, 主持人, 说明书): no act.
+_NOUN_AFTER_VERB = re.compile(r"[生人院所室员厅书稿信]")
+_QUOTE = re.compile(r"[“”《》\"]")
 
 
 class AttendanceFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.speech_re = re.compile(word_pattern(lexicon.verbs("speech")))
-        self.agenda_re = re.compile(word_pattern(lexicon.verbs("agenda")))
-        self.attend_re = re.compile(word_pattern(lexicon.verbs("attend")))
+        self.attend_verbs = frozenset(lexicon.verbs("attend"))
+        self.attend_re = re.compile(word_pattern(self.attend_verbs))
+        self.act_re = re.compile(word_pattern(lexicon.verbs("speech", "agenda", "chair", "attend", "convene")))
         meetings = lexicon.alternation("meeting_nouns.txt")
+        self.meeting_noun = re.compile(meetings)
         # what one attends: the meeting (under any of its names), or it is left implicit (出席并讲话)
         self.attended = re.compile(
-            rf"了?(?:此次|本次|这次|今天的|上述|有关)?(?:{meetings}|活动|仪式|开幕|闭幕|表决|并|指导|祝贺|讲话|致辞|。|，|$)"
-            rf"|[^，。]{{0,30}}?(?:{meetings})")
+            rf"了?(?:此次|本次|这次|今天的|上述|有关)?(?:{meetings}|活动|仪式|开幕|闭幕|表决|并|指导|祝贺|讲话|致辞"
+            rf"|听取|学习|研讨|座谈|讨论|。|，|；|$)|[^，。]{{0,30}}?(?:{meetings}|活动|仪式|典礼)")
+        self.lists = AttendeeLists(lexicon)
         self.strip_lead = LeadStripper(lexicon)
-        self.bare_titles = frozenset(lexicon.titles)
         heads = lexicon.alternation("group_heads.txt")
-        self.group_head = re.compile(rf"(?:{heads})(?:（[^）]*）)?$")
+        titles = lexicon.alternation("titles.txt")
+        # 与会代表, 列席人员, 出席会议人员: a verb of attending that modifies a noun of people
+        self.people_noun = re.compile(rf"(?:本次)?(?:会议|大会)?(?:{heads}|{titles})")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
         mentions = subjects(doc)
         starts = [s.start for s in mentions]
-        all_clauses = SortedSpans([m.span() for m in CLAUSE.finditer(text)])
+        all_clauses = SortedSpans(clause_spans(text))
         for sentence in SENTENCE.finditer(text):
             s_start, s_end = sentence.span()
             if not self.attend_re.search(text, s_start, s_end):
@@ -68,137 +95,143 @@ class AttendanceFinder:
         for verb in self.attend_re.finditer(text, s_start, s_end):
             before = text[max(s_start, verb.start() - 3):verb.start()]
             if _NOT_PRESENT.search(before) or before.endswith("在"):
-                continue  # absent, expected, or 在出席…时 (a time, not an attendance)
+                continue  # absent, expected, counted, or 在出席…时 (a time, not an attendance)
             listing = _LISTING.match(text, verb.end(), s_end)
-            if listing and (listing.group().endswith(("有", "：")) or "有" in listing.group()):
+            if not listing and self.people_noun.match(text, verb.end()):
+                continue  # 与会代表表示, 列席代表: a verb that modifies a noun of people
+            if listing:
                 start = listing.end()
                 following = self.lexicon.header_cue.search(text, start, s_end)
                 end = following.start() if following else s_end  # 出席：…列席：… in one line
-                self.attendee_items(doc, text, start, end, subjects, "clause.attend-list")
+                self.add_items(doc, text, start, end, subjects, "attendance.list-after")
                 continue
             if not self.attended.match(text, verb.end(), s_end):
                 continue
-            region_start = verb.start()
-            for c_start, c_end in reversed(clauses):
-                if c_start > verb.start():
-                    continue
-                if c_end < verb.start() and (self.has_verb(text, c_start, c_end)):
-                    break
-                region_start = c_start
-                if c_end < verb.start() and not _LIST_MARK.search(text, c_start, c_end) \
-                        and not any(c_start <= s.start < c_end for s in subjects):
-                    region_start = c_end + 1
-                    break
-            end = verb.start()
-            trail = _TRAILING_ADVERBS.search(text, region_start, end)
-            if trail:
-                end = trail.start()
-            self.attendee_items(doc, text, region_start, end, subjects, "clause.attend-subject")
-
-    def has_verb(self, text: str, start: int, end: int) -> bool:
-        return bool(self.speech_re.search(text, start, end) or self.agenda_re.search(text, start, end)
-                    or _MEETING_VERB.search(text, start, end))
-
-    def attendee_items(self, doc: Doc, text: str, start: int, end: int, subjects: list[Subject],
-                       rule: str) -> None:
-        """Split a list of attendees into names and groups (a group splits only between complete groups)."""
-        start = self.strip_lead(text, start, end)
-        pos = start
-        pieces: list[tuple[int, int, bool]] = []  # (start, end, is_person)
-        for s in subjects:
-            if s.start < start or s.end > end or s.alias:
+            relative = self.relative_clause(text, verb.end(), s_end)
+            if relative:
+                self.add_items(doc, text, *relative, subjects, "attendance.relative-clause")
                 continue
-            # text glued to a name (校领导张伟、李红) is its shared title, not a group
-            if s.start > pos and text[s.start - 1] in "，、；和及与等 ":
-                pieces.append((pos, s.start, False))
-            pieces.append((s.name_start, s.name_end, True))
-            pos = s.end
-            if text.startswith("同志", pos):
-                pos += 2
-        if pos < end:
-            pieces.append((pos, end, False))
-        for p_start, p_end, is_person in pieces:
-            if is_person:
-                add_candidate(doc, "ATTEND", p_start, p_end, rule, 0.85, person=True)
+            start, end = self.list_before(text, verb.start(), clauses, subjects)
+            if start == end and end == self.clause_start(text, verb.start(), clauses):
+                # 丁薛祥和颜金勇还共同见证了…，出席了…仪式: the verb has the sentence's subject
+                for person in self.opening_subjects(text, s_start, s_end, subjects):
+                    add_candidate(doc, "ATTEND", person.name_start, person.name_end, "attendance.sentence-subject",
+                                  0.75, person=True)
                 continue
-            if _NOT_A_GROUP.match(text, p_start, p_end):
-                continue  # 王沪宁23日在京出席: when and where, not who
-            for g_start, g_end in self.groups_in(text, p_start, p_end):
-                # 李强、赵乐际、王沪宁等党和国家领导人: the names, then the group they belong to
-                etc = text.find("等", g_start, g_end)
-                names = self.name_list(text, g_start, etc if etc > 0 else g_end)
-                for n_start, n_end in names:
-                    add_candidate(doc, "ATTEND", n_start, n_end, rule, 0.75, person=True)
-                if names and etc > 0 and g_end - etc > 2:
-                    add_candidate(doc, "ATTEND", etc + 1, g_end, rule, 0.75, person=False)
-                elif not names:
-                    add_candidate(doc, "ATTEND", g_start, g_end, rule, 0.75, person=False)
+            self.add_items(doc, text, start, end, subjects, "attendance.list-before")
+
+    def relative_clause(self, text: str, pos: int, s_end: int) -> tuple[int, int] | None:
+        """The head noun phrase of 出席座谈会的(优秀教师代表)。: it ends the clause and denotes people;
+        one followed by a count is a head count (出席会议的股东共70人), no attendee."""
+        relative = _RELATIVE.match(text, pos, s_end)
+        if not relative:
+            return None
+        end = _PHRASE_END.search(text, relative.end(), s_end).start()
+        start = relative.end()
+        if end - start < 2 or re.search(r"\d", text[start:end]) or not self.lists.ends_in_people(text, start, end):
+            return None
+        return start, end
+
+    def list_before(self, text: str, verb_start: int, clauses: list[tuple[int, int]],
+                    subjects: list[Subject]) -> tuple[int, int]:
+        """Where the list before the verb starts and ends: it ends before 等, adverbs and where from
+        (在县分会场), and starts after the last other act of the verb's clause (会见了参加…), else
+        back over the clauses before it that are groups of people: each ends in a person, a head
+        noun or a title, or is a list of organisations sharing the next one's head."""
+        own_start = self.clause_start(text, verb_start, clauses)
+        end = verb_start
+        trail = _BEFORE_VERB.search(text, own_start, end)
+        if trail:
+            end = trail.start()
+        if end > own_start and text[end - 1] in "同与跟":
+            return end, end  # 赵乐际同出席论坛的企业家代表座谈: the verb is inside the object of 同
+        act_end = self.last_act_end(text, own_start, end)
+        if act_end is not None and not self.names_a_group(text, own_start, end):
+            return act_end, end
+        start = own_start
+        subject_ends = {s.end for s in subjects} | {s.name_end for s in subjects}
+        named = any(own_start <= s.name_start < end for s in subjects)
+        if _NOT_A_REPORT.search(text, own_start, end) or text.startswith("在", own_start) \
+                and _TIME_CLAUSE.match(text, verb_start) or "其中" in text[own_start:end] and not named:
+            return end, end  # 本次会议无…股东出席, 要组织好委员参加会议, 其中5名董事以通讯方式出席
+        for c_start, c_end in reversed([c for c in clauses if c[1] <= own_start]):
+            if text[c_start] in "”’":
+                c_start += 1  # the end of a quotation before it
+            c_end = _AFTER_PEOPLE.search(text, c_start, c_end).start()  # …先生因工作原因，以通讯方式参加
+            trail = _BEFORE_VERB.search(text, c_start, c_end)  # …和家乡代表等，约5000人出席
+            c_end = trail.start() if trail else c_end
+            if self.strip_lead(text, c_start, c_end) > c_start:
+                break  # 会上，/ 4月18日下午，: a lead, not a group
+            if self.last_act_end(text, c_start, c_end) is not None:
+                break
+            if c_end in subject_ends or self.lists.ends_in_people(text, c_start, c_end) \
+                    or self.lists.names_listed(text, c_start, c_end):
+                start = c_start
+                continue
+            if not _QUOTE.search(text, c_start, c_end) and self.lists.organisations_listed(text, c_start, c_end):
+                start = c_start  # 各省、自治区、直辖市和新疆生产建设兵团，…负责同志
+                continue
+            break
+        return start, end
 
     @staticmethod
-    def name_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """王毅、石泰峰、洛桑江村: a list of 2- to 4-character items with no head noun is a list of
-        names (the people component has already found the names it could confirm)."""
-        items = list(_LIST_ITEM.finditer(text, start, end))
-        if len(items) < 3 or sum(m.end() - m.start() + 1 for m in items) - 1 != end - start:
-            return []
-        return [m.span() for m in items]
+    def clause_start(text: str, pos: int, clauses: list[tuple[int, int]]) -> int:
+        """Where the clause holding ``pos`` starts."""
+        return next((c_start for c_start, _ in reversed(clauses) if c_start <= pos), pos)
 
-    def groups_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        # split at ，、和及以及 outside parentheses
-        parts: list[list[int]] = []
-        depth, seg_start, pos = 0, start, start
-        while pos < end:
-            ch = text[pos]
-            if ch == "（":
-                depth += 1
-            elif ch == "）":
-                depth = max(0, depth - 1)
-            sep = 0
-            if depth == 0:
-                if ch in "，、；":
-                    sep = 1
-                elif text.startswith("以及", pos):
-                    sep = 2
-                elif ch in "和及与" and pos > seg_start:
-                    sep = 1
-            if sep:
-                parts.append([seg_start, pos, ch in "，；"])
-                seg_start = pos + sep
-                pos += sep
+    def opening_subjects(self, text: str, s_start: int, s_end: int, subjects: list[Subject]) -> list[Subject]:
+        """The people a sentence opens with (丁薛祥和颜金勇还…): named persons right at its start,
+        after its lead words, joined by 、, 和, 与 or 及."""
+        pos = self.strip_lead(text, s_start, s_end)
+        while pos < s_end and text[pos] in "，： ":
+            pos = self.strip_lead(text, pos + 1, s_end)  # 5月10日，王明…
+        found: list[Subject] = []
+        for s in subjects:
+            if s.alias or s.start < pos:
                 continue
-            pos += 1
-        parts.append([seg_start, end, True])
-        # join a part to the next unless it is a complete group (ends with a head noun) or a comma ends it
-        groups: list[tuple[int, int]] = []
-        current: Optional[int] = None
-        for p_start, p_end, hard in parts:
-            piece = text[p_start:p_end].strip()
-            if current is None:
-                current = p_start
-            if not piece:
-                current = None if hard else current
+            if s.start > pos:
+                break
+            found.append(s)
+            pos = s.end
+            if text.startswith(("同志", "先生", "女士"), pos):
+                pos += 2
+            if pos < s_end and text[pos] in "、和与及":
+                pos += 1
+        return found
+
+    def names_a_group(self, text: str, start: int, end: int) -> bool:
+        """Whether a clause that opens with a verb is the name of a group (学习贯彻…主题教育指导组有关
+        负责同志出席): the verb starts it and a head noun ends it."""
+        first = self.act_re.match(text, self.strip_lead(text, start, end), end)
+        return first is not None and self.lists.ends_in_people(text, start, end)
+
+    def last_act_end(self, text: str, start: int, end: int) -> int | None:
+        """Where the last act other than attending in text[start:end] ends (会见了, 听取了X作的,
+        邀请): an attending verb with a relative clause (出席大会的委员) is part of the list."""
+        found = None
+        for act in self.act_re.finditer(text, start, end):
+            if self.in_a_noun(text, act):
                 continue
-            bare_head = piece in self.bare_titles or len(piece) <= 3 and self.group_head.search(piece)
-            if bare_head and groups and current == p_start \
-                    and text[p_start - 1] == "、":
-                groups[-1] = (groups[-1][0], p_end)  # 主席、副主席、秘书长: heads sharing one modifier
-                current = None
-                continue
-            if hard or self.group_head.search(piece):
-                groups.append((current, p_end))
-                current = None
-        if current is not None:
-            groups.append((current, end))
-        cleaned = []
-        for g_start, g_end in groups:
-            while g_start < g_end and text[g_start] in "、，和及与等 以":
-                g_start += 1
-            while g_end > g_start and text[g_end - 1] in "、，等 ":
-                g_end -= 1
-            piece = text[g_start:g_end]
-            if len(piece) < 2 or _HEADCOUNT.fullmatch(piece) or _COUNTED.match(piece):
-                continue
-            if _SENTENCE_MARK.search(piece) or len(piece) > 40:
-                continue
-            cleaned.append((g_start, g_end))
-        return cleaned
+            if act.group() in self.attend_verbs and (_RELATIVE.match(text, act.end(), end)
+                                                      or self.people_noun.match(text, act.end())):
+                continue  # 出席大会的委员, 列席代表: part of the list
+            found = act.end()
+        for act in _OTHER_ACT.finditer(text, start, end):
+            found = max(found or 0, act.end())
+        return found
+
+    def in_a_noun(self, text: str, act: re.Match[str]) -> bool:
+        """Whether a verb is part of a noun or another word: 研究生, 发言人, 运动员, 座谈会, 表彰大会,
+        受表彰的, 同意大利 (同 + 意大利)."""
+        if _NOUN_AFTER_VERB.match(text, act.end()) or act.start() > 0 and text[act.start() - 1] in "运受":
+            return True
+        if act.group() not in self.attend_verbs and self.meeting_noun.match(text, act.end()):
+            return True  # 座谈会, 表彰大会
+        return act.group() == "同意" and text.startswith("大利", act.end())
+
+    def add_items(self, doc: Doc, text: str, start: int, end: int, subjects: list[Subject], rule: str) -> None:
+        start = self.strip_lead(text, start, end)
+        for i_start, i_end, is_person in self.lists.items(text, start, end, subjects):
+            if rule == "attendance.list-after" and _COUNT.match(text, i_end, end):
+                continue  # 出席全会的有中央委员203人: a head count, as 实际出席董事9人
+            add_candidate(doc, "ATTEND", i_start, i_end, rule, 0.85 if is_person else 0.75, person=is_person)

@@ -35,6 +35,8 @@ _END = (r"(?:\s*(?:至|到|-|—|－|～|~)\s*(?:(?P<end_month>1[0-2]|0?[1-9]|�
 #: need only look at those runs (and at the character after each, which their lookaheads read).
 _DATE_RUN = re.compile(rf"[\d{_CN_DIGIT}十年月日号至到\-—－～~/.\s]+")
 _DATE_MARK = re.compile(r"[年月日号\-/.]")
+#: A clock time right after a date: 16:00, 北京时间 11:00, 9时, 14点30分
+_CLOCK = re.compile(r"\s*(?:北京时间)?\s*(?P<clock>(?P<hour>[01]?\d|2[0-4])\s*(?:：\s*\d{2}|[时点]))")
 
 
 def to_int(numeral: Optional[str]) -> Optional[int]:
@@ -63,8 +65,11 @@ class DateFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        parts = {r["word"]: r["part"] for r in lexicon.records("time_of_day.jsonl")}
+        records = lexicon.records("time_of_day.jsonl")
+        parts = {r["word"]: r["part"] for r in records if "word" in r}
         self.parts = parts
+        #: (hour, part) from the latest hour down: a clock time's part is the first whose hour it reaches
+        self.hours = sorted(((r["from_hour"], r["part"]) for r in records if "from_hour" in r), reverse=True)
         part_alt = word_pattern(parts)
         self.part_re = re.compile(rf"\s*(?P<part>{part_alt})")
         self.relative = {r["word"]: r["days"] for r in lexicon.records("relative_dates.jsonl")}
@@ -75,6 +80,8 @@ class DateFinder:
             ("date.ymd", re.compile(_YEAR + _MONTH + _DAY + _END)),
             ("date.ym", re.compile(_YEAR + r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?![\d份底初中])")),
             ("date.md", re.compile(r"(?<![\d年])" + _MONTH + _DAY + _END)),
+            # 1月30下午: a day whose 日 was dropped before the time of day
+            ("date.md-no-day-mark", re.compile(r"(?<![\d年])" + _MONTH + r"(?P<day>3[01]|[12]\d|0?[1-9])(?=[上下中晚早])")),
             # 710日: a month whose 月 was dropped (a typo seen in real pages)
             ("date.md-no-month-mark", re.compile(r"(?<![\d年月.\-/])(?P<md>\d{3,4})日")),
             ("date.day", re.compile(r"(?<![\d年月.\-/十])(?P<day>3[01]|[12]\d|0?[1-9])\s*日" + r"(?:\s*(?:至|到|-|—|～)\s*(?P<end_day>3[01]|[12]\d|0?[1-9])\s*日)?")),
@@ -107,10 +114,16 @@ class DateFinder:
             if weekday:
                 end = weekday.end()
             part = self.part_re.match(text, end)
+            clock = None if part else _CLOCK.match(text, end)
             if part:
                 data["part"] = self.parts[part.group("part")]
                 data["part_span"] = (part.start("part"), part.end("part"))
                 end = part.end()
+            elif clock and int(clock["hour"]) <= 24:
+                # a clock time gives the part of the day, and stays out of the date's words
+                hour = int(clock["hour"])
+                data["part"] = next(p for h, p in self.hours if hour >= h)
+                data["part_span"] = clock.span("clock")
             taken.add(start, end)
             add_candidate(doc, "DATE", start, end, rule, 0.9, **data)
         return doc

@@ -1,11 +1,8 @@
 """People: names with the titles that stand with them.
 
 Rules find the boundaries: a title noun from ``titles.txt`` (…副书记, …处长) ends a role phrase, and
-the name that follows it (or stands before it: 赵乐际委员长) starts with a surname from
-``surnames.txt`` and ends where a word from ``name_followers.txt``, a trigger verb or punctuation
-begins. Where the rules cannot decide (no title, two possible name lengths), a statistical tagger
-(:mod:`meetingx.tagger`, Baidu LAC) is asked about the few characters around the name, never about
-the whole text.
+the name follows it or stands before it (赵乐际委员长); where a name may start and end is decided
+by :mod:`meetingx.components.names`, which asks the tagger only where its rules cannot decide.
 
 Each mention becomes a ``PERSON`` candidate: ``data["name"]`` and ``data["roles"]`` (a list of
 ``(start, end)`` spans), plus ``ALIAS`` candidates for surname + title references (王书记).
@@ -21,14 +18,15 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from meetingx.components import RULES_ONLY_KEY, add_candidate
+from meetingx.components.name_lists import NameLists
+from meetingx.components.names import PUNCT, NameRules, is_cjk
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import Occupied
-from meetingx.tagger import person_spans
 
-#: Punctuation that ends a name or a role phrase.
-PUNCT = set("，。；：！？、（）《》“”‘’\"'\n\r\t |/·—-…【】[]")
-#: A list of names after the first one: 、陈武、蒋作君
-_LIST_RUN = re.compile(r"(?:、[\u4e00-\u9fff·]{1,10})+")
+#: A parenthesised note that belongs to the role before it: 副总经理（主持工作）
+_ACTING = re.compile(r"主持工作|代理|挂职|正[厅处科]级|副[厅处科]级")
+#: An adverb before 代表 that makes it a verb: 先后代表, 分别代表
+_ADVERB_BEFORE = re.compile(r"(?:先后|分别|共同|首先|再次|也|还|又|将)$")
 _PAREN = re.compile(r"（([^（）]{2,20})）")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?")
 #: Between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
@@ -51,78 +49,20 @@ class Mention:
     span_end: int = -1
 
 
-def covers_name(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether one of the tagger's ``spans`` holds text[start:end], or all of it but its last character."""
-    return any(s <= start and e >= end - 1 for s, e in spans)
-
-
-def is_cjk(ch: str) -> bool:
-    """Whether ``ch`` (one character) is a CJK ideograph of the basic block."""
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 class PeopleFinder:
     """Adds ``PERSON`` and ``ALIAS`` candidates."""
 
     def __init__(self, lexicon: Lexicon, use_tagger: bool = True) -> None:
         self.lexicon = lexicon
-        self.use_tagger = use_tagger
-        titles = lexicon.alternation("titles.txt")
-        # A title is not followed by a character that makes it an organisation (书记处, 委员会, 代表团);
-        # the atomic group keeps the longest title so that 委员长会议 does not fall back to 委员. (The
-        # look-ahead at the first characters lets re skip to where a title may start: an atomic
-        # group first would have it try every character.)
-        initials = "".join(sorted({re.escape(title[0]) for title in lexicon.titles}))
-        self.title_re = re.compile(rf"(?=[{initials}])(?>{titles})(?:（兼）)?(?![会处团办室])")
-        self.verb_at = re.compile(word_pattern(lexicon.triggers))
+        self.names = NameRules(lexicon, use_tagger)
+        self.title_re = self.names.title_re
         self.person_verb_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
-        self.lead_end = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')})$")  # 会上王书记…
-        self.surnames = lexicon.surnames
-        self.non_initials = lexicon.characters("name_non_initials.txt")
-        followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
-        followers |= set(lexicon.titles)
-        self.follower_re = re.compile(word_pattern(followers))
-        # Words before a name that are not part of a role (参加会议的有…, 会议由…, 受…).
-        self.left_stops = re.compile(r"(?:的有|有|由|是|请|邀请|受|和|及|以及|与|同|陪同|率|在|向)$")
+        self.group_titles = frozenset(lexicon.words("group_titles.txt"))
+        self.lists = NameLists(lexicon, self.names)
         # Words inside the run before a title that end whatever came before the role.
-        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受|了|听取|会见|看望|同(?!志)|在")
+        self.stop_re = re.compile(r"的有|还有|有(?![限关])|由|邀请|陪同|受|了|听取|会见|看望|同(?!志)|在|以及|向")
 
     # ------------------------------------------------------------------ helpers
-    def surname_len(self, text: str, pos: int) -> int:
-        """Length of the surname starting at ``pos`` (2 for 欧阳), or 0."""
-        if text[pos:pos + 2] in self.surnames:
-            return 2
-        if pos < len(text) and text[pos] in self.surnames:
-            return 1
-        return 0
-
-    def ends_name(self, text: str, pos: int) -> bool:
-        """Whether a name may end right before ``pos``."""
-        if pos >= len(text) or text[pos] in PUNCT or not is_cjk(text[pos]):
-            return True
-        return self.follower_re.match(text, pos) is not None
-
-    def name_after(self, text: str, pos: int) -> list[int]:
-        """Possible name lengths for a name starting at ``pos``."""
-        lengths: list[int] = []
-        if pos >= len(text) or self.follower_re.match(text, pos):
-            return lengths  # 张校长强调: what follows the title is a verb, not a name
-        dotted = re.match(r"[\u4e00-\u9fff]{1,6}·", text[pos:pos + 8])
-        if dotted:
-            for right in range(1, 7):
-                end = pos + dotted.end() + right
-                if end <= len(text) and is_cjk(text[end - 1]) and self.ends_name(text, end):
-                    return [end - pos]
-            return lengths
-        surname = self.surname_len(text, pos)
-        if not surname:
-            return lengths
-        for length in range(max(2, surname + 1), surname + 3):
-            chunk = text[pos:pos + length]
-            if len(chunk) == length and all(is_cjk(ch) for ch in chunk) and self.ends_name(text, pos + length):
-                lengths.append(length)
-        return lengths
-
     def role_start(self, text: str, title_start: int) -> int:
         """Where the role phrase whose title noun starts at ``title_start`` begins: back to
         punctuation (a parenthesised part such as 组织部（统战部） stays inside), then past lead
@@ -138,6 +78,9 @@ class PeopleFinder:
             elif depth == 0 and (ch in PUNCT or not is_cjk(ch)):
                 break  # punctuation, a digit (27日下午…), Latin
             pos -= 1
+        defined = text.rfind("简称", pos, title_start)
+        if defined >= 0 and text.find("）", defined, title_start) >= 0:
+            pos = text.find("）", defined, title_start) + 1  # …公司（以下简称“公司”）董事长: the definition is no role
         stop = self.stop_re.search(text, pos, title_start)
         while stop:
             pos = stop.end()
@@ -153,103 +96,30 @@ class PeopleFinder:
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
-        if not self.use_tagger:
+        if not self.names.use_tagger:
             doc.user_data[RULES_ONLY_KEY] = True
-        mentions: list[Mention] = []
         taken = Occupied(len(text))
-        overlaps = taken.overlaps
-
         titles = list(self.title_re.finditer(text))
-        ending_at: dict[int, list[Mention]] = {}  # the mentions of step 1 by where they end
-        # 1. role + name (学校党委副书记、副校长张燕文), with a parenthesised second office and stacked roles
-        for match in titles:
-            title_end = match.end()
-            roles_end = title_end
-            extra_role: tuple[int, int] | None = None
-            paren = _PAREN.match(text, title_end)
-            if paren and self.title_re.search(paren.group(1)) and paren.group(1) != "兼":
-                inner_title = list(self.title_re.finditer(paren.group(1)))[-1]
-                if inner_title.end() == len(paren.group(1)):
-                    extra_role = (title_end + 1, title_end + 1 + len(paren.group(1)))
-                    roles_end = paren.end()
-            if overlaps(match.start(), roles_end):
-                continue
-            lengths = self.name_after(text, roles_end) or self.tagged_name_at(text, roles_end)
-            if not lengths:
-                continue
-            length = lengths[0]
-            if len(lengths) > 1:
-                length = self.tagger_choice(text, roles_end, lengths)
-            name_start, name_end = roles_end, roles_end + length
-            start = self.role_start(text, match.start())
-            roles = [(start, title_end)]
-            if extra_role:
-                roles.append(extra_role)
-            roles = self.stacked_roles(text, start, ending_at) + roles
-            mention = Mention(text[name_start:name_end], name_start, name_end, roles,
-                              "person.title-name", 0.9, roles[0][0], name_end)
-            mentions.append(mention)
-            taken.add(mention.span_start, name_end)
-            # a shared prefix: 全国政协副主席巴特尔、陈武、蒋作君
-            listed = self.shared_list(text, mention, taken)
-            mentions.extend(listed)
-            for found in (mention, *listed):
-                ending_at.setdefault(found.end, []).append(found)
-
-        # 2. name + title (赵乐际委员长, 张智明教授) and surname + title aliases (王书记)
+        # 1. role + name (学校党委副书记、副校长张燕文), and the names listed after it that share its roles
+        mentions = self.title_names(text, titles, taken)
+        ending_at: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            ending_at.setdefault(mention.end, []).append(mention)
         known = {m.name for m in mentions}
-        for match in titles:
-            if overlaps(match.start(), match.end()):
-                # 张智明教授: a title right after a listed name adds a role to that name
-                for mention in ending_at.get(match.start(), []):
-                    mention.roles.append((match.start(), match.end()))
-                    mention.span_end = match.end()
-                continue
-            if not self.ends_name(text, match.end()):
-                continue
-            tagged: Optional[list[int]] = None  # asked only when no surname fits
-            for length in (3, 2, 4, 1):
-                start = match.start() - length
-                if start < 0:
-                    continue
-                chunk = text[start:match.start()]
-                if not all(is_cjk(ch) for ch in chunk) or overlaps(start, match.start()):
-                    continue
-                if not self.starts_name(text, start):
-                    continue
-                if not self.surname_len(text, start):
-                    if length == 1:
-                        continue
-                    if tagged is None:
-                        tagged = self.tagged_name_before(text, match.start())
-                    if length not in tagged:
-                        continue
-                if length == 1:
-                    if self.ends_name(text, match.end()):
-                        add_candidate(doc, "ALIAS", start, match.end(), "person.surname-title", 0.8,
-                                      surname=chunk, title=text[match.start():match.end()])
-                        taken.add(start, match.end())
-                    break
-                if length >= 3 and text[start + length - 1] in "书副":  # 王副书记 is an alias too
-                    continue
-                if chunk not in known and not self.confirmed(text, start, match.start()):
-                    continue  # (a name the document already gave needs no confirming)
-                mention = Mention(chunk, start, match.start(), [(match.start(), match.end())],
-                                  "person.name-title", 0.85, start, match.end())
-                mentions.append(mention)
-                known.add(chunk)
-                taken.add(start, match.end())
-                break
-
-        # 3. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
-        mentions.extend(self.bare_names(text, taken, known))
-
-        # 4. every other occurrence of a name already found
+        # 2. name + title (赵乐际委员长, 张智明教授) and surname + title aliases (王书记)
+        mentions += self.names_before_titles(doc, text, titles, taken, ending_at, known)
+        # 3. the names of a minutes header (主持人：王明  列席：张丽 刘强)
+        for s, e in self.lists.header_items(text):
+            if not taken.overlaps(s, e):
+                mentions.append(Mention(text[s:e], s, e, [], "person.header-field", 0.85, s, e))
+                known.add(text[s:e])
+                taken.add(s, e)
+        # 4. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
+        mentions += self.bare_names(text, taken, known)
+        # 5. every other occurrence of a name already found
         for name in sorted(known, key=len, reverse=True):
             for match in re.finditer(re.escape(name), text):
-                if overlaps(match.start(), match.end()):
-                    continue
-                if not self.ends_name(text, match.end()):
+                if taken.overlaps(match.start(), match.end()) or not self.names.ends_name(text, match.end()):
                     continue
                 mentions.append(Mention(name, match.start(), match.end(), [], "person.known-name", 0.8,
                                         match.start(), match.end()))
@@ -260,6 +130,97 @@ class PeopleFinder:
                           name=doc._.mx_text.original_text(mention.start, mention.end), roles=mention.roles,
                           span_start=mention.span_start, span_end=max(mention.span_end, mention.end))
         return doc
+
+    def title_names(self, text: str, titles: list[re.Match[str]], taken: Occupied) -> list[Mention]:
+        """Role + name (学校党委副书记、副校长张燕文), with a parenthesised second office and stacked
+        roles, and the names listed after it that share its roles (全国政协副主席巴特尔、陈武)."""
+        mentions: list[Mention] = []
+        ending_at: set[int] = set()
+        for match in titles:
+            title_end = match.end()
+            roles_end = title_end
+            extra_role: tuple[int, int] | None = None
+            paren = _PAREN.match(text, title_end)
+            if paren and (self.title_re.search(paren.group(1)) and paren.group(1) != "兼"
+                          or _ACTING.fullmatch(paren.group(1))):
+                inner_title = list(self.title_re.finditer(paren.group(1)))
+                if not inner_title:
+                    roles_end = paren.end()  # 副总经理（主持工作）梁栋: one role
+                elif inner_title[-1].end() == len(paren.group(1)):
+                    extra_role = (title_end + 1, title_end + 1 + len(paren.group(1)))
+                    roles_end = paren.end()
+            if taken.overlaps(match.start(), roles_end) or self.on_behalf(text, match, ending_at):
+                continue
+            start = self.role_start(text, match.start())
+            named_before = [end for end in ending_at if start < end <= match.start()]
+            if named_before:  # 国务院副总理丁薛祥和委内瑞拉总统马杜罗: the role starts after the name before it
+                start = max(named_before)
+                while start < match.start() and text[start] in "和与及同、，":
+                    start += 1
+            length = self.name_length(text, roles_end) or self.listed_name_length(text, start, roles_end, ending_at)
+            if not length:
+                continue
+            name_start, name_end = roles_end, roles_end + length
+            roles = [(start, roles_end if extra_role is None and roles_end > title_end else title_end)]
+            if extra_role:
+                roles.append(extra_role)
+            roles = self.stacked_roles(text, start, ending_at) + roles
+            mention = Mention(text[name_start:name_end], name_start, name_end, roles,
+                              "person.title-name", 0.9, roles[0][0], name_end)
+            # the names listed after it share its roles: 全国政协副主席巴特尔、陈武
+            listed = [Mention(text[s:e], s, e, list(roles), "person.shared-title", 0.85, s, e)
+                      for s, e in self.lists.shared(text, name_end)]
+            for found in (mention, *listed):
+                mentions.append(found)
+                ending_at.add(found.end)
+                taken.add(found.span_start, found.end)
+        return mentions
+
+    def on_behalf(self, text: str, title: re.Match[str], mention_ends: Collection[int]) -> bool:
+        """Whether the title 代表 right after a name is the verb "on behalf of" (李强代表国务院作报告,
+        蔡奇代表习近平总书记祝贺): a name stands right before it (one already found, or a word with
+        a surname that can be a name), and what follows it is no name's end."""
+        if title.group() != "代表" or self.names.ends_name(text, title.end()):
+            return False
+        if title.start() in mention_ends or _ADVERB_BEFORE.search(text, max(0, title.start() - 2), title.start()):
+            return True  # 李强代表…, 苗华，先后代表人民团体…
+        start = next((title.start() - n for n in (3, 2) if self.names.starts_name(text, title.start() - n)
+                      and all(is_cjk(ch) for ch in text[title.start() - n:title.start()])), None)
+        return start is not None and bool(self.names.surname_len(text, start)) \
+            and self.names.could_be_name(text, start, title.start())
+
+    def name_length(self, text: str, pos: int) -> int:
+        """The length of the name that starts at ``pos`` right after a title, by surname (the tagger
+        choosing between two lengths) or, for a surname the list lacks, by the tagger; 0 if none."""
+        lengths = [n for n in self.names.name_after(text, pos) if self.names.could_be_name(text, pos, pos + n)
+                   or "·" in text[pos:pos + n]]
+        if not lengths:
+            lengths = self.names.tagged_name_at(text, pos)
+        if len(lengths) > 1:
+            return self.names.tagger_choice(text, pos, lengths)
+        return lengths[0] if lengths else 0
+
+    def listed_name_length(self, text: str, role_start: int, pos: int, mention_ends: Collection[int]) -> int:
+        """The length of a name that follows a title where the role and name are an item of a list
+        of people (俄罗斯总统普京、南非总统拉马福萨、埃及总统塞西): a person named before the 、 or ， before
+        the role, or a role and a name after the 、 after the name, and the separator after the name
+        (or where a name may end, for the last item) bound it, whatever the name's characters."""
+        listed_before = role_start > 0 and text[role_start - 1] in "、，" and role_start - 1 in mention_ends
+        for length in range(2, 17):
+            end = pos + length
+            if end > len(text) or text[end - 1] in PUNCT and text[end - 1] != "·":
+                return 0
+            if end < len(text) and (text[end] in "、，" or text.startswith("以及", end)):
+                # the first item of such a list: a role and a name follow the 、 (拉索、爱尔兰前总理埃亨)
+                listed_after = text[end] == "、" and any(
+                    self.names.starts_role(text, title.start()) for title in self.title_re.finditer(text, end, end + 20))
+                if not (listed_before or listed_after):
+                    return 0
+                return length if self.names.could_be_name(text, pos, end) else 0
+            if listed_before and length <= 6 and self.names.ends_name(text, end) \
+                    and self.names.could_be_name(text, pos, end) and not self.names.starts_role(text, end):
+                return length  # the last item of such a list: …、坦桑尼亚前总理平达等出席
+        return 0
 
     def stacked_roles(self, text: str, start: int, mention_ends: Collection[int]) -> list[tuple[int, int]]:
         """Roles before ``start`` separated by 、 or ，: 中共中央政治局常委、中央书记处书记、国家副主席
@@ -280,36 +241,70 @@ class PeopleFinder:
             pos = role_begin
         return roles
 
-    def shared_list(self, text: str, head: Mention, taken: Occupied) -> list[Mention]:
-        """Names listed after ``head`` with 、 that share its roles (巴特尔、陈武、蒋作君)."""
-        listed: list[Mention] = []
-        tagged: Optional[list[tuple[int, int]]] = None
-        pos = head.end
-        while pos < len(text) and text[pos] == "、":
-            lengths = self.name_after(text, pos + 1)
-            lengths = [n for n in lengths if not self.title_re.match(text, pos + 1 + n - 1)]
-            if not lengths:
-                break
-            length = lengths[0] if len(lengths) == 1 else self.tagger_choice(text, pos + 1, lengths)
-            start, end = pos + 1, pos + 1 + length
-            if self.title_re.match(text, start):
-                break
-            if self.use_tagger:
-                if tagged is None:  # the tagger reads the whole list once (巴特尔、陈武、蒋作君出席)
-                    tagged = self.tagged_spans(text, head.start - 6, _LIST_RUN.match(text, head.end).end() + 6)
-                if not covers_name(tagged, start, end):
+    def names_before_titles(self, doc: Doc, text: str, titles: list[re.Match[str]], taken: Occupied,
+                            ending_at: dict[int, list[Mention]], known: set[str]) -> list[Mention]:
+        """Name + title (赵乐际委员长主持, 张智明教授作报告) and surname + title aliases (王书记, added
+        as ``ALIAS`` candidates). The title after the name anchors it: a name with a surname that
+        stands where a name may start, before a title followed by where a name may end, is taken
+        without asking the tagger (栗战书委员长主持); the tagger is asked about one with no surname."""
+        mentions: list[Mention] = []
+        for match in titles:
+            named = ending_at.get(match.start(), [])
+            if taken.overlaps(match.start(), match.end()) or named and self.names.ends_name(text, match.end()):
+                # 张智明教授: a title right after a listed name adds a role to that name
+                for mention in named:
+                    if not self.on_behalf(text, match, ending_at):
+                        mention.roles.append((match.start(), match.end()))
+                        mention.span_end = match.end()
+                        taken.add(match.start(), match.end())
+                continue
+            if not self.names.ends_name(text, match.end()):
+                continue
+            tagged: Optional[list[int]] = None  # asked only when no surname fits
+            for length in (3, 2, 4, 1):
+                start = match.start() - length
+                if start < 0:
+                    continue
+                chunk = text[start:match.start()]
+                if not all(is_cjk(ch) for ch in chunk) or taken.overlaps(start, match.start()):
+                    continue
+                if not self.names.starts_name(text, start):
+                    continue
+                surname = self.names.surname_len(text, start)
+                if not surname:
+                    if length == 1:
+                        continue
+                    if tagged is None:
+                        tagged = self.names.tagged_name_before(text, match.start())
+                    if length not in tagged:
+                        continue
+                if length == 1:
+                    add_candidate(doc, "ALIAS", start, match.end(), "person.surname-title", 0.8,
+                                  surname=chunk, title=text[match.start():match.end()])
+                    taken.add(start, match.end())
                     break
-            listed.append(Mention(text[start:end], start, end, list(head.roles), "person.shared-title", 0.85,
-                                  start, end))
-            taken.add(start, end)
-            pos = end
-        return listed
+                if length >= 3 and text[start + length - 1] == "副":  # 王副书记 is an alias too
+                    continue
+                if not self.names.could_be_name(text, start, match.start()):
+                    continue
+                # (a one-character surname makes a name of 2-3 characters: 巴基斯坦外长 is none)
+                by_position = surname and length <= surname + 2 and match.group() not in self.group_titles
+                if chunk not in known and not by_position and not self.names.confirmed(text, start, match.start()):
+                    continue
+                mention = Mention(chunk, start, match.start(), [(match.start(), match.end())],
+                                  "person.name-title", 0.85, start, match.end())
+                mentions.append(mention)
+                known.add(chunk)
+                taken.add(start, match.end())
+                break
+        return mentions
 
     def bare_names(self, text: str, taken: Occupied, known: set[str]) -> list[Mention]:
         """Names with no title right before a trigger verb, alone or listed with 、 (李干杰主持,
-        杨志勇、钟正生等先后发言), as the tagger finds them. A run that is exactly a name the
-        document has already given (``known``, which grows here) is that name: the tagger is not
-        asked again about each 汪洋强调, 汪洋指出 of a report."""
+        杨志勇、钟正生等先后发言). A list whose every item can be a name is a list of names by its
+        position; a single name is one the document has already given (``known``, which grows
+        here: the tagger is not asked again about each 汪洋强调, 汪洋指出 of a report) or one the
+        tagger finds."""
         found: list[Mention] = []
         for verb in self.person_verb_re.finditer(text):
             end = verb.start()
@@ -326,9 +321,11 @@ class PeopleFinder:
             if end - start > 4 and not re.search(r"[、和·]", text[start:end]):
                 continue  # a long run with no list in it is a clause, not names before a verb
             if "·" not in text[start:end] and not any(
-                    self.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
+                    self.names.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
                 continue
-            names = [(start, end)] if text[start:end] in known else self.names_in(text, start, end)
+            names = self.lists.bare(text, start, end)
+            if not names:
+                names = [(start, end)] if text[start:end] in known else self.names.names_in(text, start, end)
             for s, e in names:
                 if taken.overlaps(s, e):
                     continue
@@ -336,67 +333,3 @@ class PeopleFinder:
                 known.add(text[s:e])
                 taken.add(s, e)
         return found
-
-    def names_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Names in text[start:end] as the tagger sees them (with a surname check)."""
-        if not self.use_tagger:
-            return []
-        segment = text[start:end]
-        if not any(is_cjk(ch) for ch in segment):
-            return []
-        names = []
-        # the verb after the names is context the tagger needs (…·热合曼主持)
-        for s, e in self.tagged_spans(text, start, end + 4):
-            if e <= end and e - s >= 2 and (self.surname_len(text, s) or "·" in text[s:e]):
-                names.append((s, e))
-        return names
-
-    @staticmethod
-    def tagged_spans(text: str, left: int, right: int) -> list[tuple[int, int]]:
-        """The tagger's person spans in text[left:right] (clipped to the text), as offsets into ``text``."""
-        left = max(0, left)
-        return [(left + s, left + e) for s, e in person_spans(text[left:min(len(text), right)])]
-
-    def confirmed(self, text: str, start: int, end: int) -> bool:
-        """Whether the tagger agrees that text[start:end] is a person's name."""
-        return not self.use_tagger or covers_name(self.tagged_spans(text, start - 6, end + 6), start, end)
-
-    def tagged_name_at(self, text: str, pos: int) -> list[int]:
-        """A name the tagger sees starting at ``pos`` (for surnames missing from the list)."""
-        if not self.use_tagger or pos >= len(text) or not is_cjk(text[pos]) or text[pos] in self.non_initials \
-                or self.ends_name(text, pos):
-            return []
-        if not any(self.ends_name(text, pos + n) for n in (2, 3, 4)) and not any(
-                pos + n < len(text) and (text[pos + n] in PUNCT or self.verb_at.match(text, pos + n))
-                for n in range(5, 9)):
-            return []  # no name can end here: 2-4 characters, or a longer transliterated one before a verb
-        for s, e in self.tagged_spans(text, pos - 6, pos + 10):
-            # transliterated names (努尔加利耶夫) run longer than Chinese ones
-            if s == pos and 2 <= e - s <= 8 and self.ends_name(text, e):
-                return [e - s]
-        return []
-
-    def starts_name(self, text: str, pos: int) -> bool:
-        """Whether a name may start at ``pos``: after punctuation, a stop word (由, 有) or a lead
-        word (会上, 随后)."""
-        if pos < 0:
-            return False
-        before = text[pos - 1] if pos else "\n"
-        return before in PUNCT or not is_cjk(before) or bool(self.left_stops.search(text, max(0, pos - 3), pos)) \
-            or bool(self.lead_end.search(text, max(0, pos - 5), pos))
-
-    def tagged_name_before(self, text: str, pos: int) -> list[int]:
-        """Lengths of a name the tagger sees ending at ``pos``, right before a title."""
-        if not self.use_tagger or pos < 2 or not is_cjk(text[pos - 1]):
-            return []
-        if not any(self.starts_name(text, pos - n) for n in (2, 3, 4)):
-            return []  # no name of 2-4 characters can start here
-        return [e - s for s, e in self.tagged_spans(text, pos - 6, pos + 4) if e == pos and 2 <= e - s <= 4]
-
-    def tagger_choice(self, text: str, start: int, lengths: list[int]) -> int:
-        """The name length the tagger prefers among the rule's options (default: the shortest)."""
-        if self.use_tagger:
-            for s, e in self.tagged_spans(text, start - 6, start + max(lengths) + 6):
-                if s == start and (e - s) in lengths:
-                    return e - s
-        return lengths[0]

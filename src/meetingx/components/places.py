@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.components.subjects import quotations
 from meetingx.positions import Segments, SortedSpans
 
 #: Clauses end at punctuation, and at a space (what separates the parts of a headline).
@@ -28,16 +29,20 @@ _BODY_NOUN = re.compile(r"(?:委员会|协会|学会|商会|工会|联合会|研
 _NOT_A_BODY = re.compile(r"[《》“”\"]|[并将和的关在于对就]$|调研|考察|出席|会见|讲话|指出|强调")
 #: 由中国人民对外友好协会和马来西亚驻华大使馆共同举办: the hosts, named as such
 _HOSTS = re.compile(r"由([^，。；由]{2,40}?)(?:联合|共同)?(?:主办|举办|承办)")
+#: Before a convening verb: the meeting is decided or announced, not held (决定…召开, 将于…举行).
+_NOT_YET = re.compile(r"决定|即将|将于|将在|拟于|拟在|定于|计划于|准备于|预计于")
 #: 出席 not after 在 (written with 出席 first, so that re can skip ahead to it)
 _ATTEND_VERB = re.compile(r"出席(?<!在出席)了?")
 #: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
 _OWNED_MEETING = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,20}?(?:公司|集团|银行))(?=第[一二三四五六七八九十百\d]+届)")
-_ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同)+$")
+_ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同|(?:(?<=会议)|(?<=会))组织)+$")
 _MINUTES_TITLE = re.compile(r"(.+)纪要$")
 _VENUE_HEADER = re.compile(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 #: What ends a venue before the verb: a manner (以视频方式) or a partner (同…, 与…, 和…)
-_AFTER_VENUE = re.compile(r"以[^，。]{0,20}(?:方式|形式)|同|与|和")
+#: What ends a venue before the verb: a manner (以视频方式) or a partner doing it together (同…共同,
+#: 与…一起); a place name may hold 和 or 与 (新疆和田, 和平区)
+_AFTER_VENUE = re.compile(r"以[^，。]{0,20}(?:方式|形式)|(?:同|与|和)(?=[^，。]{1,30}?(?:共同|一起|一道|联合))")
 #: Not a place but a time or an occasion: 会议上, 会上, …期间时, 23日
 _NOT_A_VENUE = re.compile(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$")
 
@@ -52,6 +57,8 @@ class PlaceFinder:
         self.meeting_nouns = re.compile(rf"(?=({nouns}))")
         self.blockers = lexicon.words("venue_blockers.txt")
         self.person_act_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
+        # an act done right after the meeting's name (…学习会集中学习了…)
+        self.act_after = re.compile(rf"(?:集中|认真|深入|专题)?(?:{word_pattern(lexicon.verbs('agenda'))})了")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
@@ -59,6 +66,7 @@ class PlaceFinder:
         dates = SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")])
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
         clauses = Segments(text, _CLAUSE_BOUNDARY)
+        self.quoted = SortedSpans(quotations(text))
         for verb in _ATTEND_VERB.finditer(text):
             # 王沪宁23日在京出席…座谈会: a meeting its leader attends, where no clause convenes it
             clause_start, clause_end = clauses.start_of(verb.start()), clauses.end_of(verb.end())
@@ -69,6 +77,11 @@ class PlaceFinder:
             if clause_start < body <= verb.start():
                 clause_start = body  # a headline glued to the dateline is not the subject
             clause_end = clauses.end_of(verb.end())
+            for q_start, q_end in self.quoted.overlapping(clause_end, clause_end + 1):
+                if q_start < clause_end:  # a comma inside a quoted name: 召开“…，…”专题民主生活会
+                    clause_end = clauses.end_of(q_end)
+            if _NOT_YET.search(text, clause_start, verb.start()):
+                continue  # 决定6月下旬在北京召开…, 即将召开的…: a meeting to come, not this one
             clause = (clause_start, clause_end)
             has_object = self.read_object(doc, text, verb.end(), clause_end, clause)
             self.read_subject(doc, text, clause_start, verb.start(), clause, people, dates, has_object)
@@ -96,7 +109,8 @@ class PlaceFinder:
                     rule: str = "place.meeting-object") -> bool:
         """召开…动员部署会: the meeting is the object, cut after its last meeting noun."""
         last_end = self.last_meeting_end(text, start, end)
-        if last_end is None or last_end - start > 60:
+        quoted = sum(q_end - q_start for q_start, q_end in self.quoted.overlapping(start, last_end or start))
+        if last_end is None or last_end - start - quoted > 60:
             return False
         name_start = start
         while name_start < last_end and text[name_start] in " 了":
@@ -106,9 +120,23 @@ class PlaceFinder:
             return True
         return False
 
+    def last_noun_end(self, phrase: str) -> Optional[int]:
+        """Where the last meeting noun of a phrase ends."""
+        return max((m.end(1) for m in self.meeting_nouns.finditer(phrase)), default=None)
+
     def last_meeting_end(self, text: str, start: int, end: int) -> Optional[int]:
-        """Where the last meeting noun in text[start:end] ends (专题会议 ends after 会议, not 专题会)."""
-        return max((m.end(1) for m in self.meeting_nouns.finditer(text, start, end)), default=None)
+        """Where the meeting named in text[start:end] ends: after its last meeting noun (专题会议 ends
+        after 会议, not 专题会), not inside a quotation or title (《党委会的工作方法》), and at the
+        first one an act follows (专题学习会集中学习了…)."""
+        last = None
+        for noun in self.meeting_nouns.finditer(text, start, end):
+            noun_end = noun.end(1)
+            if any(q_start < noun_end < q_end for q_start, q_end in self.quoted.overlapping(noun_end - 1, noun_end)):
+                continue
+            last = noun_end if last is None else max(last, noun_end)
+            if self.act_after.match(text, noun_end, end):
+                return noun_end
+        return last
 
     def read_subject(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
                      people: SortedSpans, dates: SortedSpans, has_object: bool) -> None:
@@ -183,5 +211,5 @@ class PlaceFinder:
         return venue_mark
 
     def ends_with_meeting(self, phrase: str) -> bool:
-        return self.last_meeting_end(phrase, 0, len(phrase)) == len(phrase)
+        return self.last_noun_end(phrase) == len(phrase)
 

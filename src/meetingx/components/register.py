@@ -1,11 +1,15 @@
 """spaCy factories of meetingx's components (``nlp.add_pipe("meetingx_dates")``).
 
 Each factory takes an optional ``data_dir`` so that a user can run a component on lexicons of
-their own (a directory laid out like ``meetingx/data/<lang>/``).
+their own (a directory laid out like ``meetingx/data/<lang>/``), and wraps the component in
+:class:`~meetingx.components.ruledata.WithRuleData`, so that a saved pipeline carries the rule data
+it was built from. Every factory is also a ``spacy_factories`` entry point in ``pyproject.toml``,
+so that spaCy finds it without meetingx imported.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Optional
 
 from spacy.lang.en import English
@@ -24,10 +28,12 @@ from meetingx.components.en import textview as en_textview
 from meetingx.components.attendance import AttendanceFinder
 from meetingx.components.clauses import ClauseFinder
 from meetingx.components.dates import DateFinder
+from meetingx.components.held import HeldFinder
 from meetingx.components.numbering import MarkerFinder
 from meetingx.components.people import PeopleFinder
 from meetingx.components.places import PlaceFinder
 from meetingx.components.resolutions import ResolutionFinder
+from meetingx.components.ruledata import WithRuleData
 from meetingx.components.structure import StructureFinder
 from meetingx.components.textview import TextViewSetter
 from meetingx.lexicon import load_lexicon
@@ -39,43 +45,48 @@ def make_text(nlp: Language, name: str, data_dir: Optional[str]) -> TextViewSett
 
 
 @Language.factory("meetingx_structure", default_config={"data_dir": None})
-def make_structure(nlp: Language, name: str, data_dir: Optional[str]) -> StructureFinder:
-    return StructureFinder(load_lexicon(nlp.lang, data_dir))
+def make_structure(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, StructureFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_dates", default_config={"data_dir": None})
-def make_dates(nlp: Language, name: str, data_dir: Optional[str]) -> DateFinder:
-    return DateFinder(load_lexicon(nlp.lang, data_dir))
+def make_dates(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, DateFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_people", default_config={"data_dir": None, "use_tagger": True})
-def make_people(nlp: Language, name: str, data_dir: Optional[str], use_tagger: bool) -> PeopleFinder:
-    return PeopleFinder(load_lexicon(nlp.lang, data_dir), use_tagger=use_tagger)
+def make_people(nlp: Language, name: str, data_dir: Optional[str], use_tagger: bool) -> WithRuleData:
+    return WithRuleData(name, partial(PeopleFinder, use_tagger=use_tagger), load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_places", default_config={"data_dir": None})
-def make_places(nlp: Language, name: str, data_dir: Optional[str]) -> PlaceFinder:
-    return PlaceFinder(load_lexicon(nlp.lang, data_dir))
+def make_places(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, PlaceFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_resolutions", default_config={"data_dir": None})
-def make_resolutions(nlp: Language, name: str, data_dir: Optional[str]) -> ResolutionFinder:
-    return ResolutionFinder(load_lexicon(nlp.lang, data_dir))
+def make_resolutions(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, ResolutionFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_numbering", default_config={"data_dir": None})
-def make_numbering(nlp: Language, name: str, data_dir: Optional[str]) -> MarkerFinder:
-    return MarkerFinder(load_lexicon(nlp.lang, data_dir))
+def make_numbering(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, MarkerFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_clauses", default_config={"data_dir": None})
-def make_clauses(nlp: Language, name: str, data_dir: Optional[str]) -> ClauseFinder:
-    return ClauseFinder(load_lexicon(nlp.lang, data_dir))
+def make_clauses(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, ClauseFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_attendance", default_config={"data_dir": None})
-def make_attendance(nlp: Language, name: str, data_dir: Optional[str]) -> AttendanceFinder:
-    return AttendanceFinder(load_lexicon(nlp.lang, data_dir))
+def make_attendance(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, AttendanceFinder, load_lexicon(nlp.lang, data_dir))
+
+
+@Language.factory("meetingx_held", default_config={"data_dir": None})
+def make_held(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, HeldFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_spans")
@@ -86,45 +97,46 @@ def make_spans(nlp: Language, name: str) -> SpanWriter:
 # English: the same concerns under the same names, read by the components of meetingx.components.en
 # (spaCy prefers a factory registered for the pipeline's language to the one for every language).
 @English.factory("meetingx_text", default_config={"data_dir": None})
-def make_en_text(nlp: Language, name: str, data_dir: Optional[str]) -> en_textview.EnglishTextViewSetter:
-    return en_textview.EnglishTextViewSetter(load_lexicon(nlp.lang, data_dir))
+def make_en_text(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, en_textview.EnglishTextViewSetter, load_lexicon(nlp.lang, data_dir), sets_text_view=True)
 
 
 @English.factory("meetingx_structure", default_config={"data_dir": None})
-def make_en_structure(nlp: Language, name: str, data_dir: Optional[str]) -> en_structure.StructureFinder:
-    return en_structure.StructureFinder(load_lexicon(nlp.lang, data_dir))
+def make_en_structure(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, en_structure.StructureFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @English.factory("meetingx_dates", default_config={"data_dir": None})
-def make_en_dates(nlp: Language, name: str, data_dir: Optional[str]) -> en_dates.DateFinder:
-    return en_dates.DateFinder(load_lexicon(nlp.lang, data_dir))
+def make_en_dates(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, en_dates.DateFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @English.factory("meetingx_people", default_config={"data_dir": None, "use_tagger": True})
-def make_en_people(nlp: Language, name: str, data_dir: Optional[str], use_tagger: bool) -> en_people.PeopleFinder:
-    return en_people.PeopleFinder(load_lexicon(nlp.lang, data_dir))  # English names need no tagger
+def make_en_people(nlp: Language, name: str, data_dir: Optional[str], use_tagger: bool) -> WithRuleData:
+    # English names need no tagger: ``use_tagger`` is taken, so that a pipeline's config is the same
+    return WithRuleData(name, en_people.PeopleFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @English.factory("meetingx_places", default_config={"data_dir": None})
-def make_en_places(nlp: Language, name: str, data_dir: Optional[str]) -> en_places.PlaceFinder:
-    return en_places.PlaceFinder(load_lexicon(nlp.lang, data_dir))
+def make_en_places(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, en_places.PlaceFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @English.factory("meetingx_resolutions", default_config={"data_dir": None})
-def make_en_resolutions(nlp: Language, name: str, data_dir: Optional[str]) -> en_resolutions.ResolutionFinder:
-    return en_resolutions.ResolutionFinder(load_lexicon(nlp.lang, data_dir))
+def make_en_resolutions(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, en_resolutions.ResolutionFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @English.factory("meetingx_numbering", default_config={"data_dir": None})
-def make_en_numbering(nlp: Language, name: str, data_dir: Optional[str]) -> en_numbering.ItemFinder:
-    return en_numbering.ItemFinder(load_lexicon(nlp.lang, data_dir))
+def make_en_numbering(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, en_numbering.ItemFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @English.factory("meetingx_clauses", default_config={"data_dir": None})
-def make_en_clauses(nlp: Language, name: str, data_dir: Optional[str]) -> en_clauses.ClauseFinder:
-    return en_clauses.ClauseFinder(load_lexicon(nlp.lang, data_dir))
+def make_en_clauses(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, en_clauses.ClauseFinder, load_lexicon(nlp.lang, data_dir))
 
 
 @English.factory("meetingx_attendance", default_config={"data_dir": None})
-def make_en_attendance(nlp: Language, name: str, data_dir: Optional[str]) -> en_attendance.AttendanceFinder:
-    return en_attendance.AttendanceFinder(load_lexicon(nlp.lang, data_dir))
+def make_en_attendance(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, en_attendance.AttendanceFinder, load_lexicon(nlp.lang, data_dir))

@@ -13,10 +13,63 @@ from meetingx.components import candidates
 from meetingx.lexicon import Lexicon
 
 SENTENCE = re.compile(r"[^。！？；\n]+")
-#: Clauses of the sentences: split at commas and colons, and at the spaces that separate the parts
+#: Where a sentence splits into clauses: commas and colons, and the spaces that separate the parts
 #: of a headline (spaces inside prose are not in the matching view).
-CLAUSE = re.compile(r"[^，： 。！？；\n]+")
+_CLAUSE_MARK = re.compile(r"[，： ]")
+_QUOTE_MARK = re.compile(r"[“”《》]")
+_OPENING = {"”": "“", "》": "《"}
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上|今天|近日|日前|（[^）]{0,6}）|\s)+")
+#: A clause opened by a place or occasion (在开幕会上，在讲话中): a lead, not the subject.
+_OCCASION = r"在[^，。：“”《》]{1,20}?[上中]"
+#: A numbering marker opening a clause (一是葛冰传达…, 二是…, （三）, 第四): a lead, not the subject.
+_MARKER = r"[一二三四五六七八九十]{1,3}[是要]|第[一二三四五六七八九十]{1,3}|（[一二三四五六七八九十\d]{1,3}）"
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] inside “…” or 《…》 that close within it (an unclosed mark of
+    messy text quotes nothing)."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        char = mark.group()
+        if char in _OPENING:
+            while stack and stack[-1][0] != _OPENING[char]:
+                stack.pop()  # a mark opened inside and never closed
+            if stack:
+                _, opened = stack.pop()
+                if not stack:
+                    spans.append((opened, mark.end()))
+        else:
+            stack.append((char, mark.start()))
+    return spans
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Every quotation or title (“…”, 《…》) of the text that closes within its sentence, in order."""
+    return [span for sentence in SENTENCE.finditer(text) for span in quoted_spans(text, *sentence.span())]
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of every sentence of ``text``, in order: a sentence splits at its commas and
+    colons, but not at those inside a quotation or a title (学习了“…，…”的重要论述). One scan."""
+    clauses: list[tuple[int, int]] = []
+    for sentence in SENTENCE.finditer(text):
+        s_start, s_end = sentence.span()
+        quoted = quoted_spans(text, s_start, s_end)
+        index = 0
+        start = s_start
+        for mark in _CLAUSE_MARK.finditer(text, s_start, s_end):
+            pos = mark.start()
+            while index < len(quoted) and quoted[index][1] <= pos:
+                index += 1
+            if index < len(quoted) and quoted[index][0] < pos:
+                continue  # inside a quotation
+            if pos > start:
+                clauses.append((start, pos))
+            start = pos + 1
+        if s_end > start:
+            clauses.append((start, s_end))
+    return clauses
 
 
 @dataclass
@@ -38,11 +91,20 @@ def subjects(doc: Doc) -> list[Subject]:
     return sorted(found, key=lambda s: s.start)
 
 
+def holds_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A clause that holds or chairs a meeting: 主持…, 召开/举行 + a meeting noun (召开常务会议,
+    举行第一次集体学习); not 大会召开 used as a noun (对大会召开表示祝贺)."""
+    nouns = lexicon.alternation("meeting_nouns.txt")
+    return re.compile(rf"主持|(?:召开|举行)了?[^，。]{{0,40}}?(?:{nouns})")
+
+
 class LeadStripper:
-    """Moves a clause's start past its lead words (会上, 首先…) and dates (4月18日下午，)."""
+    """Moves a clause's start past its lead words (会上, 首先…), dates (4月18日下午，) and occasions
+    (在开幕会上)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.lead_re = re.compile(rf"(?:{lexicon.alternation('lead_words.txt')}|{_DATE_PREFIX.pattern})+")
+        self.lead_re = re.compile(
+            rf"(?:{lexicon.alternation('lead_words.txt')}|{_DATE_PREFIX.pattern}|{_OCCASION}|{_MARKER})+")
 
     def __call__(self, text: str, start: int, end: int) -> int:
         lead = self.lead_re.match(text, start, end)

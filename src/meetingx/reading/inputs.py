@@ -1,22 +1,25 @@
 """The one entry point: paths, directories, JSON Lines files and ``-`` become a stream of
-Documents, with an InputError in the place of each input that cannot be read."""
+Documents, with an InputError in the place of each input that cannot be read.
+
+Ids: a file given by its path has its stem as id (``in/x.txt`` is ``x``); a file found in a
+directory has its path relative to that directory, without the suffix, with ``/`` between folders
+(``dir/a/x.txt`` under ``dir`` is ``a/x``); a JSON Lines object has its ``id``; standard input is
+``stdin``. Two documents never share an id: the second to claim one is a ``duplicate-id`` error
+entry (of ``x.pdf`` and ``x.txt`` side by side, ``x.txt``, as it is sorted after ``x.pdf``).
+"""
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
-from meetingx.reading import base
-from meetingx.reading.base import Document, InputError, Unreadable, check_size, require_text
-from meetingx.reading.docx import docx_to_text
-from meetingx.reading.html import html_to_text, is_html
-from meetingx.reading.jsonl import iter_jsonl
-from meetingx.reading.text import decode
-
-#: The files a directory is searched for, recursively.
-DIRECTORY_SUFFIXES = frozenset({".txt", ".htm", ".html", ".docx"})
+from meetingx.reading.base import Document, InputError, Unreadable, check_size, read_bounded, read_file_bytes
+from meetingx.reading.formats import JSONL_SUFFIXES, SUFFIXES, format_of, read_document
+from meetingx.reading.jsonl import iter_jsonl, read_jsonl_line
+from meetingx.reading.walk import walk
 
 STDIN_ID = "stdin"
 
@@ -25,46 +28,89 @@ def iter_inputs(specs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
     """Every document of every input, in order; an input that cannot be read yields an
     InputError in its place, so that nothing is lost and the order is kept.
 
-    A spec is a file (text, HTML or .docx), a directory (its ``*.txt``, ``*.htm``, ``*.html`` and
-    ``*.docx`` files, recursively, in sorted path order), a ``.jsonl`` file, or ``-`` for
-    ``stdin`` (default: the process's standard input), read like a file.
+    A spec is a file (read by its suffix, see :data:`~meetingx.reading.formats.SUFFIXES`; a file
+    without a known suffix by its content), a directory (every file in it, see
+    :func:`~meetingx.reading.walk.walk`), a ``.jsonl``/``.ndjson`` file, or ``-`` for ``stdin``
+    (default: the process's standard input), read like a file.
     """
+    claimed: dict[str, str] = {}  # id -> where the document that has it came from
     for spec in specs:
-        if spec == "-":
-            yield read_stdin(stdin or sys.stdin.buffer)
-            continue
-        path = Path(spec)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in DIRECTORY_SUFFIXES and p.is_file()):
-                yield read_file(child)
-        elif path.suffix.lower() == ".jsonl" and path.is_file():
-            yield from iter_jsonl(path)
-        else:
-            yield read_file(path)
+        for item in _items(spec, stdin):
+            if isinstance(item, Document):
+                where = item.path or "standard input"
+                if item.id in claimed:
+                    item = InputError(id=item.id, path=item.path, code="duplicate-id",
+                                      message=f"another document has this id: the one from {claimed[item.id]}")
+                else:
+                    claimed[item.id] = where
+            yield item
 
 
-def read_file(path: Path) -> Document | InputError:
-    """The Document of a text, HTML or .docx file, or the InputError that says why not."""
+def _items(spec: str, stdin: BinaryIO | None) -> Iterator[Document | InputError]:
+    if spec == "-":
+        yield read_stdin(stdin or sys.stdin.buffer)
+        return
+    path = Path(spec)
+    if path.is_dir():
+        for found in walk(path):
+            if isinstance(found, InputError):
+                yield found
+            elif found.path.suffix.lower() in JSONL_SUFFIXES:
+                yield from iter_jsonl(found.path)
+            elif found.path.suffix.lower() in SUFFIXES:
+                yield read_file(found.path, found.id)
+            else:
+                yield InputError(id=found.id, path=str(found.path), code="unsupported",
+                                 message=_unsupported(found.path))
+    elif path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
+        yield from iter_jsonl(path)
+    else:
+        yield read_file(path)
+
+
+def _unsupported(path: Path) -> str:
+    kind = f"{path.suffix.lower()} files" if path.suffix else "files without a suffix"
+    readable = ", ".join(sorted(SUFFIXES)) + ", " + ", ".join(sorted(JSONL_SUFFIXES))
+    return f"unsupported file type: {kind} are not read in a directory (meetingx reads {readable})"
+
+
+def read_file(path: Path, id: str | None = None) -> Document | InputError:
+    """The Document of a file (``id``: its stem unless given), or the InputError that says why not."""
+    id = path.stem if id is None else id
 
     def read() -> Document:
-        try:
-            check_size(path.stat().st_size)
-        except FileNotFoundError:
-            raise Unreadable("not-found", "no such file or directory")
-        return _document(path.stem, str(path), path.read_bytes(), path.suffix.lower())
+        data = read_file_bytes(path)
+        return read_document(id, str(path), data, format_of(path.suffix.lower(), data))
 
-    return _read_or_error(path.stem, str(path), read)
+    return _read_or_error(id, str(path), read)
 
 
 def read_stdin(stream: BinaryIO) -> Document | InputError:
-    """The Document of standard input's bytes (text or HTML), or the InputError that says why not."""
+    """The Document of standard input's bytes (read by its content), or the InputError that says why not."""
 
     def read() -> Document:
-        data = stream.read(base.MAX_DOCUMENT_BYTES + 1)
-        check_size(len(data))
-        return _document(STDIN_ID, None, data, "")
+        data = read_bounded(stream)
+        return read_document(STDIN_ID, None, data, format_of("", data))
 
     return _read_or_error(STDIN_ID, None, read)
+
+
+def read_upload(name: str, data: bytes) -> Iterator[Document | InputError]:
+    """The documents of a file received as bytes (an upload), read as :func:`iter_inputs` reads
+    the file ``name``: by its suffix (else by its content), a JSON Lines file giving a document a line."""
+    path = PurePath(name)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        for number, raw in enumerate(io.BytesIO(data), 1):  # lines as a file gives them
+            if raw.strip():
+                yield read_jsonl_line(raw, Path(name), number)
+        return
+
+    def read() -> Document:
+        check_size(len(data))  # the size limit, as for a file
+        return read_document(path.stem, name, data, format_of(suffix, data))
+
+    yield _read_or_error(path.stem, name, read)
 
 
 def _read_or_error(id: str, path: str | None, read: Callable[[], Document]) -> Document | InputError:
@@ -72,17 +118,7 @@ def _read_or_error(id: str, path: str | None, read: Callable[[], Document]) -> D
         return read()
     except Unreadable as problem:
         return InputError(id=id, path=path, code=problem.code, message=problem.message)
-    # Anything else is an input the OS or a converter (python-docx, trafilatura) failed on:
-    # a permission denied, a broken .docx. It becomes an error entry and the batch goes on.
+    # Anything else is an input the OS or a converter (PDFium, lxml, trafilatura) failed on: a
+    # permission denied, a broken .docx. It becomes an error entry and the batch goes on.
     except Exception as error:
         return InputError(id=id, path=path, code="unreadable", message=f"{type(error).__name__}: {error}")
-
-
-def _document(id: str, path: str | None, data: bytes, suffix: str) -> Document:
-    if suffix == ".docx":
-        # The parts of a .docx are XML in UTF-8.
-        return Document(id=id, text=require_text(docx_to_text(data)), path=path, encoding="utf-8")
-    text, encoding = decode(data)
-    if suffix in (".htm", ".html") or is_html(text):
-        text = html_to_text(text)
-    return Document(id=id, text=require_text(text), path=path, encoding=encoding)

@@ -29,6 +29,8 @@ def read_jsonl_line(raw: bytes, path: Path, number: int) -> Document | InputErro
     try:
         obj = _parse_object(raw, first_line=number == 1)
         if obj.get("id") is not None:
+            if not _is_unicode(str(obj["id"])):
+                raise Unreadable("bad-jsonl", '"id" is not valid Unicode (a lone surrogate)')
             id = str(obj["id"])
         text = obj.get("text")
         if not isinstance(text, str):
@@ -36,11 +38,23 @@ def read_jsonl_line(raw: bytes, path: Path, number: int) -> Document | InputErro
         publish_date = obj.get("publish_date")
         if publish_date is not None and not (isinstance(publish_date, str) and _ISO_DATE.match(publish_date)):
             raise Unreadable("bad-jsonl", f'"publish_date" is not YYYY-MM-DD: {publish_date!r}')
+        if not _is_unicode(text):
+            raise Unreadable("bad-jsonl", '"text" is not valid Unicode (a lone surrogate)')
         check_size(len(text.encode("utf-8")))
         require_text(text)
     except Unreadable as problem:
         return InputError(id=id, path=str(path), line=number, code=problem.code, message=problem.message)
     return Document(id=id, text=text, path=str(path), publish_date=publish_date)
+
+
+def _is_unicode(value: str) -> bool:
+    """False for a string with a lone surrogate, which JSON may escape (\\ud800) but no UTF-8
+    output can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _parse_object(raw: bytes, first_line: bool) -> dict:

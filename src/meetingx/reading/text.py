@@ -27,7 +27,8 @@ _CONTROL_BYTES = frozenset(range(32)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 
 def looks_binary(data: bytes) -> bool:
     """True for bytes that are not text in any encoding we read: a NUL byte, or more than one
-    in twenty bytes of the first 8 KB a control character."""
+    in twenty bytes of the first 8 KB a control character. (A NUL further on is caught in the
+    decoded text, by :func:`decode`.)"""
     head = data[:8192]
     return b"\x00" in head or sum(byte in _CONTROL_BYTES for byte in head) * 20 > len(head)
 
@@ -35,7 +36,15 @@ def looks_binary(data: bytes) -> bool:
 def decode(data: bytes) -> tuple[str, str]:
     """``(text, encoding)`` of raw bytes: a BOM wins, then strict UTF-8, then charset-normalizer's
     best guess among :data:`LEGACY_ENCODINGS`. Raises :class:`Unreadable` (``binary`` or
-    ``undecodable``)."""
+    ``undecodable``); a text holding a NUL character anywhere is ``binary``."""
+    text, encoding = _decode(data)
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise Unreadable("binary", f"a NUL character at offset {nul}: binary data, not text")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

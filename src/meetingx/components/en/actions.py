@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from meetingx.components import scratch
 from meetingx.components.en.words import english_words, sentences_of
 from meetingx.lexicon import Lexicon, word_pattern
 
@@ -39,7 +40,7 @@ class ActionFinder:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         """(start, end) of each action clause of the Doc (found once per Doc)."""
-        found = doc.user_data.get(_KEY)
+        found = scratch(doc).get(_KEY)
         if found is not None:
             return found
         text = doc._.mx_text.folded
@@ -56,7 +57,7 @@ class ActionFinder:
                 end -= 1
             if end > start:
                 found.append((start, end))
-        doc.user_data[_KEY] = found
+        scratch(doc)[_KEY] = found
         return found
 
 

@@ -155,8 +155,8 @@ class ClauseFinder:
                     person = chair  # the chair keeps the name they chaired under
                 person = named.setdefault(person.data["entity"], person)
                 add_candidate(doc, "SPEECH", start, end, "en.clause.subject-speech", 0.85, name_start=person.start,
-                              name_end=person.end, alias=None, mention_start=subject.start,
-                              entity=person.data["entity"])
+                              name_end=person.end, alias=None, entity=person.data["entity"],
+                              speaking=True, quoted=False, heading=False)
 
     def speech_end(self, text: str, start: int, sentence_end: int) -> int:
         end = sentence_end

@@ -7,7 +7,8 @@ of a family (1., 2., 3.…); a marker of value 1 starts a new list (a second ``1
 ``a)``), so the items of a list are numbered from 1. A marker out of its place (``g.`` after
 ``h.``) is left out but keeps its place. A lone item counts only nested in another list.
 
-Each ``MARKER`` candidate has ``number`` (its place in its list), ``text_start``/``text_end`` (the
+Each ``MARKER`` candidate has ``number`` (its place in its list), ``list`` (which list of the
+document), ``text_start``/``text_end`` (the
 item's first sentence: up to the next marker, a line end, a sentence end, a colon before a new
 clause, or where the flattened text of the minutes goes on after the heading: ``1 Call to Order
 The regular meeting…``), ``agenda_end`` (the heading to its line end or colon) and ``agenda``
@@ -111,7 +112,7 @@ class ItemFinder:
             spans.append((marker.text_start, agenda_end))
             add_candidate(doc, "MARKER", marker.start, marker.end, marker.rule, 0.85, family=marker.family,
                           value=marker.value, number=number, text_start=marker.text_start, text_end=text_end,
-                          agenda_end=agenda_end, agenda=list_id not in points,
+                          agenda_end=agenda_end, agenda=list_id not in points, list=list_id,
                           after_gap=number > last.get(list_id, 0) + 1)
             last[list_id] = number
         self.headings(doc, text, spans, items[0][0].start if items else len(text))

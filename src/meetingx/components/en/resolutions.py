@@ -1,5 +1,6 @@
-"""Motions and votes of English minutes: ``MOTION`` candidates, each an item put to a vote whose
-outcome the text reports, with its tally.
+"""Motions and votes of English minutes: ``RESOLUTION`` candidates, each an item put to a vote
+whose outcome the text reports, with its tally (``data["votes"]``, ``data["tally"]``,
+``data["passed"]``, and ``data["agenda"]`` false: a motion is no agenda item of its own).
 
 A motion is stated by a formula of ``motions.jsonl`` (``Motion by X, seconded by Y, to…``, ``it
 was MOVED by…``, ``Councilmember Duggan moved…``, ``RESOLVED – That…``, ``Be it resolved that…``)
@@ -358,7 +359,9 @@ class ResolutionFinder:
         votes: Optional[dict[str, Any]] = counts if tally else None
         if votes and passed is None and votes["for"] is not None and votes["against"] is not None:
             passed = votes["for"] > votes["against"]
-        data: dict[str, Any] = {"votes": votes, "passed": passed}
+        # the agenda of English minutes is their headings and numbered items (CONVENTIONS rule 7):
+        # a motion is no agenda item of its own
+        data: dict[str, Any] = {"votes": votes, "passed": passed, "agenda": False}
         if tally:
             data["tally"] = tally
-        add_candidate(doc, "MOTION", motion.start, motion.end, motion.rule, 0.8, **data)
+        add_candidate(doc, "RESOLUTION", motion.start, motion.end, motion.rule, 0.8, **data)

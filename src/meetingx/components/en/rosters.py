@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from meetingx.components import scratch
 from meetingx.components.en.roster_entries import COUNTED_GROUP, Entry, EntryReader
 from meetingx.components.en.words import english_words
 from meetingx.lexicon import Lexicon, word_pattern
@@ -165,9 +166,9 @@ def roster_reader(lexicon: Lexicon) -> RosterReader:
 
 def rosters_of(doc: Doc, lexicon: Lexicon) -> list[Roster]:
     """The rosters of the Doc's matching view (read once per Doc)."""
-    found = doc.user_data.get(_KEY)
+    found = scratch(doc).get(_KEY)
     if found is None:
-        found = doc.user_data[_KEY] = roster_reader(lexicon)(doc._.mx_text.folded)
+        found = scratch(doc)[_KEY] = roster_reader(lexicon)(doc._.mx_text.folded)
     return found
 
 

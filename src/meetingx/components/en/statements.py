@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from meetingx.components import candidates
+from meetingx.components import candidates, scratch
 from meetingx.components.en.words import EnglishWords, sentences_of
 from meetingx.lexicon import Lexicon, word_pattern
 
@@ -32,7 +32,7 @@ class Statements:
 
     def convening_sentences(self, doc: Doc, words: EnglishWords) -> list[tuple[int, int]]:
         """The sentences that state the meeting, in text order (made once per Doc)."""
-        found = doc.user_data.get(_KEY)
+        found = scratch(doc).get(_KEY)
         if found is not None:
             return found
         text = doc._.mx_text.folded
@@ -43,14 +43,14 @@ class Statements:
                 continue
             if self.meeting_or_body.search(text, start, end):
                 found.append((start, end))
-        doc.user_data[_KEY] = found
+        scratch(doc)[_KEY] = found
         return found
 
     def convening_set(self, doc: Doc, words: EnglishWords) -> frozenset[tuple[int, int]]:
         """The convening sentences as a set, for membership."""
-        found = doc.user_data.get(_KEY + ".set")
+        found = scratch(doc).get(_KEY + ".set")
         if found is None:
-            found = doc.user_data[_KEY + ".set"] = frozenset(self.convening_sentences(doc, words))
+            found = scratch(doc)[_KEY + ".set"] = frozenset(self.convening_sentences(doc, words))
         return found
 
 

@@ -40,6 +40,8 @@ _MINUTES_OF = re.compile(r"(?:Minutes|MINUTES|Summary|SUMMARY)[ ]+(?:of|for|OF|F
                          r"[^.,;:\n]{0,80}?(?:Meeting|MEETING|Session|SESSION)(?:[ ]+\d{1,2}/\d{1,2}/\d{2,4})?")
 _WORDS_MINUTES = re.compile(r"(?:(?:[A-Z][A-Z'\-]+[ ]+){0,2}MINUTES|(?:[A-Z][a-z'\-]+[ ]+){0,2}Minutes)(?![A-Za-z])")
 _CAPS_MEETING = re.compile(r"[A-Z][A-Z'\-]+(?![a-z])(?:[ ]+(?:-[ ]*)?[A-Z][A-Z'\-]+(?![a-z]))*")
+#: The marker of a numbered item right before a sentence (``1.A. ``, ``4. ``, ``b) ``)
+_MARKER_BEFORE = re.compile(r"(?<!\S)(?:\d{1,3}\.[A-Z]\.|\d{1,3}[.)]|[A-Za-z][.)]|\(\w{1,3}\))[ ]+$")
 #: A numbered item that may open the body: any number starting a line, a 1 or an a) anywhere
 NUMBERED_START = re.compile(r"(?:^[ \t]*(?:\d{1,3}[.)]?|\(\d{1,2}\)|\(?[a-zA-Z]\))|(?<=\s)(?:1[.)]?|\(1\)|\(?a\)))[ ]+(?=[A-Z])",
                             re.M)
@@ -58,6 +60,9 @@ class StructureFinder:
         self.minutes_cues = [re.compile(p, re.I) for p in lexicon.words("minutes_cues.txt")]
         months = word_pattern(self.words.months)
         self.month_start = re.compile(rf"(?i:{months})\b")
+        #: a name and what they did (Alderman Tom Bay objected, Cole reported): a clause, not a heading
+        self.act = re.compile(rf"(?<![A-Za-z])[A-Z][a-z'\-]+[ ]+(?:[a-z]+ed|{word_pattern(lexicon.words('speech_verbs.txt'))})"
+                              rf"(?![A-Za-z])")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
@@ -103,7 +108,7 @@ class StructureFinder:
     def prose(self, line: str) -> bool:
         """Whether a line reads as a sentence rather than a heading."""
         content = [w for w in _LOWER_WORD.findall(line) if w.rstrip(".") not in _FUNCTION and w not in _FUNCTION]
-        return len(content) >= 12 or len(content) >= 4 and line.rstrip().endswith(".")
+        return len(content) >= 12 or line.rstrip().endswith(".") and (len(content) >= 4 or bool(self.act.search(line)))
 
     def find_title(self, doc: Doc, text: str, lines: list[tuple[int, int]],
                    label_end: int) -> Optional[tuple[int, int]]:
@@ -184,6 +189,9 @@ class StructureFinder:
         body = min(starts) if starts else after
         while body < len(text) and text[body] in " \n":
             body += 1
+        marker = _MARKER_BEFORE.search(text, max(after, body - 10), body)
+        if marker:
+            body = marker.start()  # 1.A. Conference with Legal Counsel… The City Attorney reported.
         add_candidate(doc, "BODY", body, len(text), "en.structure.body", 0.8)
         return body
 

@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from meetingx.components import scratch
 from meetingx.lexicon import Lexicon, word_pattern
 
 #: Word-like tokens: words (with inner apostrophes and hyphens, and a full stop that may be an
@@ -173,9 +174,9 @@ _SENTENCES_KEY = "meetingx.en.sentences"
 
 def sentences_of(doc: Doc, words: EnglishWords) -> Sentences:
     """The sentences of the Doc's matching view (made once per Doc)."""
-    found = doc.user_data.get(_SENTENCES_KEY)
+    found = scratch(doc).get(_SENTENCES_KEY)
     if found is None:
-        found = doc.user_data[_SENTENCES_KEY] = Sentences(doc._.mx_text.folded, words.abbreviations, words.not_names)
+        found = scratch(doc)[_SENTENCES_KEY] = Sentences(doc._.mx_text.folded, words.abbreviations, words.not_names)
     return found
 
 

@@ -1,0 +1,139 @@
+"""Speech: who spoke and what their speech is, as tables of sentences written for the constructions.
+
+Names and speeches only (the roles are the people component's, tested in test_people.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+LEAD = "5月10日上午，县委在县行政中心召开全县工作会议。"
+
+
+def said(record: dict) -> list[tuple[str, str]]:
+    return [(p["name"], p["speech"]) for p in record["speakers"]]
+
+
+FIRST_ACT = [
+    pytest.param(LEAD + "县委书记王明首先总结了上半年工作，重点通报了安全生产情况。",
+                 [("王明", "总结了上半年工作")], id="first-act-then-presenting"),
+    pytest.param(LEAD + "副县长赵刚分析了当前经济形势，部署了下半年工作。",
+                 [("赵刚", "分析了当前经济形势")], id="analysis-then-deployment"),
+    pytest.param(LEAD + "县长李华强调要把安全生产放在首位。", [("李华", "强调")], id="content-glued-to-the-verb"),
+    pytest.param(LEAD + "县长周平在讲话中指出，要抓好各项工作落实。", [("周平", "在讲话中指出")],
+                 id="lead-in-and-verb-before-content"),
+    pytest.param(LEAD + "县政协主席孙丽在致辞中回顾了全县近年来的发展历程。",
+                 [("孙丽", "在致辞中回顾了全县近年来的发展历程")], id="in-a-speech-recalled"),
+    pytest.param(LEAD + "县长郑强说，今年的任务很重。", [("郑强", "说")], id="shuo"),
+    pytest.param(LEAD + "县长王海感谢各位专家的支持，表示将认真吸纳大家的意见。",
+                 [("王海", "感谢各位专家的支持")], id="speaking-verb-second-in-a-chain"),
+    pytest.param(LEAD + "县长陈刚代表县政府向大会作政府工作报告。", [("陈刚", "代表县政府向大会作政府工作报告")],
+                 id="daibiao-is-a-verb"),
+    pytest.param("王明出席会议并讲话\n" + LEAD + "县委书记王明出席会议开幕式并致辞。",
+                 [("王明", "出席会议开幕式并致辞")], id="the-body-not-the-headline"),
+    pytest.param(LEAD + "在开幕会上，县委副书记刘强向与会代表通报了筹备情况。",
+                 [("刘强", "向与会代表通报了筹备情况")], id="occasion-before-the-name"),
+    pytest.param(LEAD + "会议共有两项议程：一是县委办主任李军传达上级文件精神；二是县长张华讲话。",
+                 [("李军", "传达上级文件精神"), ("张华", "讲话")], id="after-numbering-markers"),
+    pytest.param(LEAD + "最后，镇长张华讲意见：一是要提高认识；二是要狠抓落实。", [("张华", "讲意见")],
+                 id="jiang-yijian"),
+    pytest.param(LEAD + "县委书记王刚主持会议并部署了安全生产工作。", [("王刚", "主持会议并部署了安全生产工作")],
+                 id="chairs-and-deploys"),
+    pytest.param(LEAD + "副县长钱明、孙伟分别就分管工作作了汇报。",
+                 [("钱明", "分别就分管工作作了汇报"), ("孙伟", "分别就分管工作作了汇报")], id="fenbie-jiu-huibao"),
+    pytest.param(LEAD + "县委书记王明出席会议。王明在讲话中强调，要守牢安全底线。", [("王明", "在讲话中强调")],
+                 id="attending-is-not-the-act"),
+    pytest.param(LEAD + "县委书记王明发表讲话。他同时对下一步工作进行了部署。", [("王明", "发表讲话")],
+                 id="pronoun-goes-on"),
+    pytest.param(LEAD + "县委书记王明勉励大家担当作为。", [("王明", "勉励大家担当作为")], id="encouraging"),
+    pytest.param(LEAD + "县委书记王明为全体党员讲党课。", [("王明", "为全体党员讲党课")], id="party-lecture"),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), FIRST_ACT)
+def test_a_speakers_speech_is_their_first_act(extract, text, speakers):
+    assert said(extract(text)) == speakers
+
+
+def test_a_list_over_commas_goes_past_a_name_not_read(extract):
+    record = extract(LEAD + "县委副书记张明，县工商联主席李华，返乡青年陈小雨，县青联主席赵刚在大会上发言。")
+
+    assert {("张明", "在大会上发言"), ("李华", "在大会上发言"), ("赵刚", "在大会上发言")} <= set(said(record))
+
+
+NOT_SPEAKING = [
+    pytest.param(LEAD + "县长王海认真听取了企业代表的意见建议。", id="listening"),
+    pytest.param(LEAD + "县长王海出席会议。", id="attending"),
+    pytest.param(LEAD + "县长王海主持会议。", id="chairing"),
+    pytest.param(LEAD + "县长王海总结了上半年的工作。", id="an-act-but-no-speaking"),
+    pytest.param(LEAD + "会前，县长王海主持召开专题会议并讲话。", id="another-event-before"),
+    pytest.param(LEAD + "会后，县长王海带队到企业调研并讲话。", id="another-event-after"),
+    pytest.param(LEAD + "会议指出，习近平总书记的重要讲话为做好工作指明了方向。", id="meeting-voice-content"),
+    pytest.param(LEAD + "各乡镇负责同志作了交流发言。", id="unnamed-group"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEAKING)
+def test_no_speaker(extract, text):
+    assert extract(text)["speakers"] == []
+
+
+QUOTED = [
+    pytest.param(LEAD + "副省长王明指出，党的十八大以来，习近平总书记就乡村振兴作出一系列重要论述，提出一系列新思想。",
+                 ["王明"], id="quoted-later-in-the-sentence"),
+    pytest.param(LEAD + "副省长王明表示，我们高度重视这项工作。习近平主席指出，开放合作是必由之路。",
+                 ["王明"], id="quoted-in-a-later-sentence-of-the-paragraph"),
+    pytest.param(LEAD + "副省长王明强调，要深入学习贯彻。习近平总书记强调，要坚持人民至上。要抓好落实。",
+                 ["王明"], id="quoted-between-content"),
+    pytest.param(LEAD + "会见时，王明表示，欢迎各位来访。史密斯表示，愿加强合作。", [], id="talks-of-another-event"),
+    pytest.param(LEAD + "李光明常委代表民盟中央发言建议，加强生态保护。王晓红委员代表农工党中央发言提出，推进医改。",
+                 ["李光明", "王晓红"], id="speakers-in-turn-name-first"),
+    pytest.param(LEAD + "副省长王明表示，要抓好落实。省长张华作总结讲话。", ["王明", "张华"],
+                 id="role-first-is-a-new-speaker"),
+    pytest.param(LEAD + "省长张华、副省长王明出席会议。副省长王明表示，要抓好落实。张华强调，要守住底线。",
+                 ["王明", "张华"], id="present-so-not-a-quote"),
+    pytest.param(LEAD + "副省长王明表示，要抓好落实。\n张华省长强调，要守住底线。", ["王明", "张华"],
+                 id="a-new-paragraph"),
+    pytest.param(LEAD + "副省长王明在讲话中说，县长李华同志提出的意见很好，要认真研究。", ["王明"],
+                 id="mentioned-inside-content"),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), QUOTED)
+def test_a_leader_quoted_in_a_speech_is_not_a_speaker(extract, text, names):
+    assert [p["name"] for p in extract(text)["speakers"]] == names
+
+
+HEARD = [
+    pytest.param(LEAD + "会议听取了县财经委副主任委员张明作的关于预算执行情况的报告。", ["张明"], id="zuo-de"),
+    pytest.param(LEAD + "会议听取了县法制委副主任委员王强、李刚分别作的关于甲条例草案修改情况的汇报、"
+                 "关于乙条例草案修改情况的汇报。", ["王强", "李刚"], id="a-list-fenbie-zuo-de"),
+    pytest.param(LEAD + "会议听取了县审计局局长刘华关于审计工作情况的汇报。", ["刘华"], id="guanyu"),
+    pytest.param(LEAD + "代表们认真听取了县长王平所作的政府工作报告。", ["王平"], id="suo-zuo-de"),
+    pytest.param(LEAD + "会议听取了职工监事孙宝林的述职报告。", ["孙宝林"], id="de-shuzhi-baogao"),
+    pytest.param(LEAD + "会议听取并审议了县人大常委会副主任周敏作的执法检查报告。", ["周敏"], id="tingqu-bing-shenyi"),
+    pytest.param(LEAD + "会议听取了各部门的工作汇报。", [], id="no-one-named"),
+    pytest.param(LEAD + "会议听取了县长王平和副县长李刚的工作汇报。", ["王平", "李刚"], id="he-joined",
+                 marks=pytest.mark.xfail(strict=True, reason="people: 王平和 read as one name before 副县长")),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), HEARD)
+def test_presenters_of_what_was_heard_are_speakers(extract, text, names):
+    assert [p["name"] for p in extract(text)["speakers"]] == names
+
+
+ISSUERS = [
+    pytest.param(LEAD + "县长张华强调，一是要提高站位；二是要压实责任。", [("一是", "张华"), ("二是", "张华")],
+                 id="a-speakers-points"),
+    pytest.param(LEAD + "会议共有三项议程：一是县委办主任李军传达文件精神；二是县长张华讲话，希望大家担当作为；"
+                 "三是各乡镇作交流发言。", [("一是", None), ("二是", None), ("三是", None)], id="steps-of-the-meeting"),
+    pytest.param(LEAD + "会议强调，一要提高站位；二要压实责任。", [("一要", None), ("二要", None)], id="the-meetings-points"),
+    pytest.param(LEAD + "县长张华讲话。县委书记王明指出，一是要提高站位；二是要压实责任。",
+                 [("一是", "王明"), ("二是", "王明")], id="the-last-speaker-before-the-list"),
+]
+
+
+@pytest.mark.parametrize(("text", "issuers"), ISSUERS)
+def test_a_list_has_one_issuer(extract, text, issuers):
+    assert [(d["marker"], d["issuer"]) for d in extract(text)["directives"]] == issuers
