@@ -141,6 +141,38 @@ def test_a_doc_serialises_with_its_candidates_and_text_view() -> None:
     assert record_of(restored, SCHOOL_NEWS) == record_of(doc, SCHOOL_NEWS)
 
 
+#: English minutes whose matching view leaves out page furniture and a broken word's hyphen.
+ENGLISH_MINUTES = ("TOWN OF ELM FALLS\nMINUTES OF THE REGULAR MEETING\nMonday, March 4, 2024\n\n"
+                   "Present: Mayor Ann Cole, Councillors Bo Diaz and Cy Erb.\n\n"
+                   "1. Call to Order\nMayor Cole called the meeting to order at 7:00 p.m. in the Council "
+                   "Chambers.\nPage 1 of 2\n2. Budget\nCouncillor Diaz reported that the re-\nvised budget "
+                   "was ready. Councillor Erb moved to adopt the budget; Councillor Diaz seconded. "
+                   "Motion carried 3-0.\n")
+
+
+def test_an_english_doc_serialises_with_its_own_text_view() -> None:
+    nlp = meetingx.load("en")
+    doc = nlp(ENGLISH_MINUTES)
+    assert doc._.mx_text.origin is not None  # the view has left something out
+
+    restored = list(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab))[0]
+
+    assert restored._.mx_text.folded == doc._.mx_text.folded
+    assert record_of(restored, ENGLISH_MINUTES) == record_of(doc, ENGLISH_MINUTES)
+    assert record_of(doc, ENGLISH_MINUTES)["resolutions"][0]["votes"] == {"for": 3, "against": 0, "abstain": None}
+
+
+def test_an_english_pipeline_saved_and_loaded_gives_the_same_records(tmp_path: Path) -> None:
+    meetingx.load("en").to_disk(tmp_path / "pipeline")
+
+    nlp = spacy.load(tmp_path / "pipeline")
+
+    assert nlp.pipe_names == meetingx.load("en").pipe_names
+    assert (tmp_path / "pipeline" / "meetingx_text" / "page_furniture.txt").is_file()
+    assert meetingx.extract(ENGLISH_MINUTES, nlp=nlp).to_json_dict() == meetingx.extract(
+        ENGLISH_MINUTES, lang="en").to_json_dict()
+
+
 def test_candidate_data_keep_tuples_and_lists_apart() -> None:
     nlp = meetingx.load("zh")
     doc = nlp(SCHOOL_NEWS)
@@ -208,14 +240,16 @@ def test_every_factory_is_a_spacy_entry_point() -> None:
     tomllib = pytest.importorskip("tomllib")
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     factories = project["entry-points"]["spacy_factories"]
-    registered = {name for name in spacy.registry.factories.get_all() if name.startswith("meetingx_")}
+    registered = {name for name in spacy.registry.factories.get_all()
+                  if name.startswith("meetingx_") or name.startswith("en.meetingx_")}
 
     assert set(factories) == registered
     for name, target in factories.items():
         module, function = target.split(":")
         assert getattr(__import__(module, fromlist=[function]), function) is spacy.registry.factories.get(name)
     assert project["entry-points"]["spacy_tokenizers"] == {
-        "meetingx.CharTokenizer.v1": "meetingx.pipeline:make_char_tokenizer"}
+        "meetingx.CharTokenizer.v1": "meetingx.pipeline:make_char_tokenizer",
+        "meetingx.WhitespaceTokenizer.v1": "meetingx.pipeline:make_whitespace_tokenizer"}
 
 
 def installed_entry_points() -> bool:
@@ -240,6 +274,22 @@ print(spacy.load({str(tmp_path / "pipeline")!r}).pipe_names[-1])
                           env={"PYTHONPATH": str(Path(meetingx.__file__).parents[1]), "PATH": ""})
 
     assert done.stdout.splitlines() == ["[('DATE', 'date.md')]", "meetingx_spans"]
+
+
+@pytest.mark.skipif(not metadata.entry_points(group="spacy_factories", name="en.meetingx_dates"),
+                    reason="the installed meetingx predates its English entry points: reinstall it (pip install -e .)")
+def test_spacy_finds_the_english_components_without_meetingx_imported(tmp_path: Path) -> None:
+    meetingx.load("en").to_disk(tmp_path / "pipeline")
+    script = f"""
+import spacy
+nlp = spacy.load({str(tmp_path / "pipeline")!r})
+doc = nlp("MINUTES\\nMonday, March 4, 2024\\nMayor Cole called the meeting to order at 7 p.m.")
+print(sorted({{c.label for c in doc._.mx_candidates}} & {{"DATE", "CHAIR"}}))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env={"PYTHONPATH": str(Path(meetingx.__file__).parents[1]), "PATH": ""})
+
+    assert done.stdout.splitlines() == ["['CHAIR', 'DATE']"]
 
 
 def test_the_package_is_typed() -> None:

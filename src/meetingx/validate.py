@@ -329,21 +329,28 @@ def _check_integers(record: dict, report: Emit) -> None:
 
 
 def _check_numbering(record: dict, key: str, report: Emit, restarts: bool = False) -> None:
-    """Numbers run 1..n in order; with ``restarts`` (directives, spec 1.2) a 1 starts a new list.
+    """Numbers run 1..n in order; with ``restarts`` (directives, spec 1.2) a 1 starts a new list,
+    and a list that a nested one interrupted goes on after it (1, 2, a) 1, 3).
 
     CONVENTIONS.md lets an item that could not be annotated keep its place, so a gap is accepted
     when the record has a warning pointing into the list; a number out of order never is.
     """
     warned = [warning.get("pointer") for _, warning in _items(record, "warnings")]
     acknowledged = any(isinstance(pointer, str) and (pointer + "/").startswith(f"/{key}/") for pointer in warned)
-    previous = 0
+    lists = [0]  # the last number of each list still open, the innermost last
     for index, item in _items(record, key):
         number = item.get("number")
         if not _is_int(number) or number < 1:
             continue  # the schema error says why
         if restarts and number == 1:
-            previous = 1
+            lists.append(1)
             continue
+        before = int(number) - 1
+        resumed = next((depth for depth in range(len(lists) - 2, -1, -1) if lists[depth] == before), None) \
+            if restarts and lists[-1] != before else None
+        if resumed is not None:
+            del lists[resumed + 1:]  # the lists nested in it are closed
+        previous = lists[-1]
         if number <= previous:
             report("consistency", f"/{key}/{index}/number",
                    f"number {number} is out of order: it follows {previous}")
@@ -352,7 +359,7 @@ def _check_numbering(record: dict, key: str, report: Emit, restarts: bool = Fals
                    f"number {number} should be {previous + 1}: {key} run 1..n"
                    + (" in each list" if restarts else "")
                    + f" (a gap needs a warning pointing into /{key})")
-        previous = max(previous, int(number))
+        lists[-1] = max(previous, int(number))
 
 
 #: The values a record of ``kind`` "other" (no meeting reported) leaves null or empty (spec 1.2).
