@@ -36,7 +36,7 @@ _CHAIR_VERB = re.compile(r"主持(?!人)")
 #: A header field of minutes: 主持：区长王志强 / 主持人：王志强
 _CHAIR_HEADER = re.compile(r"主持(?:人)?\s*：")
 #: The meeting as a clause's subject, however the clause goes on (会议经表决，…; 会上，…)
-_GENERIC_MEETING = re.compile(r"(?:本次|此次|这次)?(?:会议|大会|全会)(?:上)?|会上")
+_GENERIC_MEETING = re.compile(r"(?:本次|此次|这次)?(?:会议|大会|全会|峰会|论坛|座谈会|全体会议|年会)(?:上)?|会上")
 #: A demonstrative that makes a named meeting this one (此次中心组会上)
 _THIS_MEETING = re.compile(r"本次|此次|这次|今天的")
 #: Adverbs between the meeting as a subject and its verb (会议还听取了…, 会议一致认为…)
