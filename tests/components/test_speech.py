@@ -64,6 +64,7 @@ def test_a_list_over_commas_goes_past_a_name_not_read(extract):
 
 
 NOT_SPEAKING = [
+    pytest.param("10月11日下午，学院召开党政联席会议。\n一、审议保密办法\n（主持人：黄德宝 汇报人：郭媛媛）", id="huibaoren-is-a-noun"),
     pytest.param(LEAD + "县长王海认真听取了企业代表的意见建议。", id="listening"),
     pytest.param(LEAD + "县长王海出席会议。", id="attending"),
     pytest.param(LEAD + "县长王海主持会议。", id="chairing"),
