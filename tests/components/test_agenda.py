@@ -126,6 +126,8 @@ CONSTRUCTIONS = [
                  id="what-the-meeting-will-do"),
     pytest.param("第十次峰会5月10日开幕。峰会通过了《北京宣言》。", ["通过了《北京宣言》"], id="the-summit-as-subject"),
     pytest.param("全省工作论坛5月10日举行。论坛发布了年度报告。", [], id="the-forum-publishes-no-agenda-act"),
+    pytest.param(LEAD + "会议研究决定事项如下\n会议听取了办公室的汇报。", ["听取了办公室的汇报"], id="announcing-a-list"),
+    pytest.param(LEAD + "经研究，会议决定如下事项：\n1.同意拨付经费。", [], id="announcing-decisions-below"),
     pytest.param(LEAD + "全体党员干部要结合工作实际，认真学习会议精神。", [], id="a-group-told-to-act"),
     pytest.param(LEAD + "来自各地的十二名企业家先后介绍了企业情况。", ["来自各地的十二名企业家先后介绍了企业情况"],
                  id="a-group-presents"),

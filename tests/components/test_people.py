@@ -353,3 +353,18 @@ def test_a_verb_is_never_inside_a_name(candidates):
 
     assert candidates(text, "PERSON") == []
 
+
+SEVERAL_CHAIRS = [
+    pytest.param("5月10日，委员长王明远在人民大会堂同来访的议长李泰民共同主持两国议会合作委员会会议。",
+                 ["王明远", "李泰民"], id="chairing-together"),
+    pytest.param("10月11日下午，学院召开党政联席会议。\n一、审议保密办法\n（主持人：黄德宝 汇报人：郭媛媛）\n"
+                 "二、研究设备购置\n（主持人：管清美 汇报人：张静）", ["黄德宝", "管清美"], id="a-chair-for-each-item"),
+    pytest.param("5月10日，县委召开常委会会议，县委书记王明主持会议。会后，县长李华主持召开专题会议。", ["王明"],
+                 id="one-chair-of-the-meeting"),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SEVERAL_CHAIRS)
+def test_several_chairs(extract, text, names):
+    assert [p["name"] for p in extract(text)["chair"]] == names
+

@@ -175,3 +175,11 @@ def test_zuzhi_zhaokai_organizer(extract):
     text = "2月10日下午，县政协七届四次会议组织召开各联络组组长会议，就会议有关事项进行部署。"
     assert extract(text)["organizer"] == "县政协七届四次会议"
 
+
+def test_an_unnamed_officer_convening_is_no_organizer(extract):
+    text = "2022年3月23日，常务副校长在206会议室主持召开了2022年第4次校务会，研究了放假安排。"
+    record = extract(text)
+
+    assert record["organizer"] is None
+    assert record["venue"] == "206会议室"
+

@@ -74,6 +74,8 @@ class PlaceFinder:
         self.meeting_nouns = re.compile(rf"(?=({nouns}))")
         self.blockers = lexicon.words("venue_blockers.txt")
         self.person_act_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
+        # a subject that ends in a title is an officer, not a body (常务副校长, 县委书记)
+        self.a_role = re.compile(rf"(?:{lexicon.alternation('titles.txt')})$")
         # an act done right after the meeting's name (…学习会集中学习了…)
         self.act_after = re.compile(rf"(?:集中|认真|深入|专题)?(?:{word_pattern(lexicon.verbs('agenda'))})了")
 
@@ -208,7 +210,8 @@ class PlaceFinder:
                               0.8, clause=clause)
                 subject_start += owned.end("owner")
             add_candidate(doc, "MEETING", subject_start, end, "place.meeting-subject", 0.85, clause=clause)
-        elif _TWO_HAN.search(subject) and not _NOT_A_BODY.search(subject):
+        elif _TWO_HAN.search(subject) and not _NOT_A_BODY.search(subject) and not self.a_role.search(subject):
+            # (常务副校长在206会议室主持召开…: an unnamed officer is a person, no organizer)
             add_candidate(doc, "ORG", subject_start, end, "place.convene-subject", 0.8, clause=clause)
 
     def read_venue(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
