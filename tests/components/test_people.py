@@ -34,6 +34,8 @@ CHAIRS = [
                  id="compound-surname-chair"),
     pytest.param(LEAD + "张晓峰主持会议并讲话。", person("张晓峰"), id="bare-name"),
     pytest.param(LEAD + "阿不都·热合曼主持会议。", person("阿不都·热合曼"), id="name-with-middle-dot"),
+    pytest.param(LEAD + "委党组成员、副主任刘文静主持会议。", person("刘文静", ["委党组成员", "副主任"]),
+                 id="party-group-member-is-a-role"),
     pytest.param("5月17日，公司召开第五届监事会第十四次会议。经半数以上监事共同推举雷振宏先生主持会议。",
                  person("雷振宏"), id="chosen-to-chair-xiansheng"),
     pytest.param("5月17日，学会召开理事会。会议由理事们推选刘晓燕女士主持。", person("刘晓燕"), id="chosen-to-chair-nvshi"),
