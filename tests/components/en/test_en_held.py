@@ -98,6 +98,9 @@ NOT_MEETINGS = [
     pytest.param("FOR IMMEDIATE RELEASE\nCounty announces new curbside recycling schedule\nBeginning July 1, curbside "
                  "recycling in unincorporated Marion County will be collected every other week.",
                  "en.held.press-release", id="press-release-two-weak-signs"),
+    pytest.param("The Riverside Garden Club will hold its monthly meeting on Tuesday, May 7, at 7 p.m. at the library. "
+                 "The speaker will be master gardener Lou Park. Refreshments will be served.", "en.held.future-notice",
+                 id="club-meeting-to-come"),
     pytest.param("City pool to stay closed this summer\nThe municipal pool on Elm Street will stay closed this summer "
                  "while crews repair a cracked drain, the parks department said Tuesday. Last year the council approved "
                  "$1.2 million for pool repairs.", "en.held.mentioned-only", id="mentioned-earlier-vote"),
@@ -184,6 +187,12 @@ MEETINGS = [
                  "read the claims.", id="prose-roster"),
     pytest.param("The City Council held a public hearing Monday on the proposed rate increase; six residents spoke "
                  "against it.", id="held-a-hearing"),
+    pytest.param("Council tours new water plant before meeting\nMembers of the City Council toured the new water "
+                 "treatment plant Monday before their regular meeting, at which they awarded a $3 million contract for "
+                 "filters.", id="tour-then-a-meeting-at-which"),
+    pytest.param("Summary of Board Actions\nThe Board of Education took the following actions at its regular meeting "
+                 "of March 4, 2024:\n1. Approved the consent agenda.\n2. Adopted the 2024-25 calendar.",
+                 id="summary-of-actions"),
     pytest.param("Ribbon cutting planned for new fire station\nThe City Council on Tuesday accepted the keys to Fire "
                  "Station No. 4 and set a ribbon cutting for May 1.", id="event-planned-at-a-meeting"),
 ]
