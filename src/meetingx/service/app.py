@@ -38,7 +38,7 @@ from meetingx.service.models import (NOT_BLANK, ErrorEntry, ExtractRequest, Heal
                                      ValidateRequest, ValidationReport, VersionInfo)
 from meetingx.service.pool import WorkerPool
 from meetingx.validate import Report
-from meetingx.worker import TIMEOUT
+from meetingx.workers import TIMEOUT
 
 JSON_LINES = "application/x-ndjson"
 
