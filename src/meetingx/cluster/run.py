@@ -1,0 +1,208 @@
+"""The client's side of a cluster run: connect to a Dask cluster, hand it the shards a few at a
+time, record each in the manifest as it completes, and keep what a re-run can keep.
+
+Needs ``distributed`` (the ``cluster`` extra), imported here and nowhere else in meetingx.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import dask
+from distributed import Client, Future, LocalCluster, as_completed
+from distributed.scheduler import KilledWorker
+from tqdm import tqdm
+
+from meetingx import __version__
+from meetingx.batch import BatchCounts
+from meetingx.cluster import DEFAULT_SHARD_SIZE
+from meetingx.cluster.manifest import DIED, DONE, MANIFEST_NAME, Manifest, remove_partial_files
+from meetingx.cluster.plan import Shard, plan_shards
+from meetingx.cluster.shard import Settings, ShardResult, WorkerUnfit, run_shard, write_died_shard
+from meetingx.output import OutputFailed, OutputLock
+
+class ShardFailed(Exception):
+    """A shard's task failed otherwise than by its worker dying (it could not write its files,
+    a worker is unfit to run it): the run stops, and a re-run redoes that shard."""
+
+
+class SchedulerUnreachable(Exception):
+    """No Dask scheduler answers at the address given."""
+
+
+@dataclass
+class ClusterRun:
+    """What a cluster run did. ``counts`` as for a batch, ``resumed`` being the records of the
+    shards kept from an earlier run; ``died`` the shards whose task died on every try."""
+
+    counts: BatchCounts = field(default_factory=BatchCounts)
+    shards: int = 0
+    kept: int = 0
+    died: list[int] = field(default_factory=list)
+
+
+@contextmanager
+def connect(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
+    """A client of the Dask scheduler at ``scheduler``; without one, of a new local cluster of
+    ``workers`` processes (default: one per core) of one thread each, listening on the loopback
+    only, without a dashboard, closed on exit.
+
+    The local workers are not daemonic processes, so that a shard can fork the process that
+    extracts its documents within the time limit (workers of another cluster must be started so
+    too, see :class:`meetingx.cluster.shard.WorkerUnfit`), and do not sample their own stacks.
+    """
+    if scheduler is not None:
+        try:
+            client = Client(scheduler)
+        except (OSError, TimeoutError) as error:
+            raise SchedulerUnreachable(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        with client:
+            yield client
+        return
+    # Set for as long as the cluster runs: a nanny reads it again when it restarts a worker.
+    config = {"distributed.worker.daemon": False, "distributed.worker.profile.enabled": False}
+    # The scheduler's HTTP routes (health, metrics) on a free port of the loopback, not on 8787
+    # of it, which another cluster may hold.
+    http = {"dashboard_address": "127.0.0.1:0"}
+    with dask.config.set(config):
+        with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                          host="127.0.0.1", dashboard_address=None, scheduler_kwargs=http) as cluster, \
+                Client(cluster) as client:
+            yield client
+
+
+def run_cluster(inputs: Iterable[str], out_dir: Path, *, scheduler: str | Client | None = None,
+                workers: int | None = None, shard_size: int = DEFAULT_SHARD_SIZE, publish_date: str | None = None,
+                tagger: bool = True, timeout: float | None = None, progress: bool = False,
+                run: ClusterRun | None = None) -> ClusterRun:
+    """Extract every document of ``inputs`` (as for :func:`meetingx.reading.iter_inputs`) on a
+    Dask cluster into the shard files of ``out_dir``, keeping the shards an earlier run completed
+    (see :mod:`meetingx.cluster.manifest`).
+
+    The cluster is the one whose scheduler is at the address ``scheduler``, or whose client it
+    is; without one, a local cluster of ``workers`` processes (see :func:`connect`), started
+    once ``out_dir`` is locked against other runs (:class:`~meetingx.output.OutputLocked`).
+
+    Each shard of ``shard_size`` documents is one task (:func:`~meetingx.cluster.shard.run_shard`);
+    a shard whose task died on every try (``KilledWorker``) gets a ``worker-died`` entry per
+    document and the run goes on. ``publish_date``, ``tagger`` and ``timeout`` are as for
+    :func:`meetingx.batch.run_batch`. ``run`` (a new one by default) is filled as shards complete
+    and returned, so that a caller still has it when the run stops early: on
+    :class:`ShardFailed`, :class:`~meetingx.output.OutputFailed`, or an interruption.
+    """
+    run = run if run is not None else ClusterRun()
+    out_dir = out_dir.resolve()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        lock = OutputLock(out_dir / MANIFEST_NAME)
+    except OSError as error:
+        raise OutputFailed(f"cannot write in {out_dir}: {error.strerror or error}") from None
+    try:
+        remove_partial_files(out_dir)
+        manifest = Manifest(out_dir, {"meetingx": __version__, "publish_date": publish_date, "tagger": tagger})
+        settings = Settings(str(out_dir), os.getcwd(), publish_date, tagger, timeout)
+        with _client(scheduler, workers) as client:
+            try:
+                _Dispatch(client, manifest, settings, run, progress).run(plan_shards(inputs, shard_size))
+            finally:
+                manifest.save()
+        manifest.finish(run.shards)
+    finally:
+        lock.release()
+    return run
+
+
+def _client(scheduler: str | Client | None, workers: int | None) -> AbstractContextManager[Client]:
+    return nullcontext(scheduler) if isinstance(scheduler, Client) else connect(scheduler, workers)
+
+
+class _Dispatch:
+    """Shards handed to the cluster a few at a time, and their results taken in as they come."""
+
+    def __init__(self, client: Client, manifest: Manifest, settings: Settings, run: ClusterRun,
+                 progress: bool) -> None:
+        self._client = client
+        self._manifest = manifest
+        self._settings = settings
+        self._run = run
+        self._progress = tqdm(desc="cluster", unit="doc", file=sys.stderr, disable=not progress)
+        self._running: dict[Future, Shard] = {}
+        self._done = as_completed()
+
+    def run(self, shards: Iterator[Shard]) -> None:
+        try:
+            self._hand_out(shards)
+            for future in self._done:
+                shard = self._running.pop(future)
+                self._take(shard, future)
+                # Released at once, so that the cluster does not run the shard again if the
+                # worker that holds its result dies.
+                future.release()
+                self._hand_out(shards)
+        finally:
+            self._progress.close()
+            for future in self._running:
+                future.cancel()
+
+    def _hand_out(self, shards: Iterator[Shard]) -> None:
+        """Submit shards until there is one per worker thread, counting the ones an earlier run
+        completed on the way.
+
+        One per thread, not more: a worker then holds only the shard it runs, so that when a
+        poison document kills it, Dask suspects only that shard (it suspects every task a dead
+        worker held, and gives one up after it was held by too many); the next shard is
+        submitted as soon as one completes, a few milliseconds against a shard's seconds. The
+        client and the scheduler thus hold a bounded part of the input.
+        """
+        room = max(1, sum(self._client.nthreads().values())) - len(self._running)
+        while room > 0 and (shard := next(shards, None)) is not None:
+            self._run.shards += 1
+            if (entry := self._manifest.kept(shard)) is not None:
+                self._count(entry["documents"], entry["records"], entry["errors"], entry["warnings"], kept=True)
+                continue
+            key = f"meetingx-shard-{shard.index:05d}-{os.urandom(4).hex()}"
+            future = self._client.submit(run_shard, shard, self._settings, key=key)
+            self._running[future] = shard
+            self._done.add(future)
+            room -= 1
+
+    def _take(self, shard: Shard, future: Future) -> None:
+        """Record a finished shard; write the files of one whose task died on every try."""
+        if future.status == "finished":
+            result: ShardResult = future.result()
+            status = DONE
+        else:
+            error = future.exception() if future.status == "error" else None
+            if not isinstance(error, KilledWorker):
+                raise ShardFailed(f"shard {shard.index} ({shard.inputs['first']} to {shard.inputs['last']}) "
+                                  f"failed: {_describe(error, future.status)}")
+            result = write_died_shard(shard, self._settings, "the Dask worker running this document's shard "
+                                                             "died on every try")
+            self._run.died.append(shard.index)
+            status = DIED
+        self._manifest.record(shard, result, status)
+        self._count(result.documents, result.records, result.errors, result.warnings)
+
+    def _count(self, documents: int, records: int, errors: int, warnings: int, kept: bool = False) -> None:
+        counts = self._run.counts
+        counts.documents += documents
+        counts.records += records
+        counts.errors += errors
+        counts.warnings += warnings
+        if kept:
+            counts.resumed += records
+            self._run.kept += 1
+        self._progress.update(documents)
+
+
+def _describe(error: BaseException | None, status: object) -> str:
+    if error is None:
+        return f"its task was {status}"
+    if isinstance(error, (WorkerUnfit, OutputFailed)):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
