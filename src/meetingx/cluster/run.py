@@ -7,6 +7,7 @@ Needs ``distributed`` (the ``cluster`` extra), imported here and nowhere else in
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import dask
-from distributed import Client, Future, LocalCluster, as_completed
+from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 from distributed.scheduler import KilledWorker
 from tqdm import tqdm
 
@@ -73,7 +74,19 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
         with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                           host="127.0.0.1", dashboard_address=None, scheduler_kwargs=http) as cluster, \
                 Client(cluster) as client:
+            client.register_plugin(_IgnoreInterrupts())
             yield client
+
+
+class _IgnoreInterrupts(WorkerPlugin):
+    """Local workers ignore SIGINT: Ctrl-C on a terminal reaches every process of the command,
+    and it is the client's to handle (it stops the run and closes the cluster); a worker would
+    print a traceback. A restarted worker is given the plugin again."""
+
+    name = "meetingx-ignore-interrupts"
+
+    def setup(self, worker: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run_cluster(inputs: Iterable[str], out_dir: Path, *, scheduler: str | Client | None = None,
