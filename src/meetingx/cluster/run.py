@@ -6,6 +6,7 @@ Needs ``distributed`` (the ``cluster`` extra), imported here and nowhere else in
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -26,6 +27,7 @@ from meetingx.cluster.manifest import DIED, DONE, MANIFEST_NAME, Manifest, remov
 from meetingx.cluster.plan import Shard, plan_shards
 from meetingx.cluster.shard import Settings, ShardResult, WorkerUnfit, run_shard, write_died_shard
 from meetingx.output import OutputFailed, OutputLock
+
 
 class ShardFailed(Exception):
     """A shard's task failed otherwise than by its worker dying (it could not write its files,
@@ -56,6 +58,8 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
     The local workers are not daemonic processes, so that a shard can fork the process that
     extracts its documents within the time limit (workers of another cluster must be started so
     too, see :class:`meetingx.cluster.shard.WorkerUnfit`), and do not sample their own stacks.
+    Dask logs only its errors (a task given up after its workers died), not its warnings (a
+    worker restarted, tasks cancelled when the run is stopped).
     """
     if scheduler is not None:
         try:
@@ -72,7 +76,8 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
     http = {"dashboard_address": "127.0.0.1:0"}
     with dask.config.set(config):
         with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address=None, scheduler_kwargs=http) as cluster, \
+                          host="127.0.0.1", dashboard_address=None, scheduler_kwargs=http,
+                          silence_logs=logging.ERROR) as cluster, \
                 Client(cluster) as client:
             client.register_plugin(_IgnoreInterrupts())
             yield client

@@ -80,11 +80,13 @@ def run_shard(shard: Shard, settings: Settings) -> ShardResult:
     """The task of one shard: extract its documents and write its two files."""
     _check_worker(settings)
     with ShardWriter(Path(settings.out_dir), shard.index) as writer:
-        counts = run_batch((read_unit(unit, settings.cwd) for unit in shard.units), writer.record, writer.error,
-                           publish_date=settings.publish_date, timeout=settings.timeout, tagger=settings.tagger)
-        # With a time limit, run_batch froze this process's objects before forking (see
-        # meetingx.workers._preload): let a long-lived worker collect them again.
-        gc.unfreeze()
+        try:
+            counts = run_batch((read_unit(unit, settings.cwd) for unit in shard.units), writer.record, writer.error,
+                               publish_date=settings.publish_date, timeout=settings.timeout, tagger=settings.tagger)
+        finally:
+            # With a time limit, run_batch froze this process's objects before forking (see
+            # meetingx.workers._preload): a Dask worker lives on, and must collect them again.
+            gc.unfreeze()
         return writer.commit(counts)
 
 
