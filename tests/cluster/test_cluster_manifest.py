@@ -59,7 +59,7 @@ def test_a_manifest_of_other_settings_or_unreadable_keeps_nothing(tmp_path: Path
 
 
 def test_a_shard_whose_task_died_or_whose_inputs_changed_is_redone(tmp_path: Path) -> None:
-    specs, out, shards = written(tmp_path)
+    specs, out, _ = written(tmp_path)
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     manifest["shards"][1]["status"] = DIED
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")

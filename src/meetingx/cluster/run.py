@@ -74,13 +74,13 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
     # The scheduler's HTTP routes (health, metrics) on a free port of the loopback, not on 8787
     # of it, which another cluster may hold.
     http = {"dashboard_address": "127.0.0.1:0"}
-    with dask.config.set(config):
-        with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address=None, scheduler_kwargs=http,
-                          silence_logs=logging.ERROR) as cluster, \
-                Client(cluster) as client:
-            client.register_plugin(_IgnoreInterrupts())
-            yield client
+    with dask.config.set(config), \
+            LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                         host="127.0.0.1", dashboard_address=None, scheduler_kwargs=http,
+                         silence_logs=logging.ERROR) as cluster, \
+            Client(cluster) as client:
+        client.register_plugin(_IgnoreInterrupts())
+        yield client
 
 
 class _IgnoreInterrupts(WorkerPlugin):
