@@ -15,7 +15,8 @@ else:
     @pytest.fixture(scope="session")
     def cluster_client() -> Iterator[Any]:
         """A client of a local cluster of 2 workers. A task is given up after its worker died
-        twice (Dask's default is four times), so that a poison document costs two restarts."""
+        twice (Dask's default is four times), so that a poison document costs four restarts
+        (twice among other shards, twice alone) rather than eight."""
         import dask
 
         from meetingx.cluster.run import connect

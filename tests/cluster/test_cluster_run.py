@@ -8,10 +8,11 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+import dask
 import pytest
 from cluster_checks import (KillExtraction, KillReading, compose_inputs, extract_outputs, ids, killing, plugged,
                             shard_outputs)
-from distributed import Client
+from distributed import Client, LocalCluster
 
 from meetingx import batch
 from meetingx.cluster.run import run_cluster
@@ -93,6 +94,21 @@ def test_a_poison_document_costs_its_shard_and_the_rest_completes(cluster_client
 
     assert (again.kept, again.died) == (5, [])
     assert shard_outputs(out) == (expected_records, expected_errors)
+
+
+def test_a_shard_that_ran_beside_a_poison_document_is_not_given_up(tmp_path: Path) -> None:
+    """One worker of two threads: shards 0 and 1 run in one process, which the poison document
+    of shard 1 kills; Dask gives both up. Run alone, shard 0 completes and shard 1 dies again."""
+    specs = compose_inputs(tmp_path / "in")
+    config = {"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": 1}
+    with dask.config.set(config), LocalCluster(n_workers=1, threads_per_worker=2, host="127.0.0.1",
+                                               dashboard_address=None) as cluster, Client(cluster) as client, \
+            plugged(client, KillReading("minutes")):
+        run = run_cluster(specs, tmp_path / "out", scheduler=client, shard_size=3, timeout=60)
+
+    assert run.died == [1]
+    record_ids, _ = assert_nothing_lost_or_doubled(tmp_path / "out", 18)
+    assert record_ids == [id for id in ids(extract_outputs(specs, tmp_path)[0]) if id != "minutes"]
 
 
 def test_a_document_that_kills_its_extraction_gets_the_entry_extract_gives(

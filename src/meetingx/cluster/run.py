@@ -10,6 +10,7 @@ import logging
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -140,7 +141,16 @@ def _client(scheduler: str | Client | None, workers: int | None) -> AbstractCont
 
 
 class _Dispatch:
-    """Shards handed to the cluster a few at a time, and their results taken in as they come."""
+    """Shards handed to the cluster a few at a time, and their results taken in as they come.
+
+    Dask counts a worker's death against every task the worker held, and gives a task up
+    (``KilledWorker``) once it was held by too many workers that died. A poison document's shard
+    can take another shard down with it that way: one that ran beside it in the same worker, or
+    that was queued on the one worker left while the others restarted. So a shard given up while
+    other shards ran is a *suspect*: no new shard is handed out until the running ones are done,
+    then each suspect runs alone, and only one that kills its worker on every try alone is a
+    shard whose task died.
+    """
 
     def __init__(self, client: Client, manifest: Manifest, settings: Settings, run: ClusterRun,
                  progress: bool) -> None:
@@ -149,15 +159,17 @@ class _Dispatch:
         self._settings = settings
         self._run = run
         self._progress = tqdm(desc="cluster", unit="doc", file=sys.stderr, disable=not progress)
-        self._running: dict[Future, Shard] = {}
+        #: The shards running, and whether each runs alone.
+        self._running: dict[Future, tuple[Shard, bool]] = {}
+        self._suspects: deque[Shard] = deque()
         self._done = as_completed()
 
     def run(self, shards: Iterator[Shard]) -> None:
         try:
             self._hand_out(shards)
             for future in self._done:
-                shard = self._running.pop(future)
-                self._take(shard, future)
+                shard, alone = self._running.pop(future)
+                self._take(shard, future, alone)
                 # Released at once, so that the cluster does not run the shard again if the
                 # worker that holds its result dies.
                 future.release()
@@ -168,29 +180,36 @@ class _Dispatch:
                 future.cancel()
 
     def _hand_out(self, shards: Iterator[Shard]) -> None:
-        """Submit shards until there is one per worker thread, counting the ones an earlier run
-        completed on the way.
+        """Submit the next suspect alone once no shard runs; without suspects, submit shards
+        until there is one per worker thread, counting the ones an earlier run completed on the
+        way.
 
-        One per thread, not more: a worker then holds only the shard it runs, so that when a
-        poison document kills it, Dask suspects only that shard (it suspects every task a dead
-        worker held, and gives one up after it was held by too many); the next shard is
-        submitted as soon as one completes, a few milliseconds against a shard's seconds. The
+        One per thread, not more: a worker then holds only the shard it runs, and the next shard
+        is submitted as soon as one completes, a few milliseconds against a shard's seconds. The
         client and the scheduler thus hold a bounded part of the input.
         """
+        if self._suspects:
+            if not self._running:
+                self._submit(self._suspects.popleft(), alone=True)
+            return
         room = max(1, sum(self._client.nthreads().values())) - len(self._running)
         while room > 0 and (shard := next(shards, None)) is not None:
             self._run.shards += 1
             if (entry := self._manifest.kept(shard)) is not None:
                 self._count(entry["documents"], entry["records"], entry["errors"], entry["warnings"], kept=True)
                 continue
-            key = f"meetingx-shard-{shard.index:05d}-{os.urandom(4).hex()}"
-            future = self._client.submit(run_shard, shard, self._settings, key=key)
-            self._running[future] = shard
-            self._done.add(future)
+            self._submit(shard, alone=False)
             room -= 1
 
-    def _take(self, shard: Shard, future: Future) -> None:
-        """Record a finished shard; write the files of one whose task died on every try."""
+    def _submit(self, shard: Shard, alone: bool) -> None:
+        key = f"meetingx-shard-{shard.index:05d}-{os.urandom(4).hex()}"
+        future = self._client.submit(run_shard, shard, self._settings, key=key)
+        self._running[future] = (shard, alone)
+        self._done.add(future)
+
+    def _take(self, shard: Shard, future: Future, alone: bool) -> None:
+        """Record a finished shard; make one given up a suspect, or, if it ran alone, write its
+        files of ``worker-died`` entries."""
         if future.status == "finished":
             result: ShardResult = future.result()
             status = DONE
@@ -199,6 +218,9 @@ class _Dispatch:
             if not isinstance(error, KilledWorker):
                 raise ShardFailed(f"shard {shard.index} ({shard.inputs['first']} to {shard.inputs['last']}) "
                                   f"failed: {_describe(error, future.status)}")
+            if not alone:
+                self._suspects.append(shard)
+                return
             result = write_died_shard(shard, self._settings, "the Dask worker running this document's shard "
                                                              "died on every try")
             self._run.died.append(shard.index)
