@@ -9,11 +9,15 @@ import signal
 from collections import Counter
 from pathlib import Path
 
-import pytest
+from collections.abc import Callable
 
-from meetingx import batch
+import pytest
+from spacy.tokens import Doc
+
+from meetingx import api, batch
 from meetingx.batch import OutputFile, run_batch
 from meetingx.reading import Document, InputError
+from meetingx.record import MeetingRecord
 
 
 def documents(*ids: str) -> list[Document]:
@@ -44,15 +48,24 @@ def test_outcomes_keep_input_order_and_add_up() -> None:
     assert (counts.documents, counts.records, counts.errors, counts.resumed) == (4, 3, 1, 0)
 
 
-def test_a_crash_in_extraction_costs_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = batch.extract_document
+def break_extraction(monkeypatch: pytest.MonkeyPatch, breaks: Callable[[Document], None]) -> None:
+    """Make extraction call ``breaks`` with each document it assembles a record of, whether
+    the documents of a batch are read together or one by one."""
+    real = api.assemble
 
-    def crash_on_b(document: Document, publish_date: str | None = None, tagger: bool = True):
+    def assemble(doc: Doc, document: Document) -> MeetingRecord:
+        breaks(document)
+        return real(doc, document)
+
+    monkeypatch.setattr(api, "assemble", assemble)
+
+
+def test_a_crash_in_extraction_costs_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash_on_b(document: Document) -> None:
         if document.id == "b":
             raise RuntimeError("component exploded")
-        return real(document, publish_date, tagger=tagger)
 
-    monkeypatch.setattr(batch, "extract_document", crash_on_b)
+    break_extraction(monkeypatch, crash_on_b)
 
     ids, errors, counts = collect(documents("a", "b", "c"))
 
@@ -65,13 +78,13 @@ def test_a_crash_in_extraction_costs_one_document(monkeypatch: pytest.MonkeyPatc
 
 def test_publish_date_of_the_document_wins_over_the_batch_default(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[str, str | None]] = []
-    real = batch.extract_document
+    real = batch.extract_documents
 
-    def spy(document: Document, publish_date: str | None = None, tagger: bool = True):
-        seen.append((document.id, publish_date))
-        return real(document, publish_date, tagger=tagger)
+    def spy(documents: list[tuple[Document, str | None]], tagger: bool = True) -> list[MeetingRecord]:
+        seen.extend((document.id, publish_date) for document, publish_date in documents)
+        return real(documents, tagger=tagger)
 
-    monkeypatch.setattr(batch, "extract_document", spy)
+    monkeypatch.setattr(batch, "extract_documents", spy)
 
     collect([Document(id="own", text="会议。", publish_date="2024-06-03"), *documents("none")],
             publish_date="2024-01-01")
@@ -158,16 +171,14 @@ def test_without_resume_earlier_output_is_replaced(tmp_path: Path) -> None:
                     reason="the workers must inherit the monkeypatch")
 def test_a_worker_killed_by_the_os_costs_its_document_and_the_batch_goes_on(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """A worker killed mid-document (SIGKILL, as the OOM killer does) must not hang the batch."""
-    real = batch.extract_document
-
-    def killed_on_c(document: Document, publish_date: str | None = None, tagger: bool = True):
+    """A worker killed mid-document (SIGKILL, as the OOM killer does) must not hang the batch;
+    the other documents of its chunk, read again one by one, get their records."""
+    def killed_on_c(document: Document) -> None:
         if document.id == "c":
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(document, publish_date, tagger=tagger)
 
     # Forked workers inherit the patch; the parent never extracts with --jobs 2.
-    monkeypatch.setattr(batch, "extract_document", killed_on_c)
+    break_extraction(monkeypatch, killed_on_c)
     unreadable = InputError(id="u", path="u.txt", code="binary", message="binary data, not text")
     ids = [f"d{number}" for number in range(12)]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from meetingx import batch
+from meetingx import api
 from meetingx.cli import main
 from meetingx.reading import base
 
@@ -60,14 +60,14 @@ def test_every_input_ends_as_a_record_or_an_error_entry(
     if "limit" in breakage:
         monkeypatch.setattr(base, "MAX_DOCUMENT_BYTES", breakage["limit"])
     if "crash" in breakage:
-        real = batch.extract_document
+        real = api.assemble
 
-        def crash(document, publish_date=None, tagger=True):
+        def crash(doc, document):
             if document.id == breakage["crash"]:
                 raise ValueError("broken component")
-            return real(document, publish_date)
+            return real(doc, document)
 
-        monkeypatch.setattr(batch, "extract_document", crash)
+        monkeypatch.setattr(api, "assemble", crash)
     monkeypatch.chdir(tmp_path)
 
     result = CliRunner().invoke(main, ["extract", *inputs, "-o", "out.jsonl", "--errors", "errors.jsonl"])

@@ -22,16 +22,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
 
+from spacy.util import minibatch
 from tqdm import tqdm
 
-from meetingx.api import detect_language, extract_document
+from meetingx.api import BATCH_SIZE, detect_language, extract_document, extract_documents
 from meetingx.pipeline import load as load_pipeline
 from meetingx.reading import Document, InputError
+from meetingx.record import MeetingRecord
 from meetingx.tagger import _tagger as tagger_model
 
-#: Items sent to a worker in one go. Small, because documents are few and slow rather than many
-#: and fast, and a big chunk would leave one worker with the tail of the batch.
-CHUNK_SIZE = 4
+#: Items sent to a worker in one go, and extracted together (see :func:`extract_outcomes`). Not
+#: many more, because a big chunk would leave one worker with the tail of the batch.
+CHUNK_SIZE = 16
 
 #: The error code of a document whose worker process died while extracting it (killed by the OS,
 #: for instance for want of memory).
@@ -84,12 +86,28 @@ def extract_outcome(item: Item, publish_date: str | None, tagger: bool = True) -
     if not isinstance(item, Document):
         return item
     try:
-        record = extract_document(item, item.publish_date or publish_date, tagger=tagger)
-        return RecordLine(json.dumps(record.to_json_dict(), ensure_ascii=False), len(record.warnings))
+        return _record_line(extract_document(item, item.publish_date or publish_date, tagger=tagger))
     # Whatever goes wrong inside the pipeline costs this document only, not the batch.
     except Exception as error:
         return InputError(id=item.id, path=item.path, code="extract-failed",
                           message=f"{type(error).__name__}: {error}")
+
+
+def extract_outcomes(items: list[Item], publish_date: str | None, tagger: bool = True) -> list[Outcome]:
+    """The outcomes of items, as :func:`extract_outcome` makes them one by one, with the documents
+    read together (:func:`meetingx.api.extract_documents`). Should that fail, each document is
+    read again on its own, so that a failure costs its own document only."""
+    documents = [item for item in items if isinstance(item, Document)]
+    try:
+        records = iter(extract_documents([(document, document.publish_date or publish_date)
+                                          for document in documents], tagger=tagger))
+        return [_record_line(next(records)) if isinstance(item, Document) else item for item in items]
+    except Exception:
+        return [extract_outcome(item, publish_date, tagger) for item in items]
+
+
+def _record_line(record: MeetingRecord) -> RecordLine:
+    return RecordLine(json.dumps(record.to_json_dict(), ensure_ascii=False), len(record.warnings))
 
 
 def run_batch(
@@ -117,7 +135,7 @@ def run_batch(
     left for them to meet again, never in a worker initializer.
     """
     counts = BatchCounts()
-    work = partial(extract_outcome, publish_date=publish_date, tagger=tagger)
+    work = partial(extract_outcomes, publish_date=publish_date, tagger=tagger)
     pending = _skip_done(items, Counter(done_ids or {}))
     with _outcomes(work, pending, jobs, tagger) as outcomes:
         for outcome in tqdm(outcomes, desc="extract", unit="doc", file=sys.stderr, disable=not progress):
@@ -144,21 +162,25 @@ def _skip_done(items: Iterable[Document | InputError], done: Counter[str]) -> It
             yield item
 
 
+#: What a batch does with a chunk of items: their outcomes, in order.
+Work = Callable[[list[Item]], list[Outcome]]
+
+
 @contextmanager
-def _outcomes(work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int,
-              tagger: bool) -> Iterator[Iterator[Outcome]]:
-    """The outcomes of ``work`` on ``items``, in order: in this process for one job, else from
-    worker processes that are stopped on exit (``tagger``: whether ``work`` uses the tagger)."""
+def _outcomes(work: Work, items: Iterable[Item], jobs: int, tagger: bool) -> Iterator[Iterator[Outcome]]:
+    """The outcomes of ``work`` on ``items``, in order: in this process for one job (in chunks of
+    :data:`~meetingx.api.BATCH_SIZE`), else from worker processes that are stopped on exit
+    (``tagger``: whether ``work`` uses the tagger)."""
     if jobs == 1:
-        yield map(work, items)
+        yield (outcome for chunk in minibatch(items, BATCH_SIZE) for outcome in work(chunk))
         return
     with _Workers(work, items, jobs, tagger) as workers:
         yield workers.outcomes()
 
 
-def _serve(connection: Connection, parent_end: Connection, work: Callable[[Item], Outcome]) -> None:
-    """A worker's loop: take a chunk of items and send back the outcome of each as soon as it is
-    made, until the parent terminates the worker or is gone.
+def _serve(connection: Connection, parent_end: Connection, work: Work) -> None:
+    """A worker's loop: take a chunk of items and send back the outcome of each, until the parent
+    terminates the worker or is gone.
 
     A forked worker starts with the parent's end of its pipe open too; it closes it, so that it
     finds the pipe closed (EOFError, ConnectionError) and exits if the parent is killed. Ctrl-C
@@ -168,8 +190,8 @@ def _serve(connection: Connection, parent_end: Connection, work: Callable[[Item]
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(EOFError, ConnectionError):
         while True:
-            for item in connection.recv():
-                connection.send(work(item))
+            for outcome in work(connection.recv()):
+                connection.send(outcome)
 
 
 @dataclass
@@ -179,15 +201,16 @@ class _Worker:
     process: BaseProcess
     connection: Connection
     #: (input position, item) of what was sent and not yet answered, in the order the worker
-    #: takes them: the first one is the item it is working on.
+    #: answers them.
     in_flight: deque[tuple[int, Item]]
 
 
 class _Workers:
     """``jobs`` worker processes extracting chunks of items, each over a pipe of its own, so
-    that the parent always knows which items a worker holds: a worker that dies (killed by the
-    OS, out of memory) costs the document it was working on a ``worker-died`` error entry, the
-    rest of its chunk goes to the next worker, and a new worker takes its place.
+    that the parent always knows which items a worker holds. A worker that dies (killed by the
+    OS, out of memory) is replaced; what it held unanswered is sent again, each item in a chunk
+    of its own (a chunk's documents are extracted together, so any of them may have killed it),
+    and a worker that dies on a chunk of one costs that document a ``worker-died`` error entry.
 
     The parent does little (reading, pickling, writing) and uses one thread: it sends a worker
     its next chunk when the worker has answered the last one, and otherwise waits. Where the
@@ -197,10 +220,10 @@ class _Workers:
     into them (only a worker that replaces a dead one is forked with that thread running).
     """
 
-    def __init__(self, work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int, tagger: bool) -> None:
+    def __init__(self, work: Work, items: Iterable[Item], jobs: int, tagger: bool) -> None:
         self._work = work
         self._items = enumerate(items)
-        #: Items taken back from a dead worker, sent again before new ones.
+        #: Items taken back from a dead worker, sent again, one per chunk, before new ones.
         self._returned: deque[tuple[int, Item]] = deque()
         fork = "fork" in multiprocessing.get_all_start_methods()
         self._context = multiprocessing.get_context("fork" if fork else "spawn")
@@ -238,9 +261,9 @@ class _Workers:
                 next_position += 1
 
     def _next_chunk(self) -> list[tuple[int, Item]]:
-        chunk = [self._returned.popleft() for _ in range(min(CHUNK_SIZE, len(self._returned)))]
-        chunk.extend(itertools.islice(self._items, CHUNK_SIZE - len(chunk)))
-        return chunk
+        if self._returned:
+            return [self._returned.popleft()]
+        return list(itertools.islice(self._items, CHUNK_SIZE))
 
     def _start(self) -> _Worker:
         connection, worker_end = self._context.Pipe()
@@ -270,13 +293,14 @@ class _Workers:
         return True
 
     def _replace(self, worker: _Worker, outcomes: dict[int, Outcome]) -> None:
-        """Take what a dead worker sent before it died, give the item it was working on its
-        error entry, return the items it had not started, and start a new worker in its place."""
+        """Take what a dead worker sent before it died, give the item of a chunk of one its error
+        entry or return the items of a bigger chunk, and start a new worker in its place."""
         worker.process.join()
         self._receive(worker, outcomes)
-        if worker.in_flight:
+        if len(worker.in_flight) == 1:
             position, item = worker.in_flight.popleft()
             outcomes[position] = _worker_died(item, worker.process.exitcode)
+        else:
             self._returned.extendleft(reversed(worker.in_flight))
         worker.connection.close()
         replacement = self._start()

@@ -42,13 +42,25 @@ class CharTokenizer:
     """One token per character, as spaCy's ``char`` segmenter for Chinese makes them, but built
     straight from the text: the segmenter's alignment step is slow, and quadratic on long texts.
     Spaces are tokens of their own, so every character offset is a token boundary. It has no
-    state: saving and loading it (``nlp.to_disk``, ``spacy.load``) write and read nothing."""
+    state: saving and loading it (``nlp.to_disk``, ``spacy.load``) write and read nothing.
+
+    A character's lexeme is added to the vocabulary the first time the tokenizer meets it, and the
+    Doc is built from the lexemes' ids: spaCy would otherwise hash every character and make the
+    lexemes of characters it has not stored anew in each Doc."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self._orth_ids: dict[str, int] = {}
 
     def __call__(self, text: str) -> Doc:
-        doc = Doc(self.vocab, words=list(text), spaces=[False] * len(text))
+        orth_ids = self._orth_ids
+        try:
+            words = [orth_ids[char] for char in text]
+        except KeyError:
+            for char in set(text).difference(orth_ids):
+                orth_ids[char] = self.vocab[char].orth
+            words = [orth_ids[char] for char in text]
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(text))
         doc.user_data[TEXT_KEY] = text
         return doc
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 LEAD = "5月10日上午，学校在行政楼会议室召开工作会议。"
@@ -185,11 +187,14 @@ def test_a_name_the_document_gave_is_not_asked_of_the_tagger_again(candidates, m
 
     asked: list[str] = []
 
-    def tagger_that_answers_once(window: str) -> tuple[tuple[int, int], ...]:
-        asked.append(window)
-        return tagger.person_spans(window) if len(asked) == 1 else ()
+    def tagger_that_answers_once(windows: Iterable[str]) -> list[tuple[tuple[int, int], ...]]:
+        answers = []
+        for window in windows:
+            asked.append(window)
+            answers.append(tagger.person_spans(window) if len(asked) == 1 else ())
+        return answers
 
-    monkeypatch.setattr(names, "person_spans", tagger_that_answers_once)
+    monkeypatch.setattr(names, "person_spans_of", tagger_that_answers_once)
     text = "5月12日，市政协召开常委会议。周国强主持会议。周国强指出，要加强协商。周国强强调，要凝聚共识。"
     found = candidates(text, "PERSON")
 
@@ -202,7 +207,7 @@ def test_a_title_inside_a_longer_title_word_is_no_title(candidates, monkeypatch)
     from meetingx.components import names
 
     asked: list[str] = []
-    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
+    monkeypatch.setattr(names, "person_spans_of", lambda windows: [asked.append(window) or () for window in windows])
     assert candidates("5月12日，第十次委员长会议在京举行。", "PERSON") == []
     assert asked == []
 
@@ -212,7 +217,7 @@ def test_no_name_starts_with_a_function_character(candidates, monkeypatch):
     from meetingx.components import names
 
     asked: list[str] = []
-    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
+    monkeypatch.setattr(names, "person_spans_of", lambda windows: [asked.append(window) or () for window in windows])
     assert candidates("5月12日，市委召开常委会会议，传达学习总书记的重要讲话精神。", "PERSON") == []
     assert asked == []
 
@@ -339,7 +344,7 @@ def test_names_by_position_ask_the_tagger_nothing(candidates, monkeypatch):
     from meetingx.components import names
 
     asked: list[str] = []
-    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
+    monkeypatch.setattr(names, "person_spans_of", lambda windows: [asked.append(window) or () for window in windows])
     text = "全国政协副主席胡建、王勇、帕巴拉·丹增、何文出席会议。栗志远委员长主持会议。"
     assert [name for name, _ in first_mentions(candidates, text)] == ["胡建", "王勇", "帕巴拉·丹增", "何文", "栗志远"]
     assert asked == []
