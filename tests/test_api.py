@@ -1,6 +1,7 @@
 """The Python API behaves like spaCy: the pipeline ``load`` gives is the caller's own, a saved
 pipeline carries its rule data, Docs serialise with their candidates, ``nlp.pipe`` runs in worker
-processes, and an empty text has a clear answer."""
+processes, and an empty text has a clear answer; the letters decide a text's language, not what
+it starts with."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 import meetingx
+from meetingx.api import detect_language
 from meetingx.assemble import assemble
 from meetingx.reading import Document
 
@@ -139,6 +141,38 @@ def test_a_doc_serialises_with_its_candidates_and_text_view() -> None:
     assert record_of(restored, SCHOOL_NEWS) == record_of(doc, SCHOOL_NEWS)
 
 
+#: English minutes whose matching view leaves out page furniture and a broken word's hyphen.
+ENGLISH_MINUTES = ("TOWN OF ELM FALLS\nMINUTES OF THE REGULAR MEETING\nMonday, March 4, 2024\n\n"
+                   "Present: Mayor Ann Cole, Councillors Bo Diaz and Cy Erb.\n\n"
+                   "1. Call to Order\nMayor Cole called the meeting to order at 7:00 p.m. in the Council "
+                   "Chambers.\nPage 1 of 2\n2. Budget\nCouncillor Diaz reported that the re-\nvised budget "
+                   "was ready. Councillor Erb moved to adopt the budget; Councillor Diaz seconded. "
+                   "Motion carried 3-0.\n")
+
+
+def test_an_english_doc_serialises_with_its_own_text_view() -> None:
+    nlp = meetingx.load("en")
+    doc = nlp(ENGLISH_MINUTES)
+    assert doc._.mx_text.origin is not None  # the view has left something out
+
+    restored = list(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab))[0]
+
+    assert restored._.mx_text.folded == doc._.mx_text.folded
+    assert record_of(restored, ENGLISH_MINUTES) == record_of(doc, ENGLISH_MINUTES)
+    assert record_of(doc, ENGLISH_MINUTES)["resolutions"][0]["votes"] == {"for": 3, "against": 0, "abstain": None}
+
+
+def test_an_english_pipeline_saved_and_loaded_gives_the_same_records(tmp_path: Path) -> None:
+    meetingx.load("en").to_disk(tmp_path / "pipeline")
+
+    nlp = spacy.load(tmp_path / "pipeline")
+
+    assert nlp.pipe_names == meetingx.load("en").pipe_names
+    assert (tmp_path / "pipeline" / "meetingx_text" / "page_furniture.txt").is_file()
+    assert meetingx.extract(ENGLISH_MINUTES, nlp=nlp).to_json_dict() == meetingx.extract(
+        ENGLISH_MINUTES, lang="en").to_json_dict()
+
+
 def test_candidate_data_keep_tuples_and_lists_apart() -> None:
     nlp = meetingx.load("zh")
     doc = nlp(SCHOOL_NEWS)
@@ -206,14 +240,16 @@ def test_every_factory_is_a_spacy_entry_point() -> None:
     tomllib = pytest.importorskip("tomllib")
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     factories = project["entry-points"]["spacy_factories"]
-    registered = {name for name in spacy.registry.factories.get_all() if name.startswith("meetingx_")}
+    registered = {name for name in spacy.registry.factories.get_all()
+                  if name.startswith("meetingx_") or name.startswith("en.meetingx_")}
 
     assert set(factories) == registered
     for name, target in factories.items():
         module, function = target.split(":")
         assert getattr(__import__(module, fromlist=[function]), function) is spacy.registry.factories.get(name)
     assert project["entry-points"]["spacy_tokenizers"] == {
-        "meetingx.CharTokenizer.v1": "meetingx.pipeline:make_char_tokenizer"}
+        "meetingx.CharTokenizer.v1": "meetingx.pipeline:make_char_tokenizer",
+        "meetingx.WhitespaceTokenizer.v1": "meetingx.pipeline:make_whitespace_tokenizer"}
 
 
 def installed_entry_points() -> bool:
@@ -240,5 +276,61 @@ print(spacy.load({str(tmp_path / "pipeline")!r}).pipe_names[-1])
     assert done.stdout.splitlines() == ["[('DATE', 'date.md')]", "meetingx_spans"]
 
 
+@pytest.mark.skipif(not metadata.entry_points(group="spacy_factories", name="en.meetingx_dates"),
+                    reason="the installed meetingx predates its English entry points: reinstall it (pip install -e .)")
+def test_spacy_finds_the_english_components_without_meetingx_imported(tmp_path: Path) -> None:
+    meetingx.load("en").to_disk(tmp_path / "pipeline")
+    script = f"""
+import spacy
+nlp = spacy.load({str(tmp_path / "pipeline")!r})
+doc = nlp("MINUTES\\nMonday, March 4, 2024\\nMayor Cole called the meeting to order at 7 p.m.")
+print(sorted({{c.label for c in doc._.mx_candidates}} & {{"DATE", "CHAIR"}}))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env={"PYTHONPATH": str(Path(meetingx.__file__).parents[1]), "PATH": ""})
+
+    assert done.stdout.splitlines() == ["['CHAIR', 'DATE']"]
+
+
 def test_the_package_is_typed() -> None:
     assert resources.files("meetingx").joinpath("py.typed").is_file()
+
+
+REPORT = "学校召开2024年秋季学期工作部署会，党委书记张明主持会议并讲话。"
+MINUTES = "The Riverside School Board met on Monday. President Maria Lopez called the meeting to order."
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    (REPORT, "zh"),
+    ("學校召開工作會議，黨委書記張明主持會議。", "zh"),
+    ("、" * 30_000 + REPORT, "zh"),
+    ("、、、" + REPORT, "zh"),
+    ("😀🎉 " + REPORT, "zh"),
+    ("🎉" * 5_000 + REPORT, "zh"),
+    ("１２３４５６，" + REPORT, "zh"),
+    ("2024-09-03 08:30 " + REPORT, "zh"),
+    ("……“”《》" * 400 + REPORT, "zh"),
+    ("<div><p>" + REPORT + "</p></div>", "zh"),
+    ("学校召开AI教育工作会议，张明主持。", "zh"),
+    ("\u3400\u3401 会议", "zh"),
+    (MINUTES, "en"),
+    ("……" + MINUTES, "en"),
+    ("、、、" + MINUTES, "en"),
+    ("🎉" * 5_000 + MINUTES, "en"),
+    ("Mr. 王 attended the meeting of the council on Monday evening.", "en"),
+    ("、、、", "en"),
+    ("", "en"),
+    ("12345 67890", "en"),
+    ("A" * 2_000 + REPORT, "en"),
+], ids=["zh", "traditional", "30k 、 first", "、 first", "emoji first", "5k emoji first",
+        "full-width digits first", "date first", "quotes first", "markup", "acronym inside", "extension A",
+        "en", "ellipsis first", "、 before English", "5k emoji before English", "one Chinese name",
+        "only punctuation", "empty", "only digits", "2,000 Latin letters first"])
+def test_the_first_letters_decide_the_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_a_chinese_report_after_a_run_of_punctuation_goes_through_the_chinese_pipeline() -> None:
+    record = meetingx.extract("、" * 2_000 + "\n" + REPORT, id="r")
+
+    assert record.lang == "zh"

@@ -1,41 +1,18 @@
-"""Batch mechanics: outcomes in input order, resumable atomic output, failures kept per document."""
+"""Batch mechanics: outcomes in input order, counts, failures kept per document."""
 
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
-import signal
 from collections import Counter
-from pathlib import Path
-
-from collections.abc import Callable
 
 import pytest
-from spacy.tokens import Doc
+from batch_checks import break_extraction, collect, documents
 
-from meetingx import api, batch
-from meetingx.batch import OutputFile, run_batch
+from meetingx import batch
+from meetingx.batch import run_batch
+from meetingx.output import OutputFailed
 from meetingx.reading import Document, InputError
 from meetingx.record import MeetingRecord
-
-
-def documents(*ids: str) -> list[Document]:
-    return [Document(id=id, text=f"{id}：学校召开工作会议。") for id in ids]
-
-
-def record_line(id: str) -> bytes:
-    return json.dumps({"id": id}).encode() + b"\n"
-
-
-def collect(items, **options) -> tuple[list[str], list[InputError], batch.BatchCounts]:
-    """The ids of the records written, the errors written, and the counts of a batch."""
-    lines: list[str] = []
-    errors: list[InputError] = []
-    counts = run_batch(items, lines.append, errors.append, **options)
-    records = [json.loads(line) for line in lines]
-    assert counts.warnings == sum(len(record["warnings"]) for record in records)
-    return [record["id"] for record in records], errors, counts
 
 
 def test_outcomes_keep_input_order_and_add_up() -> None:
@@ -46,18 +23,6 @@ def test_outcomes_keep_input_order_and_add_up() -> None:
     assert ids == ["a", "c", "d"]
     assert errors == [unreadable]
     assert (counts.documents, counts.records, counts.errors, counts.resumed) == (4, 3, 1, 0)
-
-
-def break_extraction(monkeypatch: pytest.MonkeyPatch, breaks: Callable[[Document], None]) -> None:
-    """Make extraction call ``breaks`` with each document it assembles a record of, whether
-    the documents of a batch are read together or one by one."""
-    real = api.assemble
-
-    def assemble(doc: Doc, document: Document) -> MeetingRecord:
-        breaks(document)
-        return real(doc, document)
-
-    monkeypatch.setattr(api, "assemble", assemble)
 
 
 def test_a_crash_in_extraction_costs_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -107,107 +72,39 @@ def test_summary_line(counts: batch.BatchCounts, summary: str) -> None:
     assert counts.summary() == summary
 
 
-def test_output_appears_only_when_committed(tmp_path: Path) -> None:
-    path = tmp_path / "out.jsonl"
-    path.write_bytes(record_line("old"))
+def test_entries_of_jsonl_documents_carry_their_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(document: Document) -> None:
+        raise RuntimeError("component exploded")
 
-    with OutputFile(path) as output:
-        output.write('{"id": "new"}')
-        assert path.read_bytes() == record_line("old")
-        assert output.partial_path.read_bytes() == record_line("new")
+    break_extraction(monkeypatch, crash)
 
-    assert path.read_bytes() == record_line("new")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+    _, [error], _ = collect([Document(id="j", text="会议。", path="in.jsonl", line=7)])
+
+    assert (error.id, error.path, error.line, error.code) == ("j", "in.jsonl", 7, "extract-failed")
 
 
-def test_a_failed_run_leaves_the_output_alone_and_its_partial_file_for_resume(tmp_path: Path) -> None:
-    path = tmp_path / "out.jsonl"
-    path.write_bytes(record_line("old"))
+def test_counts_hold_what_was_written_when_a_write_fails() -> None:
+    written: list[str] = []
 
-    with pytest.raises(KeyboardInterrupt):
-        with OutputFile(path) as output:
-            output.write('{"id": "new"}')
-            raise KeyboardInterrupt
+    def write_two(line: str) -> None:
+        if len(written) == 2:
+            raise OutputFailed("cannot write out.jsonl.partial: No space left on device")
+        written.append(line)
 
-    assert path.read_bytes() == record_line("old")
-    assert (tmp_path / "out.jsonl.partial").read_bytes() == record_line("new")
+    counts = batch.BatchCounts()
+    with pytest.raises(OutputFailed):
+        run_batch(documents("a", "b", "c", "d"), write_two, lambda error: None, counts=counts)
 
-
-@pytest.mark.parametrize("left_behind", ["out.jsonl", "out.jsonl.partial"])
-def test_resume_keeps_whole_lines_and_drops_a_torn_one(tmp_path: Path, left_behind: str) -> None:
-    path = tmp_path / "out.jsonl"
-    (tmp_path / left_behind).write_bytes(record_line("a") + b"not json\n" + record_line("b") + b'{"id": "c", "ti')
-
-    with OutputFile(path, resume=True) as output:
-        assert output.done_ids == Counter({"a": 1, "b": 1})
-        output.write('{"id": "c"}')
-
-    assert path.read_bytes() == record_line("a") + record_line("b") + record_line("c")
-    assert not (tmp_path / "out.jsonl.partial").exists()
+    assert [json.loads(line)["id"] for line in written] == ["a", "b"]
+    assert (counts.documents, counts.records, counts.errors) == (2, 2, 0)
 
 
-def test_resume_prefers_the_partial_file_of_a_killed_run(tmp_path: Path) -> None:
-    path = tmp_path / "out.jsonl"
-    path.write_bytes(record_line("from-an-earlier-run"))
-    (tmp_path / "out.jsonl.partial").write_bytes(record_line("a"))
+def test_a_record_whose_id_utf8_cannot_carry_is_still_one_json_line() -> None:
+    """An id from a file name that is not UTF-8 holds lone surrogates (b"\\xff" -> "\\udcff")."""
+    lines: list[str] = []
 
-    with OutputFile(path, resume=True) as output:
-        assert output.done_ids == Counter({"a": 1})
+    run_batch([Document(id="\udcff\udcfe", text="学校召开工作会议。")], lines.append, lambda error: None)
 
-    assert path.read_bytes() == record_line("a")
-
-
-def test_without_resume_earlier_output_is_replaced(tmp_path: Path) -> None:
-    path = tmp_path / "out.jsonl"
-    (tmp_path / "out.jsonl.partial").write_bytes(record_line("a"))
-
-    with OutputFile(path) as output:
-        assert output.done_ids == Counter()
-
-    assert path.read_bytes() == b""
-
-
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
-                    reason="the workers must inherit the monkeypatch")
-def test_a_worker_killed_by_the_os_costs_its_document_and_the_batch_goes_on(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """A worker killed mid-document (SIGKILL, as the OOM killer does) must not hang the batch;
-    the other documents of its chunk, read again one by one, get their records."""
-    def killed_on_c(document: Document) -> None:
-        if document.id == "c":
-            os.kill(os.getpid(), signal.SIGKILL)
-
-    # Forked workers inherit the patch; the parent never extracts with --jobs 2.
-    break_extraction(monkeypatch, killed_on_c)
-    unreadable = InputError(id="u", path="u.txt", code="binary", message="binary data, not text")
-    ids = [f"d{number}" for number in range(12)]
-
-    records, errors, counts = collect([*documents("a", "b", "c"), unreadable, *documents(*ids)], jobs=2)
-
-    assert records == ["a", "b", *ids]
-    assert [error.id for error in errors] == ["c", "u"]
-    assert (errors[0].code, errors[0].message) == (
-        "worker-died", "the worker process extracting this document was killed by SIGKILL")
-    assert (counts.documents, counts.records, counts.errors) == (16, 14, 2)
-
-
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
-                    reason="the workers must inherit the monkeypatch")
-def test_a_pipeline_that_fails_to_load_costs_its_documents_with_workers_too(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """The parent loads the pipeline before forking; a failure there must neither stop the batch
-    nor keep the workers from reporting it per document."""
-    from meetingx import api
-
-    def broken_load(lang: str = "zh", data_dir: str | None = None, tagger: bool = True):
-        raise OSError("lexicon missing")
-
-    monkeypatch.setattr(batch, "load_pipeline", broken_load)
-    monkeypatch.setattr(api, "_load", broken_load)
-
-    records, errors, counts = collect(documents("a", "b", "c"), jobs=2)
-
-    assert records == []
-    assert [(error.id, error.code, error.message) for error in errors] == [
-        (id, "extract-failed", "OSError: lexicon missing") for id in ("a", "b", "c")]
-    assert (counts.documents, counts.errors) == (3, 3)
+    [line] = lines
+    line.encode("utf-8")
+    assert json.loads(line)["id"] == "\udcff\udcfe"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import multiprocessing
+import os
 import re
 import signal
 import subprocess
@@ -11,10 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
+from batch_checks import fill_disk_after
 from click.testing import CliRunner
 
 from meetingx import api
 from meetingx.cli import main
+from meetingx.output import OutputFile
 from meetingx.reading import base
 
 GOOD = "3月5日上午，区财政局在五楼会议室召开预算执行分析会。局长王海主持会议。".encode("utf-8")
@@ -101,7 +106,10 @@ def test_errors_go_to_stderr_and_records_to_stdout_by_default(tmp_path: Path) ->
 
 @pytest.mark.parametrize(("arguments", "message"), [
     (["--resume"], "--resume needs -o/--output"),
-    (["--publish-date", "2024-3-6"], "expected YYYY-MM-DD"),
+    (["--publish-date", "2024-3-6"], "expected a date written YYYY-MM-DD"),
+    (["--publish-date", "2024-13-45"], "expected a date written YYYY-MM-DD"),
+    (["--publish-date", "2024-02-30"], "expected a date written YYYY-MM-DD"),
+    (["--timeout", "-1"], "--timeout"),
     (["--jobs", "0"], "--jobs"),
 ])
 def test_bad_options_are_usage_errors(tmp_path: Path, arguments: list[str], message: str) -> None:
@@ -188,3 +196,209 @@ def test_killed_batch_resumes_to_exactly_one_record_per_input(tmp_path: Path) ->
     assert sorted(json.loads(line)["id"] for line in lines) == ids
     assert resumed.stderr.strip().splitlines()[-1].startswith("30 documents, 30 records")
     assert not partial.exists()
+
+
+def meetingx_hanging_on(id: str, *arguments: str) -> list[str]:
+    """The command line of a meetingx whose extraction of document ``id`` hangs."""
+    script = ("import time\n"
+              "from meetingx import batch\n"
+              "real = batch.extract_document\n"
+              "def hang(document, publish_date=None, tagger=True):\n"
+              f"    while document.id == {id!r}:\n"
+              "        time.sleep(1)\n"
+              "    return real(document, publish_date, tagger=tagger)\n"
+              "batch.extract_document = hang\n"
+              "from meetingx.cli import main\n"
+              "main()\n")
+    return [sys.executable, "-c", script, *arguments]
+
+
+def wait_for_lines(path: Path, count: int, process: subprocess.Popen) -> None:
+    """Wait until ``path`` holds ``count`` lines (or the process has ended)."""
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if path.exists() and path.read_bytes().count(b"\n") >= count:
+            return
+        time.sleep(0.01)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize(("signum", "status", "timeout"), [
+    (signal.SIGINT, 130, "0"),     # extracting in this process
+    (signal.SIGTERM, 143, "60"),   # extracting in a worker process
+])
+def test_a_signal_ends_the_run_with_a_summary_and_a_partial_file_to_resume(
+        tmp_path: Path, signum: signal.Signals, status: int, timeout: str) -> None:
+    ids = write_reports(tmp_path / "reports", 8)
+    output = tmp_path / "out.jsonl"
+    partial = tmp_path / "out.jsonl.partial"
+    arguments = ["extract", str(tmp_path / "reports"), "-o", str(output), "--timeout", timeout]
+    run = subprocess.Popen(meetingx_hanging_on("report-05", *arguments),
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wait_for_lines(partial, 5, run)
+
+    run.send_signal(signum)
+    _, stderr = run.communicate(timeout=60)
+
+    assert run.returncode == status, stderr
+    message, summary = stderr.strip().splitlines()[-2:]
+    assert message == (f"meetingx: stopped by {signum.name}; the records written so far are in {partial}: "
+                       "run again with --resume to go on")
+    assert SUMMARY.match(summary).groups() == ("5", "5", "0")
+    assert "Traceback" not in stderr
+    assert not output.exists()
+    assert [json.loads(line)["id"] for line in partial.read_text(encoding="utf-8").splitlines()] == ids[:5]
+
+    resumed = subprocess.run(meetingx_command(*arguments, "--resume"), capture_output=True, text=True, timeout=120)
+
+    assert resumed.returncode == 0, resumed.stderr
+    assert [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()] == ids
+    assert resumed.stderr.strip().splitlines()[-1].startswith("8 documents, 8 records (5 already in the output)")
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                    reason="the worker must inherit the monkeypatch")
+def test_a_document_over_the_time_limit_is_an_error_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = write_reports(tmp_path / "reports", 4)
+    real = batch.extract_document
+
+    def hang_on_report_01(document, publish_date=None, tagger=True):
+        while document.id == "report-01":
+            time.sleep(1)
+        return real(document, publish_date, tagger=tagger)
+
+    monkeypatch.setattr(batch, "extract_document", hang_on_report_01)
+
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "reports"), "--timeout", "2"])
+
+    records = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    *errors, summary = result.stderr.strip().splitlines()
+    assert records == [ids[0], *ids[2:]]
+    assert [(entry["id"], entry["code"]) for entry in map(json.loads, errors)] == [("report-01", "timeout")]
+    assert SUMMARY.match(summary).groups() == ("4", "3", "1")
+    assert result.exit_code == 1
+
+
+def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(GOOD)
+    output = tmp_path / "out.jsonl"
+
+    with OutputFile(output) as first:
+        first.write('{"id": "first"}')
+        second = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "-o", str(output)])
+
+    assert second.exit_code == 2
+    assert f"{output} is being written by another meetingx run (process {os.getpid()})" in second.stderr
+    assert output.read_text(encoding="utf-8") == '{"id": "first"}\n'
+
+
+def test_two_concurrent_runs_on_one_output_lose_nothing(tmp_path: Path) -> None:
+    ids = write_reports(tmp_path / "reports", 20)
+    output = tmp_path / "out.jsonl"
+    command = meetingx_command("extract", str(tmp_path / "reports"), "-o", str(output))
+
+    runs = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    outcomes = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
+
+    assert sorted(status for status, _ in outcomes)[0] == 0
+    for status, stderr in outcomes:
+        assert status == 0 or status == 2 and "is being written by another meetingx run" in stderr, stderr
+    assert sorted(json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()) == ids
+
+
+def test_a_full_disk_ends_the_run_with_a_message_and_resume_finishes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_reports(tmp_path / "reports", 5)
+    arguments = ["extract", str(tmp_path / "reports"), "-o", str(tmp_path / "out.jsonl")]
+    assert CliRunner().invoke(main, [*arguments[:-1], str(tmp_path / "clean.jsonl")]).exit_code == 0
+    first_lines = (tmp_path / "clean.jsonl").read_bytes().splitlines(keepends=True)
+    fill_disk_after(monkeypatch, len(first_lines[0]) + len(first_lines[1]) + 10)
+
+    full = CliRunner().invoke(main, arguments)
+
+    assert full.exit_code == 1
+    message, summary = full.stderr.strip().splitlines()
+    assert message == (f"meetingx: cannot write {tmp_path / 'out.jsonl.partial'}: No space left on device; "
+                       f"the records written so far are in {tmp_path / 'out.jsonl.partial'}: "
+                       "run again with --resume to go on")
+    assert SUMMARY.match(summary).groups() == ("2", "2", "0")
+    assert (tmp_path / "out.jsonl.partial").read_bytes() == b"".join(first_lines[:2]) + first_lines[2][:10]
+    monkeypatch.undo()
+
+    resumed = CliRunner().invoke(main, [*arguments, "--resume"])
+
+    assert resumed.exit_code == 0
+    assert (tmp_path / "out.jsonl").read_bytes() == (tmp_path / "clean.jsonl").read_bytes()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("where", ["errors", "stdout"])
+def test_a_write_error_on_a_stream_ends_the_run_with_a_message(tmp_path: Path, where: str) -> None:
+    (tmp_path / "a.txt").write_bytes(GOOD)
+    (tmp_path / "b.txt").write_bytes(b"")
+    arguments = ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    if where == "errors":
+        arguments += ["--errors", "/dev/full", "-o", str(tmp_path / "out.jsonl")]
+        stdout = subprocess.DEVNULL
+        failed = "cannot write /dev/full: No space left on device; the records written so far are in " \
+                 f"{tmp_path / 'out.jsonl.partial'}: run again with --resume to go on"
+    else:
+        stdout = open("/dev/full", "wb")
+        failed = "cannot write standard output: No space left on device"
+
+    run = subprocess.run(meetingx_command(*arguments), stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120)
+
+    lines = run.stderr.strip().splitlines()
+    assert run.returncode == 1
+    assert lines[-2] == f"meetingx: {failed}"
+    assert SUMMARY.match(lines[-1])
+    assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_a_run_killed_while_its_worker_runs_on_can_be_resumed_at_once(tmp_path: Path) -> None:
+    """kill -9 reaches the parent only; its worker, stuck on a document, outlives it. The lock on
+    the output must have died with the parent, or --resume would be refused until the worker ends."""
+    ids = write_reports(tmp_path / "reports", 6)
+    output = tmp_path / "out.jsonl"
+    arguments = ["extract", str(tmp_path / "reports"), "-o", str(output)]
+    first = subprocess.Popen(meetingx_hanging_on("report-03", *arguments), start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_lines(tmp_path / "out.jsonl.partial", 3, first)
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=60)
+
+        resumed = subprocess.run(meetingx_command(*arguments, "--resume"), capture_output=True, text=True,
+                                 timeout=120)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(first.pid, signal.SIGKILL)  # a worker left behind, where the OS does not end it
+
+    assert resumed.returncode == 0, resumed.stderr
+    assert [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()] == ids
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_worker_stuck_on_a_document_dies_with_its_killed_parent(tmp_path: Path) -> None:
+    write_reports(tmp_path / "reports", 3)
+    arguments = ["extract", str(tmp_path / "reports"), "-o", str(tmp_path / "out.jsonl")]
+    first = subprocess.Popen(meetingx_hanging_on("report-01", *arguments), start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for_lines(tmp_path / "out.jsonl.partial", 1, first)
+
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=60)
+    deadline = time.monotonic() + 60
+    alive = True
+    while alive and time.monotonic() < deadline:
+        try:
+            os.killpg(first.pid, 0)
+            time.sleep(0.05)
+        except ProcessLookupError:
+            alive = False
+
+    if alive:
+        os.killpg(first.pid, signal.SIGKILL)
+    assert not alive, "the worker outlived its parent"

@@ -14,7 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from meetingx.cli import main
-from meetingx.evaluate import evaluate, gold_paths, read_records, score_document
+from meetingx.eval_inputs import gold_paths, read_records
+from meetingx.evaluate import evaluate, score_document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "corpus" / "dev"
@@ -112,7 +113,8 @@ def test_cli_json_text_and_per_doc(tmp_path: Path) -> None:
     write_gold(tmp_path, "a-1", {"venue": "北京", "speakers": [person("张明", "校长")]})
     write_gold(tmp_path, "b-1", {"venue": "上海"})
     records = tmp_path / "records.jsonl"
-    write_records(records, [{"id": "a-1", "venue": "北京", "speakers": [person("李华")]}], ("not json",))
+    write_records(records, [{"id": "a-1", "venue": "北京", "speakers": [person("李华")]}],
+                  ('{"no": "id"}', "[1, 2]"))
     runner = CliRunner()
 
     as_json = runner.invoke(main, ["eval", str(tmp_path), str(records), "--format", "json"])
@@ -183,7 +185,7 @@ def test_same_figures_as_corpus_scorer(tmp_path: Path, only: tuple[str, ...]) ->
     # Every third document is left without a record, so missing documents are compared too.
     records = [perturbed(a["id"], a["gold"]) for number, a in enumerate(annotations) if number % 3]
     records_file = tmp_path / "records.jsonl"
-    write_records(records_file, records, ("{broken", json.dumps(["no", "id"])))
+    write_records(records_file, records, (json.dumps(["no", "id"]), json.dumps({"no": "id"})))
 
     only_args = [arg for pattern in only for arg in ("--only", pattern)]
     reference = json.loads(subprocess.run(

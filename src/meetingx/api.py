@@ -15,8 +15,10 @@ from meetingx.pipeline import load as _load  # the shared pipeline extraction ru
 from meetingx.reading import Document
 from meetingx.record import MeetingRecord
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
-_LATIN_RUN = re.compile(r"[A-Za-z]+")
+#: A run of CJK characters or a run of Latin letters: the letters that say a text's language.
+_LETTER_RUN = re.compile(r"[\u3400-\u9fff]+|[A-Za-z]+")
+#: How many letters from the start of a text decide its language.
+_SAMPLE_LETTERS = 1000
 #: How many documents :func:`pipe` reads together (see :func:`extract_documents`).
 BATCH_SIZE = 32
 
@@ -36,12 +38,21 @@ def load(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) -> 
 
 
 def detect_language(text: str) -> str:
-    """"zh" when CJK characters make up a real share of the letters, else "en"."""
-    sample = text[:1000]
-    cjk = sum(map(len, _CJK_RUN.findall(sample)))
-    if cjk >= max(1, (len(sample) - cjk) // 10):
-        return "zh"  # enough even if every other character were a Latin letter
-    latin = sum(map(len, _LATIN_RUN.findall(sample)))
+    """"zh" when CJK characters make up a tenth or more of the first letters of the text (CJK
+    characters and Latin letters, some 1,000 of them), else "en".
+
+    Only letters count, wherever they start: a text that opens with punctuation (、、、), emoji,
+    digits or markup is judged by the words that follow, in one scan (linear however long the
+    opening is).
+    """
+    cjk = latin = 0
+    for run in _LETTER_RUN.finditer(text):
+        if text[run.start()] >= "\u3400":
+            cjk += run.end() - run.start()
+        else:
+            latin += run.end() - run.start()
+        if cjk + latin >= _SAMPLE_LETTERS:
+            break
     return "zh" if cjk >= max(1, latin // 10) else "en"
 
 

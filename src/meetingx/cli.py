@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from meetingx import __version__
+
+if TYPE_CHECKING:
+    from meetingx.batch import BatchCounts
+    from meetingx.reading import InputError
+
+#: ``meetingx extract --timeout``'s default, in seconds. The largest document accepted (5 MB)
+#: takes about 10 s on the development machine; one still running after six times that is taken
+#: to be stuck on something it should not be.
+DEFAULT_TIMEOUT = 60.0
 
 
 @click.group()
@@ -20,11 +36,14 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write JSON Lines here (atomically) instead of standard output.")
+              help="Write JSON Lines here (atomically, one run at a time) instead of standard output.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write error entries (JSON Lines) here instead of standard error.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes extracting in parallel; output keeps input order.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Time limit for extracting one document (0: none); "
+                                      "a document over it gets a 'timeout' error entry.")
 @click.option("--resume", is_flag=True,
               help="Keep the records already in OUTPUT (or left by a killed run) and add the rest.")
 @click.option("--publish-date", default=None, metavar="YYYY-MM-DD",
@@ -34,50 +53,125 @@ def main() -> None:
 @click.option("--save-texts", "save_texts", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Also write the text each record indexes to DIR/<id>.txt (UTF-8), for validate --sources DIR.")
 def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | None, jobs: int,
-            resume: bool, publish_date: str | None, no_tagger: bool, save_texts: Path | None) -> None:
+            timeout: float, resume: bool, publish_date: str | None, no_tagger: bool,
+            save_texts: Path | None) -> None:
     """Extract one record per document from files (text, HTML, Word, RTF, PDF, scans), directories,
-    JSONL files or - (stdin). An input that yields no record gets an error entry instead; exit
-    status 1 if any did."""
-    import re
-    from contextlib import ExitStack
+    JSONL files or - (stdin). An input that yields no record gets an error entry instead.
 
-    from tqdm import tqdm
+    Exit status: 0 every document gave a record; 1 some gave an error entry, or a write failed;
+    2 a usage error, or OUTPUT is being written by another run; 130 on SIGINT, 143 on SIGTERM
+    (OUTPUT.partial is kept for --resume)."""
+    from meetingx.batch import BatchCounts, run_batch
+    from meetingx.output import OutputFailed, OutputLocked
+    from meetingx.reading import iter_inputs
+    from meetingx.record import is_calendar_date
 
-    from meetingx.batch import OutputFile, run_batch
-    from meetingx.reading import InputError, iter_inputs
-
-    if publish_date is not None and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", publish_date):
-        raise click.BadParameter("expected YYYY-MM-DD", param_hint="--publish-date")
+    if publish_date is not None and not is_calendar_date(publish_date):
+        raise click.BadParameter("expected a date written YYYY-MM-DD", param_hint="--publish-date")
     if resume and output is None:
         raise click.UsageError("--resume needs -o/--output")
-    with ExitStack() as stack:
-        if errors_path is None:
-            def write_error(error: InputError) -> None:
-                # tqdm.write keeps the line clear of a progress bar on the same terminal.
-                tqdm.write(json.dumps(error.to_json_dict(), ensure_ascii=False), file=sys.stderr)
-        else:
-            errors_file = stack.enter_context(errors_path.open("w", encoding="utf-8"))
+    counts = BatchCounts()
+    kept = f"; the records written so far are in {output}.partial: run again with --resume to go on" \
+        if output is not None else ""
+    with _signals_raised():
+        try:
+            with ExitStack() as stack:
+                try:
+                    write_record, write_error, done_ids = _open_outputs(stack, output, errors_path, resume)
+                except (OutputLocked, OutputFailed) as error:
+                    raise _Refused(str(error)) from None
+                documents = iter_inputs(inputs)
+                if save_texts is not None:
+                    from meetingx.reading.sources import saving_texts
 
-            def write_error(error: InputError) -> None:
-                errors_file.write(json.dumps(error.to_json_dict(), ensure_ascii=False) + "\n")
-                errors_file.flush()
-        if output is None:
-            def write_record(line: str) -> None:
-                sys.stdout.write(line + "\n")
-                sys.stdout.flush()
-            done_ids = None
-        else:
-            output_file = stack.enter_context(OutputFile(output, resume=resume))
-            write_record, done_ids = output_file.write, output_file.done_ids
-        documents = iter_inputs(inputs)
-        if save_texts is not None:
-            from meetingx.reading.sources import saving_texts
-
-            documents = saving_texts(documents, save_texts)
-        counts = run_batch(documents, write_record, write_error, publish_date=publish_date,
-                           jobs=jobs, done_ids=done_ids, progress=sys.stderr.isatty(), tagger=not no_tagger)
+                    documents = saving_texts(documents, save_texts)
+                run_batch(documents, write_record, write_error, publish_date=publish_date,
+                          jobs=jobs, timeout=timeout or None, done_ids=done_ids,
+                          progress=sys.stderr.isatty(), tagger=not no_tagger, counts=counts)
+        except OutputFailed as error:
+            if output is None:
+                _drop_standard_output()
+            _stop(f"{error}{kept}", counts, 1)
+        except _Stopped as stopped:
+            _stop(f"stopped by {stopped.signal.name}{kept}", counts, 128 + stopped.signal)
     click.echo(counts.summary(), err=True)
     sys.exit(1 if counts.errors else 0)
+
+
+class _Refused(click.ClickException):
+    """An input the command cannot read, or an output it cannot open or another run holds:
+    ``Error: <message>`` and exit status 2, as for a usage error."""
+
+    exit_code = 2
+
+
+class _Stopped(BaseException):
+    """SIGINT or SIGTERM, raised where the main thread is; like KeyboardInterrupt, not an
+    Exception, so that no ``except Exception`` on the way takes it for a document's failure."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signal = signal.Signals(signum)
+
+
+@contextmanager
+def _signals_raised() -> Iterator[None]:
+    """SIGINT and SIGTERM raise :class:`_Stopped` inside the block (their handlers come back
+    after it). Only the main thread may set handlers: elsewhere (a caller running the command in
+    a thread) the signals keep theirs."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped(signum)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _open_outputs(stack: ExitStack, output: Path | None, errors_path: Path | None,
+                  resume: bool) -> tuple[Callable[[str], None], Callable[[InputError], None], Counter[str] | None]:
+    """``(write_record, write_error, done_ids)`` of a run: records to ``output`` (an
+    :class:`OutputFile`) or standard output, error entries to ``errors_path`` or standard error."""
+    from tqdm import tqdm
+
+    from meetingx.output import LineFile, LineStream, OutputFile, json_line
+
+    if errors_path is None:
+        def write_error(error: InputError) -> None:
+            # tqdm.write keeps the line clear of a progress bar on the same terminal.
+            tqdm.write(json_line(error.to_json_dict()), file=sys.stderr)
+    else:
+        errors_file = stack.enter_context(LineFile(errors_path))
+
+        def write_error(error: InputError) -> None:
+            errors_file.write(json_line(error.to_json_dict()))
+    if output is None:
+        return LineStream(sys.stdout, "standard output").write, write_error, None
+    output_file = stack.enter_context(OutputFile(output, resume=resume))
+    return output_file.write, write_error, output_file.done_ids
+
+
+def _drop_standard_output() -> None:
+    """Point standard output at the null device, so that the lines a failed write left in its
+    buffer do not fail again, with a traceback, when Python flushes it on exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor behind it (a test's capture)
+        pass
+
+
+def _stop(message: str, counts: BatchCounts, status: int) -> NoReturn:
+    """End a run that could not finish: the message, the summary of what was done, ``status``."""
+    click.echo(f"meetingx: {message}", err=True)
+    click.echo(counts.summary(), err=True)
+    sys.exit(status)
 
 
 #: The distributions ``meetingx serve`` needs: the ``service`` extra.
@@ -89,7 +183,7 @@ SERVICE_DISTRIBUTIONS = ("fastapi", "uvicorn", "python-multipart", "fastapi-offl
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Extraction worker processes (one server process hands them the documents).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one document's extraction may take; past it the document gets a timeout "
                    "error and its worker is replaced.")
 @click.option("--no-tagger", "no_tagger", is_flag=True,
@@ -134,19 +228,22 @@ def eval_command(gold_dir: Path, records: Path | None, per_doc: bool, output_for
 
     Without RECORDS, each <id>.txt beside a gold file is extracted first.
     """
-    from meetingx import evaluate
+    from meetingx import eval_inputs, evaluate
 
-    gold_files = evaluate.gold_paths(gold_dir, only)
+    gold_files = eval_inputs.gold_paths(gold_dir, only)
     if not gold_files:
         raise click.ClickException(f"no *.gold.json under {gold_dir}"
                                    + (f" matching {', '.join(only)}" if only else ""))
-    if records:
-        found = evaluate.read_records(records)
-    else:
-        found, problems = evaluate.extract_records(gold_files)
-        for problem in problems:
-            click.echo(f"not scored as extracted: {problem}", err=True)
-    evaluation = evaluate.evaluate(gold_files, found)
+    try:
+        if records:
+            found = eval_inputs.read_records(records)
+        else:
+            found, problems = eval_inputs.extract_records(gold_files)
+            for problem in problems:
+                click.echo(f"not scored as extracted: {problem}", err=True)
+        evaluation = evaluate.evaluate(gold_files, found)
+    except eval_inputs.BadInput as error:
+        raise _Refused(str(error)) from None
     if output_format == "json":
         click.echo(json.dumps(evaluate.report_json(evaluation, per_doc), ensure_ascii=False, indent=1))
     else:

@@ -21,20 +21,17 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-SCALAR_FIELDS = ("title", "meeting_name", "organizer", "date", "date_text", "time_of_day",
-                 "publish_date", "venue")
-PEOPLE_FIELDS = ("chair", "speakers")
+from meetingx.eval_inputs import PEOPLE_FIELDS, SCALAR_FIELDS, read_gold
+
 #: Every field that can be scored, in the order reports list them.
 FIELDS = (*SCALAR_FIELDS, *PEOPLE_FIELDS, "roles", "attendees", "agenda", "directives",
           "directive_issuer", "resolutions", "votes")
 
-GOLD_SUFFIX = ".gold.json"
 _EDGE_PUNCTUATION = "，,。.;；:："
 _WHITESPACE = re.compile(r"\s+")
 #: Shown in a side-by-side row where one side has no value.
@@ -211,11 +208,13 @@ def _shown(value: object) -> str:
 
 
 def _dicts(values: object) -> list[dict[str, Any]]:
-    return [item for item in values or [] if isinstance(item, dict)]  # type: ignore[union-attr]
+    """The objects of a record's list; nothing when the value is not a list."""
+    return [item for item in values if isinstance(item, dict)] if isinstance(values, list) else []
 
 
 def _strings(values: object) -> list[str]:
-    return [item for item in values or [] if isinstance(item, str)]  # type: ignore[union-attr]
+    """The strings of a record's list; nothing when the value is not a list."""
+    return [item for item in values if isinstance(item, str)] if isinstance(values, list) else []
 
 
 def _score_scalar(name: str, gold_value: object, found_value: object) -> FieldResult:
@@ -334,65 +333,17 @@ def score_document(gold: dict[str, Any], record: dict[str, Any]) -> dict[str, Fi
     return results
 
 
-# --- inputs -------------------------------------------------------------------------------------
-
-def gold_paths(gold_dir: Path, only: Sequence[str] = ()) -> list[Path]:
-    """The ``<id>.gold.json`` files of ``gold_dir`` in name order, limited to ids matching ``only``."""
-    paths = sorted(gold_dir.glob(f"*{GOLD_SUFFIX}"))
-    if only:
-        paths = [path for path in paths
-                 if any(fnmatch(path.name[:-len(GOLD_SUFFIX)], pattern) for pattern in only)]
-    return paths
-
-
-def read_records(path: Path) -> dict[str, dict[str, Any]]:
-    """Records of a JSON Lines file by id. Unreadable lines and objects without an id are skipped,
-    and a later record of an id replaces an earlier one, as the reference scorer does."""
-    records: dict[str, dict[str, Any]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(record, dict) and "id" in record:
-            records[str(record["id"])] = record
-    return records
-
-
-def extract_records(gold_files: Iterable[Path]) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """Records extracted now from the ``<id>.txt`` beside each gold file, and a message for each
-    text that could not be read or extracted (its document then counts as without a record)."""
-    from meetingx.api import extract_document
-    from meetingx.reading import InputError, iter_inputs
-
-    text_files = [gold_file.with_name(gold_file.name[:-len(GOLD_SUFFIX)] + ".txt") for gold_file in gold_files]
-    records: dict[str, dict[str, Any]] = {}
-    problems: list[str] = []
-    # Read as ``meetingx extract`` reads them, so that both give the same records.
-    for document in iter_inputs([str(path) for path in text_files if path.is_file()]):
-        if isinstance(document, InputError):
-            problems.append(f"{document.id}: {document.code}: {document.message}")
-            continue
-        try:
-            record = extract_document(document).to_json_dict()
-        except Exception as error:  # one failing document must not end the evaluation
-            problems.append(f"{document.id}: extract-failed: {type(error).__name__}: {error}")
-            continue
-        records[str(record["id"])] = record
-    return records, problems
-
+# --- scoring gold files -------------------------------------------------------------------------
 
 def evaluate(gold_files: Sequence[Path], records: dict[str, dict[str, Any]]) -> Evaluation:
-    """Scores each gold file against the record of its id; a missing record scores as empty."""
+    """Scores each gold file against the record of its id; a missing record scores as empty.
+    :class:`meetingx.eval_inputs.BadInput` for a gold file that is not a gold annotation."""
     documents = []
     for gold_file in gold_files:
-        annotation = json.loads(gold_file.read_text(encoding="utf-8"))
-        record = records.get(annotation["id"])
-        documents.append(DocumentResult(
-            id=str(annotation["id"]), has_record=record is not None,
-            fields=score_document(annotation["gold"], record or {})))
+        id, gold = read_gold(gold_file)
+        record = records.get(id)
+        documents.append(DocumentResult(id=id, has_record=record is not None,
+                                        fields=score_document(gold, record or {})))
     return Evaluation(documents)
 
 

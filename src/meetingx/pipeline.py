@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +32,18 @@ PIPELINES: dict[str, tuple[str, ...]] = {
         "meetingx_held",
         "meetingx_spans",
     ),
-    "en": ("meetingx_text", "meetingx_structure", "meetingx_spans"),
+    "en": (
+        "meetingx_text",
+        "meetingx_structure",
+        "meetingx_dates",
+        "meetingx_people",
+        "meetingx_places",
+        "meetingx_resolutions",
+        "meetingx_clauses",
+        "meetingx_numbering",
+        "meetingx_attendance",
+        "meetingx_spans",
+    ),
 }
 
 #: Documents longer than spaCy's default limit are still read (the batch has its own size limit).
@@ -85,12 +97,64 @@ def make_char_tokenizer() -> object:
     return create
 
 
-#: The tokenizer of each language's pipeline (None: spaCy's default for the language).
-TOKENIZERS: dict[str, str | None] = {"zh": "meetingx.CharTokenizer.v1", "en": None}
+class WhitespaceTokenizer:
+    """Tokens between white space, built straight from the text: the components read the text,
+    not the tokens, and spaCy's English tokenizer (prefixes, suffixes, exceptions) would cost more
+    than all of them. White space other than one space after a word is a token of its own. Like
+    :class:`CharTokenizer`, it has no state to save or load."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for match in _WORD_OR_SPACE.finditer(text):
+            part = match.group()
+            if not part[0].isspace():
+                words.append(part)
+                spaces.append(False)
+                continue
+            if part[0] == " " and words and not spaces[-1] and not words[-1][0].isspace():
+                spaces[-1] = True
+                part = part[1:]
+            if part:
+                words.append(part)
+                spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        pass
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> WhitespaceTokenizer:
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> WhitespaceTokenizer:
+        return self
+
+
+_WORD_OR_SPACE = re.compile(r"\S+|\s+")
+
+
+@registry.tokenizers("meetingx.WhitespaceTokenizer.v1")
+def make_whitespace_tokenizer() -> object:
+    def create(nlp: Language) -> WhitespaceTokenizer:
+        return WhitespaceTokenizer(nlp.vocab)
+
+    return create
+
+
+#: The tokenizer of each language's pipeline.
+TOKENIZERS: dict[str, str | None] = {"zh": "meetingx.CharTokenizer.v1", "en": "meetingx.WhitespaceTokenizer.v1"}
 
 
 #: Components that read no rule data (they take no ``data_dir``).
-_WITHOUT_DATA = {"meetingx_text", "meetingx_spans"}
+_WITHOUT_DATA = {"meetingx_spans"}
 
 
 def build(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) -> Language:

@@ -7,6 +7,8 @@ The JSON Schema in ``schemas/`` is generated from these models (see :mod:`meetin
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,6 +31,18 @@ EDTF_PATTERN = (
     r"(?:/(?:[0-9X]{4}(?:-[0-9X]{2}(?:-[0-9X]{2})?)?))?$"
 )
 ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def is_calendar_date(text: str) -> bool:
+    """Whether ``text`` is a day of the calendar written YYYY-MM-DD: ``2024-02-29`` is one,
+    ``2024-02-30`` and ``2024-13-45`` are not (the record's pattern alone accepts them)."""
+    if re.fullmatch(ISO_DATE_PATTERN, text) is None:
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 class _Strict(BaseModel):

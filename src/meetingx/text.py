@@ -60,8 +60,15 @@ def _foldable() -> re.Pattern[str]:
     return re.compile(f"[{bmp}\U00010000-\U0010FFFF]")
 
 
+#: A carriage return that ends a line by itself, as in old Mac files (in ``\r\n`` the ``\n`` does).
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def fold(text: str) -> str:
-    """The folded copy of ``text``: same length, one form per character."""
+    """The folded copy of ``text``: same length, one form per character; a line ends with
+    ``\\n`` (a lone ``\\r`` becomes one), so that every rule reading lines reads these too."""
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
     if _foldable().search(text) is None:
         return text  # most texts: nothing to fold, and a scan is much cheaper than translate
     folded = text.translate(fold_table())
@@ -132,8 +139,8 @@ class TextView:
     origin: Optional[list[int]] = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        folded = fold(self.original)
-        removals = _removals(folded)
+        folded = self.fold_text(self.original)
+        removals = self.removals(folded)
         if not removals:
             self.folded = folded
             return
@@ -142,6 +149,21 @@ class TextView:
             keep[start:end] = b"\x00" * (end - start)
         self.origin = [i for i, flag in enumerate(keep) if flag]
         self.folded = "".join(folded[i] for i in self.origin)
+
+    @classmethod
+    def restored(cls, original: str, folded: str, origin: Optional[list[int]]) -> TextView:
+        """A view as it was saved, not made again (a language's view, made with its rule data)."""
+        view = cls.__new__(cls)
+        view.original, view.folded, view.origin = original, folded, origin
+        return view
+
+    def fold_text(self, text: str) -> str:
+        """The folded copy of ``text`` (same length); a language's view may fold otherwise."""
+        return fold(text)
+
+    def removals(self, folded: str) -> list[tuple[int, int]]:
+        """Spans of ``folded`` that matching should not see; a language's view may choose otherwise."""
+        return _removals(folded)
 
     def __len__(self) -> int:
         return len(self.folded)

@@ -30,6 +30,7 @@ from jsonschema.exceptions import ValidationError
 from meetingx.reading.base import Unreadable, text_sha256
 from meetingx.reading.sources import SourceFinder
 from meetingx.record import EDTF_PATTERN, ISO_DATE_PATTERN, MEETING_LISTS, MEETING_SCALARS
+from meetingx.safe_json import NotJSON, loads
 from meetingx.schema import record_schema
 
 Check = Literal["input", "schema", "evidence", "source", "consistency"]
@@ -328,21 +329,28 @@ def _check_integers(record: dict, report: Emit) -> None:
 
 
 def _check_numbering(record: dict, key: str, report: Emit, restarts: bool = False) -> None:
-    """Numbers run 1..n in order; with ``restarts`` (directives, spec 1.2) a 1 starts a new list.
+    """Numbers run 1..n in order; with ``restarts`` (directives, spec 1.2) a 1 starts a new list,
+    and a list that a nested one interrupted goes on after it (1, 2, a) 1, 3).
 
     CONVENTIONS.md lets an item that could not be annotated keep its place, so a gap is accepted
     when the record has a warning pointing into the list; a number out of order never is.
     """
     warned = [warning.get("pointer") for _, warning in _items(record, "warnings")]
     acknowledged = any(isinstance(pointer, str) and (pointer + "/").startswith(f"/{key}/") for pointer in warned)
-    previous = 0
+    lists = [0]  # the last number of each list still open, the innermost last
     for index, item in _items(record, key):
         number = item.get("number")
         if not _is_int(number) or number < 1:
             continue  # the schema error says why
         if restarts and number == 1:
-            previous = 1
+            lists.append(1)
             continue
+        before = int(number) - 1
+        resumed = next((depth for depth in range(len(lists) - 2, -1, -1) if lists[depth] == before), None) \
+            if restarts and lists[-1] != before else None
+        if resumed is not None:
+            del lists[resumed + 1:]  # the lists nested in it are closed
+        previous = lists[-1]
         if number <= previous:
             report("consistency", f"/{key}/{index}/number",
                    f"number {number} is out of order: it follows {previous}")
@@ -351,7 +359,7 @@ def _check_numbering(record: dict, key: str, report: Emit, restarts: bool = Fals
                    f"number {number} should be {previous + 1}: {key} run 1..n"
                    + (" in each list" if restarts else "")
                    + f" (a gap needs a warning pointing into /{key})")
-        previous = max(previous, int(number))
+        lists[-1] = max(previous, int(number))
 
 
 #: The values a record of ``kind`` "other" (no meeting reported) leaves null or empty (spec 1.2).
@@ -482,18 +490,24 @@ class _Entry:
 
 def read_records(path: str) -> Iterator[_Entry]:
     """The records of a file, each with its line: a JSON object, a JSON array of records (pretty
-    printed or not), or JSON Lines. ``-`` is standard input."""
+    printed or not), or JSON Lines. ``-`` is standard input.
+
+    A piece that is not JSON is an entry with an error, whatever is wrong with it (see
+    :func:`meetingx.safe_json.loads`: non-finite numbers, lone surrogates, numbers of more than
+    4,300 digits, deep nesting); so is a file that cannot be read or is not UTF-8.
+    """
     try:
-        content = sys.stdin.read() if path == "-" else Path(path).read_bytes().decode("utf-8-sig")
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        content = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         yield _Entry(0, error=f"cannot read the file: {getattr(error, 'strerror', None) or error}")
         return
     if not path.endswith(".jsonl"):
         try:
-            document = json.loads(content)
-        except json.JSONDecodeError as error:
+            document = loads(content)
+        except NotJSON as error:
             if not _looks_like_json_lines(content, error):
-                yield _Entry(error.lineno, error=f"not JSON: {error.msg} (column {error.colno})")
+                yield _Entry(error.line or 1, error=_not_json(error))
                 return
         else:
             if isinstance(document, list):
@@ -505,20 +519,24 @@ def read_records(path: str) -> Iterator[_Entry]:
         if not line.strip():
             continue
         try:
-            yield _Entry(number, json.loads(line))
-        except json.JSONDecodeError as error:
-            yield _Entry(number, error=f"not JSON: {error.msg} (column {error.colno})")
+            yield _Entry(number, loads(line))
+        except NotJSON as error:
+            yield _Entry(number, error=_not_json(error))
 
 
-def _looks_like_json_lines(content: str, error: json.JSONDecodeError) -> bool:
+def _not_json(error: NotJSON) -> str:
+    return f"not JSON: {error.message}" + (f" (column {error.column})" if error.column else "")
+
+
+def _looks_like_json_lines(content: str, error: NotJSON) -> bool:
     """Whether a file that is not one JSON document is JSON Lines (several documents, one a line)
     rather than a single document with a syntax error."""
-    if error.msg == "Extra data":
+    if error.message == "Extra data":
         return True
     first = next((line for line in content.splitlines() if line.strip()), "")
     try:
-        return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+        return isinstance(loads(first), dict)
+    except NotJSON:
         return False
 
 

@@ -24,11 +24,12 @@ from contextlib import suppress
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from meetingx.batch import WORKER_DIED, RecordLine, extract_outcome
+from meetingx.batch import RecordLine, extract_outcome
 from meetingx.pipeline import PIPELINES
 from meetingx.pipeline import load as load_pipeline
 from meetingx.reading import Document, InputError
 from meetingx.tagger import _tagger as tagger_model
+from meetingx.workers import WORKER_DIED
 
 #: The error code of a document whose extraction ran over its time limit.
 TIMEOUT = "timeout"

@@ -46,7 +46,10 @@ def fill_publish_date(ctx: Context) -> None:
 
 
 def date_score(ctx: Context, c: Candidate, excluded: list[tuple[int, int]]) -> Optional[float]:
-    """How likely ``c`` is the meeting's date; None where it cannot be (a headline, a publish line)."""
+    """How likely ``c`` is the meeting's date; None where it cannot be (a headline, a publish line).
+    A component that reads its language's convening words itself gives the score in ``data``."""
+    if "score" in c.data:
+        return c.data["score"]
     folded = ctx.folded
     header = _TIME_HEADER.search(folded[max(0, c.start - 6):c.start]) is not None
     if any(s <= c.start < e for s, e in excluded) or c.start < ctx.body_start and not header \
@@ -102,7 +105,9 @@ def fill_date(ctx: Context) -> None:
     if max(scored, key=lambda t: (t[0], t[1]))[0] < 1 and best.rule == "date.day":
         out.warn("date.missing", "no date of the meeting found", "/date")
         return
-    ctx.anchor = ctx.sentence_bounds(best.start)
+    # the span that states the meeting (a header block, a convening sentence) where the component
+    # knows it, else the date's sentence: the venue, meeting name and organizer are read from it
+    ctx.anchor = best.data.get("statement") or ctx.sentence_bounds(best.start)
     ctx.anchor_date = best.start
     out.set_text("date_text", best)
     part = best.data.get("part")

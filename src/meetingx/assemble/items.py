@@ -12,11 +12,6 @@ from meetingx.components import Candidate
 from meetingx.positions import SortedSpans
 
 
-def shares_run(a: str, b: str, length: int) -> bool:
-    """Whether ``a`` and ``b`` have a common substring of ``length`` characters."""
-    return any(a[i:i + length] in b for i in range(len(a) - length + 1))
-
-
 def find_directive_items(ctx: Context) -> None:
     """The numbered items of the body that form lists, each with where its text ends
     (``ctx.directive_items``)."""
@@ -24,6 +19,15 @@ def find_directive_items(ctx: Context) -> None:
         return  # numbered 议案 are resolutions; section headings and convening facts are neither
     folded = ctx.folded
     markers = sorted((c for c in ctx.candidates("MARKER") if c.start >= ctx.body_start), key=lambda c: c.start)
+    if markers and "number" in markers[0].data:
+        # the component put its markers in lists itself: each with its position, its list and its text's end
+        for c in markers:
+            if c.data.get("after_gap"):
+                ctx.out.warn("directive.displaced-marker", "an item before this one could not be read (its "
+                             "marker stands elsewhere in the text); it keeps its place in the list",
+                             f"/directives/{len(ctx.directive_items)}")
+            ctx.directive_items.append(DirectiveItem(c, c.data["text_end"], c.data["number"], c.data["list"]))
+        return
     lists: list[list[Candidate]] = []
     open_lists: dict[str, list[Candidate]] = {}
     for c in markers:
@@ -69,13 +73,20 @@ def fill_agenda(ctx: Context) -> None:
     else:
         headings = [ctx.folded[item.marker.data["text_start"]:item.end] for item in ctx.directive_items] \
             if ctx.kind == "minutes" else []
+        # every run of 12 characters of the headings, so that a clause is checked in one pass
+        heading_runs = {heading[i:i + 12] for heading in headings for i in range(len(heading) - 11)}
         for c in ctx.candidates("AGENDA"):
             clause = ctx.folded[c.start:c.end]
-            if not any(shares_run(clause, heading, 12) for heading in headings):
+            if not any(clause[i:i + 12] in heading_runs for i in range(len(clause) - 11)):
                 items.append(_Item(c.start, c.end, c.rule, c.confidence))
         for item in ctx.directive_items if ctx.kind == "minutes" else []:
-            items.append(_Item(item.marker.data["text_start"], item.end, item.marker.rule, item.marker.confidence))
-        voted_items = [_Item(c.start, c.end, c.rule, c.confidence) for c in voted(ctx)]
+            marker = item.marker
+            if marker.data.get("agenda", True):  # not the points of a report read out
+                items.append(_Item(marker.data["text_start"], marker.data.get("agenda_end", item.end), marker.rule,
+                                   marker.confidence))
+        # (a component may say that its voted items are no agenda items of their own: English
+        # minutes, whose agenda is their headings and numbered items)
+        voted_items = [_Item(c.start, c.end, c.rule, c.confidence) for c in voted(ctx) if c.data.get("agenda", True)]
         if voted_items:
             items = with_voted_items(items, voted_items)
     out = ctx.out

@@ -28,6 +28,8 @@ SPAN_KEY = "meetingx"
 TEXT_KEY = "meetingx.text"
 #: Set by the people component when it runs without the tagger, so that the record can say so.
 RULES_ONLY_KEY = "meetingx.people-by-rules-only"
+#: Working notes that components share while the pipeline runs (see :func:`scratch`).
+SCRATCH_KEY = "meetingx.scratch"
 _CANDIDATES = "meetingx.candidates"
 
 
@@ -91,6 +93,8 @@ def candidates(doc: Doc, label: str) -> list[Candidate]:
 
 _CANDIDATE_ROWS = "__meetingx_candidates__"
 _TEXT_VIEW = "__meetingx_text_view__"
+_VIEW_FOLDED = "__meetingx_text_view_folded__"
+_VIEW_ORIGIN = "__meetingx_text_view_origin__"
 #: msgpack has one array type; candidate data keep tuples apart from lists under this key.
 _TUPLE = "__meetingx_tuple__"
 
@@ -108,8 +112,10 @@ def _plain(value: Any) -> Any:
 def _encode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
     if isinstance(obj, CandidateStore):
         return {_CANDIDATE_ROWS: [[c.label, c.start, c.end, c.rule, c.confidence, _plain(c.data)] for c in obj.all]}
-    if isinstance(obj, TextView):
+    if type(obj) is TextView:
         return {_TEXT_VIEW: obj.original}  # the view is rebuilt from the text, as meetingx_text made it
+    if isinstance(obj, TextView):  # a language's view, made with rule data: saved as it is
+        return {_TEXT_VIEW: obj.original, _VIEW_FOLDED: obj.folded, _VIEW_ORIGIN: obj.origin}
     return obj if chain is None else chain(obj)
 
 
@@ -119,6 +125,8 @@ def _decode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
         return tuple(obj[_TUPLE])
     if _CANDIDATE_ROWS in obj:
         return CandidateStore(Candidate(*row) for row in obj[_CANDIDATE_ROWS])
+    if _VIEW_FOLDED in obj:
+        return TextView.restored(obj[_TEXT_VIEW], obj[_VIEW_FOLDED], obj[_VIEW_ORIGIN])
     if _TEXT_VIEW in obj:
         return TextView(obj[_TEXT_VIEW])
     return obj if chain is None else chain(obj)
@@ -128,10 +136,22 @@ srsly.msgpack_encoders.register("meetingx", func=_encode)
 srsly.msgpack_decoders.register("meetingx", func=_decode)
 
 
+def scratch(doc: Doc) -> dict[str, Any]:
+    """The Doc's working notes: what one component reads and the next ones reuse (the English
+    sentences, rosters and convening sentences, read once). Assembly never reads them, and the last
+    component drops them, so that they are never serialised with the Doc."""
+    notes = doc.user_data.get(SCRATCH_KEY)
+    if notes is None:
+        notes = doc.user_data[SCRATCH_KEY] = {}
+    return notes
+
+
 class SpanWriter:
-    """The last component: every candidate as a span of ``doc.spans["meetingx"]``, in one go."""
+    """The last component: every candidate as a span of ``doc.spans["meetingx"]``, in one go; the
+    working notes (:func:`scratch`) dropped."""
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data.pop(SCRATCH_KEY, None)
         view = doc._.mx_text
         char_tokens = len(doc) == len(view.original)  # meetingx's tokenizer: token i is character i
         spans = []

@@ -25,18 +25,21 @@ class WithRuleData:
     """The pipeline component that ``build`` makes from a :class:`Lexicon`, with that lexicon's
     files saved and loaded through spaCy's ``to_disk``/``from_disk`` and ``to_bytes``/``from_bytes``."""
 
-    def __init__(self, name: str, build: Callable[[Lexicon], Component], lexicon: Lexicon) -> None:
+    def __init__(self, name: str, build: Callable[[Lexicon], Component], lexicon: Lexicon,
+                 sets_text_view: bool = False) -> None:
         self.name = name
         self.build = build
         self.lexicon = lexicon
         self.component = build(lexicon)
+        #: whether the component is the one that sets the text view (an English meetingx_text)
+        self.sets_text_view = sets_text_view
 
     def __call__(self, doc: Doc) -> Doc:
         return self.component(self.checked(doc))
 
     def checked(self, doc: Doc) -> Doc:
         """The Doc, once it is seen to have the text view every component reads."""
-        if doc._.mx_text is None:
+        if doc._.mx_text is None and not self.sets_text_view:
             raise ValueError(f"{self.name} reads the text view that meetingx_text sets: add that component "
                              f"before it (nlp.add_pipe('meetingx_text', first=True))")
         return doc

@@ -51,6 +51,8 @@ class Document:
     ocr: OcrInfo | None = None
     #: Language given with the input ("zh", "en"), e.g. by a service request; None to detect it.
     lang: str | None = None
+    #: The line of a JSON Lines input the document was read from (from 1); None for other inputs.
+    line: int | None = None
 
     @property
     def sha256(self) -> str:
@@ -74,8 +76,9 @@ class InputError:
     ``code`` is one of the README's error codes: ``not-found``, ``unreadable`` (the OS or a
     converter failed), ``unsupported`` (a file type meetingx does not read), ``ocr-unavailable``,
     ``empty``, ``binary``, ``undecodable``, ``too-large``, ``duplicate-id``, ``bad-jsonl``, and from
-    the batch ``extract-failed`` and ``worker-died``; ``line`` is set for JSON Lines inputs, None
-    otherwise.
+    the batch ``extract-failed``, ``timeout`` (extraction ran past the batch's time limit) and
+    ``worker-died`` (the worker process was killed, e.g. by the OS for lack of memory); ``line`` is
+    set for JSON Lines inputs, None otherwise.
     """
 
     id: str

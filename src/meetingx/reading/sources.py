@@ -52,7 +52,7 @@ class SourceFinder:
         self._root = sources.resolve() if sources is not None else None
         self._by_id: dict[str, list[Path]] | None = None
         self._by_stem: dict[str, list[Path]] = {}
-        self._jsonl: dict[Path, dict[str, Document] | Unreadable] = {}
+        self._jsonl: dict[Path, tuple[dict[str, Document], list[InputError]] | Unreadable] = {}
 
     @property
     def confined(self) -> bool:
@@ -115,9 +115,12 @@ class SourceFinder:
 
     def _read(self, path: Path, record_id: str, texts: list[tuple[str, str]], failures: list[InputError]) -> None:
         if path.suffix.lower() in JSONL_SUFFIXES:
-            document = self._jsonl_documents(path).get(record_id)
+            documents, bad_lines = self._jsonl_documents(path)
+            document = documents.get(record_id)
             if document is not None:
                 texts.append((document.text, f"{path} (id {record_id})"))
+            elif bad_lines:  # the id may be on a line that could not be read: say so, do not guess
+                failures.extend(bad_lines)
             return
         item = read_file(path, record_id)
         if isinstance(item, InputError):
@@ -127,10 +130,13 @@ class SourceFinder:
         if SUFFIXES.get(path.suffix.lower(), "text") == "text":
             texts.extend((text, str(path)) for text in _producer_readings(path) if (text, str(path)) not in texts)
 
-    def _jsonl_documents(self, path: Path) -> dict[str, Document]:
+    def _jsonl_documents(self, path: Path) -> tuple[dict[str, Document], list[InputError]]:
+        """The documents of a JSON Lines sources file by id, and its lines that could not be read."""
         if path not in self._jsonl:
             try:
-                self._jsonl[path] = {item.id: item for item in iter_jsonl(path) if isinstance(item, Document)}
+                items = list(iter_jsonl(path))
+                self._jsonl[path] = ({item.id: item for item in items if isinstance(item, Document)},
+                                     [item for item in items if isinstance(item, InputError)])
             except Exception as error:  # a line the reader fails on: the file cannot serve as a source
                 self._jsonl[path] = Unreadable("unreadable", f"{path}: {type(error).__name__}: {error}")
         found = self._jsonl[path]

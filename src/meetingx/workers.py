@@ -1,0 +1,250 @@
+"""Worker processes extracting a batch's documents: a document whose worker dies, or that takes
+longer than the time limit, costs that document an error entry and the batch goes on."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING
+
+from meetingx.api import detect_language
+from meetingx.pipeline import load as load_pipeline
+from meetingx.reading import Document, InputError
+from meetingx.tagger import _tagger as tagger_model
+
+if TYPE_CHECKING:
+    from meetingx.batch import Item, Outcome
+
+#: Items sent to a worker in one go. Small, because documents are few and slow rather than many
+#: and fast, and a big chunk would leave one worker with the tail of the batch.
+CHUNK_SIZE = 4
+
+#: The error code of a document whose worker process died while extracting it (killed by the OS,
+#: for instance for want of memory).
+WORKER_DIED = "worker-died"
+#: The error code of a document whose extraction took longer than the time limit.
+TIMEOUT = "timeout"
+
+#: prctl's request to be sent a signal when the parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+
+
+def document_error(item: Item, code: str, message: str) -> Outcome:
+    """The error entry of a document that gave no record; reading errors and already-done
+    documents pass through, as they do in extraction."""
+    if not isinstance(item, Document):
+        return item
+    return InputError(id=item.id, path=item.path, line=item.line, code=code, message=message)
+
+
+def _serve(connection: Connection, parent_end: Connection, work: Callable[[Item], Outcome]) -> None:
+    """A worker's loop: take a chunk of items and send back the outcome of each as soon as it is
+    made, until the parent stops the worker or is gone.
+
+    A forked worker starts with the parent's end of its pipe open too; it closes it, so that it
+    finds the pipe closed (EOFError, ConnectionError) and exits if the parent is killed. Ctrl-C
+    and a SIGTERM sent to the process group reach the workers too: the parent handles them and
+    stops the workers, which ignore SIGINT and take SIGTERM's default back (a forked worker
+    starts with the parent's handlers).
+    """
+    parent_end.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    with suppress(EOFError, ConnectionError):
+        while True:
+            for item in connection.recv():
+                connection.send(work(item))
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when its parent dies (``PR_SET_PDEATHSIG``):
+    a worker stuck on a document would otherwise outlive a parent killed by SIGKILL, where it
+    only notices the closed pipe once the document is done. Elsewhere, nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    parent = multiprocessing.parent_process()
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if parent is not None and os.getppid() != parent.pid:
+        os._exit(1)  # the parent died before the request was made
+
+
+@dataclass
+class _Worker:
+    """A worker process, the parent's end of its pipe, and what it has been given to do."""
+
+    process: BaseProcess
+    connection: Connection
+    #: (input position, item) of what was sent and not yet answered, in the order the worker
+    #: takes them: the first one is the item it is working on.
+    in_flight: deque[tuple[int, Item]]
+    #: When the worker started on its first item in flight, as the parent knows it
+    #: (``time.monotonic()``): when the item was sent to an idle worker, or the one before
+    #: it was answered.
+    since: float = 0.0
+
+
+class Workers:
+    """``jobs`` worker processes extracting chunks of items, each over a pipe of its own, so
+    that the parent always knows which item a worker is on: a worker that dies (killed by the
+    OS, out of memory) costs that document a ``worker-died`` error entry, a worker still on one
+    document after ``timeout`` seconds is killed and costs it a ``timeout`` entry; the rest of
+    its chunk goes to the next worker, and a new worker takes its place.
+
+    The parent does little (reading, pickling, writing) and uses one thread: it sends a worker
+    its next chunk when the worker has answered the last one, and otherwise waits, at most until
+    the first time limit runs out. Where the platform can fork, a worker starts with meetingx
+    imported and the pipelines of the first documents' languages loaded, which spawning would
+    redo in every worker. The workers are started before the progress bar starts its monitor
+    thread, so no Python thread is copied into them (only a worker that replaces a stopped one
+    is forked with that thread running).
+    """
+
+    def __init__(self, work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int, tagger: bool,
+                 timeout: float | None) -> None:
+        self._work = work
+        self._items = enumerate(items)
+        self._timeout = timeout
+        #: Items taken back from a stopped worker, sent again before new ones.
+        self._returned: deque[tuple[int, Item]] = deque()
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        self._context = multiprocessing.get_context("fork" if fork else "spawn")
+        first_chunks = [self._next_chunk() for _ in range(jobs)]
+        if fork:
+            _preload([item for _, item in itertools.chain(*first_chunks)], tagger)
+        self._workers = [self._start() for _ in range(jobs)]
+        for worker, chunk in zip(self._workers, first_chunks):
+            self._give(worker, chunk)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        # SIGKILL, not SIGTERM: a worker that has not yet taken SIGTERM's default back (see
+        # _serve) would otherwise run the parent's handler, or never, if it is stuck in C code.
+        for worker in self._workers:
+            worker.process.kill()
+            worker.process.join()
+            worker.connection.close()
+
+    def outcomes(self) -> Iterator[Outcome]:
+        """Every item's outcome, in input order."""
+        outcomes: dict[int, Outcome] = {}
+        next_position = 0
+        while busy := [worker for worker in self._workers if worker.in_flight]:
+            ready = set(wait([worker.connection for worker in busy]
+                             + [worker.process.sentinel for worker in busy], self._time_left(busy)))
+            for worker in busy:
+                died = worker.process.sentinel in ready
+                if died or worker.connection in ready and not self._receive(worker, outcomes):
+                    self._replace(worker, outcomes, WORKER_DIED)
+                elif self._timeout is not None and time.monotonic() - worker.since >= self._timeout:
+                    # The document it is on is to blame, unless its answer slipped in before the kill.
+                    culprit = worker.in_flight[0][0]
+                    worker.process.kill()
+                    self._replace(worker, outcomes, TIMEOUT, culprit)
+                if not worker.in_flight:
+                    self._give(worker, self._next_chunk())
+            while next_position in outcomes:
+                yield outcomes.pop(next_position)
+                next_position += 1
+
+    def _time_left(self, busy: list[_Worker]) -> float | None:
+        """Seconds until the first of the busy workers runs out of time; None without a limit."""
+        if self._timeout is None:
+            return None
+        return max(0.0, min(worker.since for worker in busy) + self._timeout - time.monotonic())
+
+    def _next_chunk(self) -> list[tuple[int, Item]]:
+        chunk = [self._returned.popleft() for _ in range(min(CHUNK_SIZE, len(self._returned)))]
+        chunk.extend(itertools.islice(self._items, CHUNK_SIZE - len(chunk)))
+        return chunk
+
+    def _start(self) -> _Worker:
+        connection, worker_end = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(worker_end, connection, self._work), daemon=True)
+        process.start()
+        worker_end.close()
+        return _Worker(process, connection, deque())
+
+    def _give(self, worker: _Worker, chunk: list[tuple[int, Item]]) -> None:
+        if not chunk:
+            return
+        if not worker.in_flight:
+            worker.since = time.monotonic()
+        worker.in_flight.extend(chunk)
+        try:
+            worker.connection.send([item for _, item in chunk])
+        except OSError:
+            pass  # it died since it last answered: the next round finds it dead and replaces it
+
+    @staticmethod
+    def _receive(worker: _Worker, outcomes: dict[int, Outcome]) -> bool:
+        """Take the outcomes the worker has sent; False when its pipe says it has died."""
+        try:
+            while worker.in_flight and worker.connection.poll():
+                outcome = worker.connection.recv()
+                outcomes[worker.in_flight.popleft()[0]] = outcome
+                worker.since = time.monotonic()
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _replace(self, worker: _Worker, outcomes: dict[int, Outcome], code: str,
+                 culprit: int | None = None) -> None:
+        """Take what a stopped worker sent before it ended, give the item it was working on its
+        error entry (``code``; with ``culprit``, only if that is still the item at the input
+        position ``culprit``), return the items it had not finished, and start a new worker in
+        its place."""
+        worker.process.join()
+        self._receive(worker, outcomes)
+        if worker.in_flight and culprit in (None, worker.in_flight[0][0]):
+            position, item = worker.in_flight.popleft()
+            outcomes[position] = document_error(item, code, self._message(code, worker.process.exitcode))
+        self._returned.extendleft(reversed(worker.in_flight))
+        worker.connection.close()
+        replacement = self._start()
+        worker.process, worker.connection, worker.in_flight = (
+            replacement.process, replacement.connection, replacement.in_flight)
+
+    def _message(self, code: str, exitcode: int | None) -> str:
+        if code == TIMEOUT:
+            return (f"extraction took longer than the time limit of {self._timeout:g} s; "
+                    "the worker process extracting this document was stopped")
+        how = (f"was killed by {signal.Signals(-exitcode).name}" if exitcode is not None and exitcode < 0
+               else f"exited with status {exitcode}")
+        return f"the worker process extracting this document {how}"
+
+
+def _preload(items: list[Item], tagger: bool) -> None:
+    """Load the pipelines of the languages of these documents (and the people tagger's model for
+    Chinese) so that forked workers inherit them rather than each loading them.
+
+    A pipeline that fails to load here is left alone: each worker then tries again on its
+    documents, which get ``extract-failed`` entries, as they would in a single process.
+    """
+    languages = {detect_language(item.text) for item in items if isinstance(item, Document)}
+    for language in sorted(languages):
+        try:
+            load_pipeline(language, None, tagger)  # the arguments of extract_document's call, the cache's key
+            if language == "zh" and tagger:
+                tagger_model()
+        except Exception:  # noqa: BLE001  (see the docstring)
+            pass
+    # The pipelines are then left out of every later collection: of the workers, which would
+    # copy the pages they share with the parent, and of the parent's shutdown (~0.06 s).
+    gc.freeze()
