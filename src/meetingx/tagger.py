@@ -15,7 +15,7 @@ its call. :func:`person_spans_of` answers many windows at once, :func:`person_sp
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,7 +26,7 @@ Spans = tuple[tuple[int, int], ...]
 
 #: How many answers the cache keeps (the oldest go first).
 CACHE_SIZE = 65536
-#: Fewer rows than this go through the Viterbi recursion in full (see NameTagger.best_paths).
+#: Fewer texts than this are decoded one by one (see NameTagger.person_words).
 _FEW_ROWS = 3
 
 
@@ -55,8 +55,9 @@ class NameTagger:
         # LAC's own decoding: a tag ending in -I continues the word before it; any other starts a
         # word, whose label is its first tag's (an id missing from tag.dic reads as n-B).
         names = [tags.get(id_, "n-B") for id_ in range(size)]
-        self.continues = np.array([name.endswith("-I") for name in names])
-        self.starts_person = np.array([name.rsplit("-", 1)[0] == "PER" for name in names])
+        self.continues = [name.endswith("-I") for name in names]
+        self.starts_person = [name.rsplit("-", 1)[0] == "PER" for name in names]
+        self.columns = np.arange(size)
         # A tag more than this below a step's best score cannot be the best one before any tag of
         # the next step, whatever the transition (the spread of the transitions, with room for
         # float rounding): see best_paths.
@@ -77,16 +78,33 @@ class NameTagger:
         lengths = np.full(len(texts), ids.shape[1], dtype=np.int64)
         return self.session.run(None, {"token_ids": ids, "length": lengths})[0]
 
-    def best_paths(self, emissions: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
-        """The tag ids of the best path through each row of ``emissions`` (CRF Viterbi), a row
-        of length ``lengths[row]`` through its first that many steps (rows longest first); all
-        rows go through each step together, as far as each is long.
+    def best_path(self, emissions: np.ndarray) -> list[int]:
+        """The tag ids of the best path through one text's ``emissions`` (CRF Viterbi: for every
+        tag, the best previous tag, ties to the lowest id, in float32)."""
+        score = emissions[0]
+        backpointers = []
+        for step in emissions[1:]:
+            scores = score[:, None] + self.transitions
+            best = scores.argmax(axis=0)
+            score = scores[best, self.columns] + step
+            backpointers.append(best)
+        tag = int(score.argmax())
+        path = [tag]
+        for best in reversed(backpointers):
+            tag = int(best[tag])
+            path.append(tag)
+        path.reverse()
+        return path
 
-        The textbook recursion (for every tag, the best previous tag, ties to the lowest id, in
-        float32) costs O(tags²) a step. With many rows, most steps cost O(tags): a row's best
-        previous tag is one within ``reach`` of its step's best score, and nearly always that is
-        the best one alone (the leader), which is then the best previous tag of every tag; only
-        rows with more than one such tag get the full recursion. The paths are the same.
+    def best_paths(self, emissions: np.ndarray, lengths: Sequence[int]) -> list[list[int]]:
+        """The paths :meth:`best_path` finds through each row of ``emissions``, a row of length
+        ``lengths[row]`` through its first that many steps (rows longest first); all rows go
+        through each step together, as far as each is long.
+
+        The recursion costs O(tags²) a step. Here most steps cost O(tags): a row's best previous
+        tag is one within ``reach`` of its step's best score, and nearly always that is the best
+        one alone (the leader), which is then the best previous tag of every tag; only rows with
+        more than one such tag get the full recursion. The paths are the same.
         """
         rows, longest, size = emissions.shape
         active = np.searchsorted(-np.asarray(lengths), -np.arange(longest), side="left")  # rows longer than each step
@@ -96,18 +114,15 @@ class NameTagger:
         for step in range(1, longest):
             count = active[step]
             current, back = score[:count], backpointers[step - 1, :count]
-            if count < _FEW_ROWS:  # the leader's test would cost more calls than it saves
-                contested = slice(None)
-                following = np.empty((count, size), dtype=score.dtype)
-            else:
-                leader = current.argmax(axis=1)
-                top = current[every[:count], leader]
-                following = top[:, None] + self.transitions[leader]
-                back[:] = leader[:, None]
-                contested = np.count_nonzero(current >= (top - self.reach - 1e-5 * np.abs(top))[:, None], axis=1) > 1
-            scores = current[contested][:, :, None] + self.transitions
-            following[contested] = scores.max(axis=1)
-            back[contested] = scores.argmax(axis=1)
+            leader = current.argmax(axis=1)
+            top = current[every[:count], leader]
+            following = top[:, None] + self.transitions[leader]
+            back[:] = leader[:, None]
+            contested = np.count_nonzero(current >= (top - self.reach - 1e-5 * np.abs(top))[:, None], axis=1) > 1
+            if contested.any():
+                scores = current[contested][:, :, None] + self.transitions
+                following[contested] = scores.max(axis=1)
+                back[contested] = scores.argmax(axis=1)
             score[:count] = following + emissions[:count, step]
         paths = np.empty((rows, longest), dtype=np.intp)
         tag = score.argmax(axis=1)
@@ -116,27 +131,41 @@ class NameTagger:
             count = active[step + 1]
             tag[:count] = backpointers[step, every[:count], tag[:count]]
             paths[:count, step] = tag[:count]
-        return paths
+        return [paths[row, :length].tolist() for row, length in enumerate(lengths)]
 
     def person_words(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-        """(start, end) of every word of each of ``texts`` (none empty) that the tagger labels PER."""
+        """(start, end) of every word of each of ``texts`` (none empty) that the tagger labels PER.
+        Texts of one length share a model call; a few texts are decoded one by one (the joint
+        decoding of :meth:`best_paths` pays for itself from a few rows on)."""
         order = sorted(range(len(texts)), key=lambda index: -len(texts[index]))
         lengths = [len(texts[index]) for index in order]
-        emissions = np.zeros((len(texts), lengths[0], self.transitions.shape[0]), dtype=np.float32)
-        first = 0
-        while first < len(order):  # the texts of one length (a run of ``order``) share a model call
-            last = first + lengths.count(lengths[first])
-            emissions[first:last, :lengths[first]] = self.emissions([texts[index] for index in order[first:last]])
-            first = last
-        paths = self.best_paths(emissions, lengths)
+        emissions = [self.emissions([texts[index] for index in order[first:first + lengths.count(length)]])
+                     for first, length in _runs(lengths)]
+        if len(texts) < _FEW_ROWS:
+            paths = [self.best_path(rows[row, :]) for rows in emissions for row in range(len(rows))]
+        else:
+            joined = np.zeros((len(texts), lengths[0], self.transitions.shape[0]), dtype=np.float32)
+            for (first, length), rows in zip(_runs(lengths), emissions):
+                joined[first:first + len(rows), :length] = rows
+            paths = self.best_paths(joined, lengths)
         found: list[list[tuple[int, int]]] = [[] for _ in texts]
-        for row, index in enumerate(order):
-            path = paths[row, :lengths[row]]
-            is_start = ~self.continues[path]
-            is_start[0] = True
-            bounds = [*np.flatnonzero(is_start).tolist(), len(path)]
-            found[index] = [(start, end) for start, end in zip(bounds, bounds[1:]) if self.starts_person[path[start]]]
+        for index, path in zip(order, paths):
+            words = found[index]
+            start = 0
+            for pos in range(1, len(path) + 1):
+                if pos == len(path) or not self.continues[path[pos]]:
+                    if self.starts_person[path[start]]:
+                        words.append((start, pos))
+                    start = pos
         return found
+
+
+def _runs(lengths: list[int]) -> Iterator[tuple[int, int]]:
+    """(first index, length) of each run of equal ``lengths``."""
+    first = 0
+    while first < len(lengths):
+        yield first, lengths[first]
+        first += lengths.count(lengths[first])
 
 
 @lru_cache(maxsize=1)
