@@ -157,17 +157,20 @@ def start_up(runs: int) -> dict[str, Any]:
                 for name, command in commands.items()}
 
 
-def measure(runs: int = 3, min_chars: int = 1500, max_chars: int = 2500) -> dict[str, Any]:
-    """Every contender's fastest run over the chosen reports, and the start-up figures."""
+def measure(runs: int = 3, min_chars: int = 1500, max_chars: int = 2500,
+            names: tuple[str, ...] = tuple(CONTENDERS), start: bool = True) -> dict[str, Any]:
+    """The fastest run of each contender of ``names`` (meetingx and jieba always) over the chosen
+    reports, and (with ``start``) the start-up figures."""
+    names = tuple(dict.fromkeys(("meetingx", "jieba.posseg", *names)))
     reports = chosen_reports(min_chars, max_chars)
     characters = sum(len(report["text"]) for report in reports)
     with tempfile.TemporaryDirectory() as tmp:
         reports_path = Path(tmp) / "reports.jsonl"
         reports_path.write_text("".join(json.dumps(report, ensure_ascii=False) + "\n" for report in reports),
                                 encoding="utf-8")
-        measured: dict[str, list[dict[str, Any]]] = {name: [] for name in CONTENDERS}
+        measured: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
         for _ in range(runs):
-            for name in CONTENDERS:
+            for name in names:
                 measured[name].append(run_contender(name, reports_path))
     contenders = {}
     for name, results in measured.items():
@@ -182,7 +185,7 @@ def measure(runs: int = 3, min_chars: int = 1500, max_chars: int = 2500) -> dict
     meetingx["speed_vs_jieba_with_validation"] = jieba / (meetingx["cpu_s"] + meetingx["validate_cpu_s"])
     return {"reports": len(reports), "characters": characters, "min_chars": min_chars, "max_chars": max_chars,
             "runs": runs, "loadavg": [round(x, 2) for x in os.getloadavg()], "contenders": contenders,
-            "start_up": start_up(runs)}
+            "start_up": start_up(runs) if start else None}
 
 
 def print_table(figures: dict[str, Any]) -> None:
@@ -198,6 +201,8 @@ def print_table(figures: dict[str, Any]) -> None:
           f"{meetingx['speed_vs_jieba_with_validation']:.2f}x jieba; {meetingx['records']} records, "
           f"{meetingx['validation_problems']} validation problems, sha256 {meetingx['sha256'][:16]}")
     for name, label in (("help", "meetingx --help"), ("first_record", "meetingx extract, start to first record")):
+        if figures["start_up"] is None:
+            break
         row = figures["start_up"][name]
         print(f"  {label}: {row['wall_s']:.2f} s wall, {row['cpu_s']:.2f} CPU s")
 
@@ -207,9 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs of each contender; the fastest counts")
     parser.add_argument("--min-chars", type=int, default=1500)
     parser.add_argument("--max-chars", type=int, default=2500)
+    parser.add_argument("--only", action="append", choices=list(CONTENDERS), default=None,
+                        help="measure only these contenders (repeatable; meetingx and jieba always) and no start-up")
     parser.add_argument("--out", type=Path, default=None, help="also write the figures here as JSON")
     args = parser.parse_args(argv)
-    figures = measure(args.runs, args.min_chars, args.max_chars)
+    figures = measure(args.runs, args.min_chars, args.max_chars, tuple(args.only or CONTENDERS), args.only is None)
     print_table(figures)
     if args.out:
         args.out.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -7,6 +7,7 @@ Where the records go is :mod:`meetingx.output`; the worker processes are :mod:`m
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +22,7 @@ from meetingx.api import extract_documents
 from meetingx.output import json_line
 from meetingx.reading import Document, InputError
 from meetingx.record import MeetingRecord
-from meetingx.workers import Workers, chunks, document_error
+from meetingx.workers import Workers, chunks, document_error, preload
 
 
 class RecordLine(NamedTuple):
@@ -155,7 +156,10 @@ def _outcomes(work: Callable[[list[Item]], list[Outcome]], items: Iterable[Item]
     in this process for one job and no time limit, else from worker processes that are stopped
     on exit (``tagger``: whether ``work`` uses the tagger)."""
     if jobs == 1 and timeout is None:
-        yield (outcome for chunk in chunks(items) for outcome in work(chunk))
+        pending = chunks(items)
+        first = next(pending, [])
+        preload(first, tagger)
+        yield (outcome for chunk in itertools.chain([first], pending) for outcome in work(chunk))
         return
     with Workers(work, items, jobs, tagger, timeout) as workers:
         yield workers.outcomes()

@@ -148,7 +148,7 @@ class Workers:
         self._context = multiprocessing.get_context("fork" if fork else "spawn")
         first_chunks = [self._next_chunk() for _ in range(jobs)]
         if fork:
-            _preload([item for _, item in itertools.chain(*first_chunks)], tagger)
+            preload([item for _, item in itertools.chain(*first_chunks)], tagger, model=tagger and jobs > 1)
         self._workers = [self._start() for _ in range(jobs)]
         for worker, chunk in zip(self._workers, first_chunks):
             self._give(worker, chunk)
@@ -250,9 +250,12 @@ class Workers:
         return f"the worker process extracting this document {how}"
 
 
-def _preload(items: list[Item], tagger: bool) -> None:
-    """Load the pipelines of the languages of these documents (and the people tagger's model for
-    Chinese) so that forked workers inherit them rather than each loading them.
+def preload(items: list[Item], tagger: bool, model: bool = False) -> None:
+    """Load the pipelines of the languages of these documents (with the people tagger or not, as
+    ``tagger`` says extraction runs them) and, with ``model``, the tagger's model for Chinese, so
+    that forked workers inherit them rather than each loading them (a single worker loads the
+    model itself, when a document first needs it); and leave what is loaded out of later garbage
+    collections.
 
     A pipeline that fails to load here is left alone: each worker then tries again on its
     documents, which get ``extract-failed`` entries, as they would in a single process.
@@ -261,7 +264,7 @@ def _preload(items: list[Item], tagger: bool) -> None:
     for language in sorted(languages):
         try:
             load_pipeline(language, None, tagger)  # the arguments of extract_document's call, the cache's key
-            if language == "zh" and tagger:
+            if language == "zh" and model:
                 tagger_model()
         except Exception:  # noqa: BLE001  (see the docstring)
             pass

@@ -33,6 +33,11 @@ _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚
 #: Between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
 _TRAILER = re.compile(r"(?:同志|等)?(?:(?:当地时间)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在[\u4e00-\u9fff]{1,6}?)?"
                       r"(?:先后|分别|相继|依次|共同|也|还|都|将)?$")
+#: The ideographs that end where a search stops: the start of the run before a title.
+_IDEOGRAPHS_TO_END = re.compile(r"[\u4e00-\u9fff]*+\Z")
+#: A run of what names before a verb are written with (ideographs, 、 and the dot of a
+#: transcribed name), matched in the reversed text: the run that ends at a position.
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff、·]*")
 
 
 @dataclass
@@ -68,7 +73,8 @@ class PeopleFinder:
         """Where the role phrase whose title noun starts at ``title_start`` begins: back to
         punctuation (a parenthesised part such as 组织部（统战部） stays inside), then past lead
         words (会上, 首先), a stop word (参加会议的有…, 会议由…) and a leading date."""
-        pos = title_start
+        # (the run of ideographs at once, then character by character where a ） ends it)
+        pos = _IDEOGRAPHS_TO_END.search(text, max(0, title_start - 40), title_start).start()
         depth = 0
         while pos > 0 and title_start - pos < 40:
             ch = text[pos - 1]
@@ -320,15 +326,16 @@ class PeopleFinder:
         here: the tagger is not asked again about each 汪洋强调, 汪洋指出 of a report) or one the
         tagger finds."""
         found: list[Mention] = []
+        backward = text[::-1]
         for verb in self.person_verb_re.finditer(text):
             end = verb.start()
             end = _TRAILER.search(text, max(0, end - 16), end).start()
-            # The run of names goes back to punctuation, but not into a mention already found
-            # (中共中央政治局常委、全国政协主席王沪宁主持并讲话: only 主持并 stands before 讲话).
-            start = end
-            while start > max(0, end - 80) and (is_cjk(text[start - 1]) or text[start - 1] in "、·") \
-                    and not taken.covers(start - 1):
-                start -= 1
+            # The run of names goes back to punctuation, at most 80 characters, but not into a
+            # mention already found (中共中央政治局常委、全国政协主席王沪宁主持并讲话: only 主持并 stands
+            # before 讲话).
+            lowest = max(0, end - 80)
+            run = _NAME_RUN.match(backward, len(text) - end, len(text) - lowest)
+            start = max(end - (run.end() - run.start()), taken.last(lowest, end) + 1)
             start = self.lexicon.skip_lead(text, start, end)
             if start >= end or taken.covers(end - 1):
                 continue
