@@ -3,10 +3,10 @@
 ``jieba.posseg``, LAC's model over the whole text, and a one-pass regex scan; and how long the
 command takes to start.
 
-    python3 benchmarks/fresh.py [--runs 3] [--min-chars 1500] [--max-chars 2500]
+    python3 benchmarks/fresh.py [--runs 3] [--min-chars 1500] [--max-chars 2500] [--no-tagger] [--only NAME]
 
 The reports are those of ``../shared/corpus/bulk/reports.jsonl`` of 1,500-2,500 characters (66 of
-them). Each contender runs in a Python process of its own, started for it: it loads what it needs
+them; ``benchmarks/run.py`` runs the same measurement on its corpus). Each contender runs in a Python process of its own, started for it: it loads what it needs
 (meetingx: its pipeline and the LAC model; jieba: its dictionary), outside the clock, then reads
 every report once, on the clock (``time.process_time``: CPU seconds of the process, every thread).
 No answer is cached from an earlier pass. Each contender runs ``--runs`` times, in turns, and its
@@ -47,12 +47,13 @@ CONTENDERS: dict[str, str] = {
 from meetingx import batch, tagger
 from meetingx.reading import Document
 from meetingx.validate import validate_record
-batch.run_batch([Document(id="load", text=COLD_TEXT)], lambda line: None, lambda error: None)
-tagger._tagger()
+batch.run_batch([Document(id="load", text=COLD_TEXT)], lambda line: None, lambda error: None, tagger=TAGGER)
+if TAGGER:
+    tagger._tagger()
 tagger.forget()
 lines, errors = [], []
 start = time.process_time()
-batch.run_batch(documents, lines.append, errors.append)
+batch.run_batch(documents, lines.append, errors.append, tagger=TAGGER)
 cpu = time.process_time() - start
 start = time.process_time()
 problems = sum(len(validate_record(json.loads(line), document.text)) for line, document in zip(lines, documents))
@@ -95,22 +96,27 @@ _PROLOGUE = """
 import hashlib, json, sys, time
 from meetingx.reading import Document
 COLD_TEXT = {cold!r}
+TAGGER = {tagger!r}
 rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 texts = [row["text"] for row in rows]
 documents = [Document(id=row["id"], text=row["text"]) for row in rows]
 """
 
 
-def chosen_reports(min_chars: int, max_chars: int) -> list[dict[str, str]]:
-    """The bulk reports (id, text) of ``min_chars`` to ``max_chars`` characters, in corpus order."""
+def chosen_reports(specs: list[str], min_chars: int, max_chars: int) -> list[dict[str, str]]:
+    """The reports (id, text) of the inputs ``specs`` of ``min_chars`` to ``max_chars`` characters,
+    in input order, each once."""
     from meetingx.reading import Document, iter_inputs
 
-    return [{"id": item.id, "text": item.text} for item in iter_inputs([str(BULK)])
-            if isinstance(item, Document) and min_chars <= len(item.text) <= max_chars]
+    chosen: dict[str, str] = {}
+    for item in iter_inputs(specs):
+        if isinstance(item, Document) and min_chars <= len(item.text) <= max_chars:
+            chosen.setdefault(item.id, item.text)
+    return [{"id": id, "text": text} for id, text in chosen.items()]
 
 
-def run_contender(name: str, reports_path: Path) -> dict[str, Any]:
-    script = _PROLOGUE.format(cold=COLD_TEXT) + CONTENDERS[name] + "\nprint(json.dumps(out))\n"
+def run_contender(name: str, reports_path: Path, tagger: bool) -> dict[str, Any]:
+    script = _PROLOGUE.format(cold=COLD_TEXT, tagger=tagger) + CONTENDERS[name] + "\nprint(json.dumps(out))\n"
     done = subprocess.run([sys.executable, "-c", script, str(reports_path)], capture_output=True, text=True,
                           check=True, cwd=tempfile.gettempdir())
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -145,24 +151,29 @@ def meetingx_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "meetingx.cli"]
 
 
-def start_up(runs: int) -> dict[str, Any]:
+def start_up(runs: int, tagger: bool = True) -> dict[str, Any]:
     """``meetingx --help``, and ``meetingx extract`` of a one-sentence report to its first record:
     the fastest of ``runs`` (by wall time)."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.txt"
         report.write_text(COLD_TEXT, encoding="utf-8")
         commands = {"help": [*meetingx_command(), "--help"],
-                    "first_record": [*meetingx_command(), "extract", str(report), "-o", str(Path(tmp) / "out.jsonl")]}
+                    "first_record": [*meetingx_command(), "extract", str(report), "-o", str(Path(tmp) / "out.jsonl"),
+                                     *([] if tagger else ["--no-tagger"])]}
         return {name: min((timed_command(command) for _ in range(runs)), key=lambda run: run["wall_s"])
                 for name, command in commands.items()}
 
 
-def measure(runs: int = 3, min_chars: int = 1500, max_chars: int = 2500,
-            names: tuple[str, ...] = tuple(CONTENDERS), start: bool = True) -> dict[str, Any]:
-    """The fastest run of each contender of ``names`` (meetingx and jieba always) over the chosen
-    reports, and (with ``start``) the start-up figures."""
+def measure(specs: list[str], runs: int = 3, min_chars: int = 1500, max_chars: int = 2500,
+            names: tuple[str, ...] = tuple(CONTENDERS), start: bool = True, tagger: bool = True) -> dict[str, Any] | None:
+    """The fastest run of each contender of ``names`` (meetingx and jieba always) over the reports
+    of the inputs ``specs`` of ``min_chars`` to ``max_chars`` characters, and (with ``start``) the
+    start-up figures; ``tagger=False`` measures meetingx without its name tagger. None where no
+    report is of that size."""
     names = tuple(dict.fromkeys(("meetingx", "jieba.posseg", *names)))
-    reports = chosen_reports(min_chars, max_chars)
+    reports = chosen_reports(specs, min_chars, max_chars)
+    if not reports:
+        return None
     characters = sum(len(report["text"]) for report in reports)
     with tempfile.TemporaryDirectory() as tmp:
         reports_path = Path(tmp) / "reports.jsonl"
@@ -171,7 +182,7 @@ def measure(runs: int = 3, min_chars: int = 1500, max_chars: int = 2500,
         measured: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
         for _ in range(runs):
             for name in names:
-                measured[name].append(run_contender(name, reports_path))
+                measured[name].append(run_contender(name, reports_path, tagger))
     contenders = {}
     for name, results in measured.items():
         best = min(results, key=lambda result: result["cpu_s"])
@@ -184,14 +195,15 @@ def measure(runs: int = 3, min_chars: int = 1500, max_chars: int = 2500,
     meetingx = contenders["meetingx"]
     meetingx["speed_vs_jieba_with_validation"] = jieba / (meetingx["cpu_s"] + meetingx["validate_cpu_s"])
     return {"reports": len(reports), "characters": characters, "min_chars": min_chars, "max_chars": max_chars,
-            "runs": runs, "loadavg": [round(x, 2) for x in os.getloadavg()], "contenders": contenders,
-            "start_up": start_up(runs) if start else None}
+            "runs": runs, "tagger": tagger, "loadavg": [round(x, 2) for x in os.getloadavg()],
+            "contenders": contenders, "start_up": start_up(runs, tagger) if start else None}
 
 
 def print_table(figures: dict[str, Any]) -> None:
     print(f"{figures['reports']} reports of {figures['min_chars']:,}-{figures['max_chars']:,} characters "
           f"({figures['characters']:,} in all), each read once in a fresh process; CPU seconds, fastest of "
-          f"{figures['runs']} runs; load average {figures['loadavg']}")
+          f"{figures['runs']} runs; load average {figures['loadavg']}"
+          f"{'' if figures['tagger'] else '; meetingx --no-tagger'}")
     print(f"  {'':<26} {'CPU s':>7} {'docs/CPU-s':>11} {'chars/CPU-s':>12} {'speed ÷ jieba':>14}")
     for name, row in figures["contenders"].items():
         print(f"  {name:<26} {row['cpu_s']:>7.3f} {row['docs_per_cpu_s']:>11.1f} {row['chars_per_cpu_s']:>12,.0f} "
@@ -212,11 +224,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs of each contender; the fastest counts")
     parser.add_argument("--min-chars", type=int, default=1500)
     parser.add_argument("--max-chars", type=int, default=2500)
+    parser.add_argument("--no-tagger", action="store_true", help="meetingx without its name tagger")
     parser.add_argument("--only", action="append", choices=list(CONTENDERS), default=None,
                         help="measure only these contenders (repeatable; meetingx and jieba always) and no start-up")
     parser.add_argument("--out", type=Path, default=None, help="also write the figures here as JSON")
     args = parser.parse_args(argv)
-    figures = measure(args.runs, args.min_chars, args.max_chars, tuple(args.only or CONTENDERS), args.only is None)
+    figures = measure([str(BULK)], args.runs, args.min_chars, args.max_chars, tuple(args.only or CONTENDERS),
+                      args.only is None, not args.no_tagger)
+    if figures is None:
+        raise SystemExit(f"no report of {args.min_chars}-{args.max_chars} characters in {BULK}")
     print_table(figures)
     if args.out:
         args.out.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

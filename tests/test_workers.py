@@ -113,3 +113,15 @@ def test_worker_died_entries_of_jsonl_documents_carry_their_line(monkeypatch: py
     _, [error], _ = collect([Document(id="k", text="会议。", path="in.jsonl", line=3), *documents("a")], jobs=2)
 
     assert (error.id, error.path, error.line, error.code) == ("k", "in.jsonl", 3, "worker-died")
+
+
+def test_chunks_hold_so_many_documents_and_characters_in_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "CHUNK_SIZE", 3)
+    monkeypatch.setattr(workers, "CHUNK_CHARACTERS", 10)
+    unreadable = InputError(id="u", path="u.txt", code="binary", message="binary data, not text")
+    items = [Document(id="a", text="会议" * 2), unreadable, Document(id="b", text="会议" * 2),
+             Document(id="c", text="会"), Document(id="long", text="会议" * 20), Document(id="d", text="会议")]
+
+    chunks = [[item.id for item in chunk] for chunk in workers.chunks(items)]
+
+    assert chunks == [["a", "u", "b"], ["c"], ["long"], ["d"]]

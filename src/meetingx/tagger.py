@@ -191,22 +191,18 @@ def _joined(text: str, words: list[tuple[int, int]]) -> Spans:
 _answers: dict[str, Spans] = {}
 
 
-def cached(text: str) -> Spans | None:
-    """The answer for ``text`` if the tagger has given it already."""
-    return _answers.get(text) if text else ()
-
-
 def person_spans_of(texts: Iterable[str]) -> list[Spans]:
     """(start, end) of every run the tagger labels as a person (PER) in each of ``texts``; the
     texts it has not answered yet are tagged together, those of one length in one model call."""
     texts = list(texts)
-    unanswered = [text for text in dict.fromkeys(texts) if text and text not in _answers]
+    found = {text: _answers[text] for text in texts if text in _answers}
+    unanswered = [text for text in dict.fromkeys(texts) if text and text not in found]
     if unanswered:
         for text, words in zip(unanswered, _tagger().person_words(unanswered)):
-            if len(_answers) >= CACHE_SIZE:
-                del _answers[next(iter(_answers))]
-            _answers[text] = _joined(text, words)
-    return [_answers[text] if text else () for text in texts]
+            found[text] = _answers[text] = _joined(text, words)
+        while len(_answers) > CACHE_SIZE:
+            del _answers[next(iter(_answers))]
+    return [found.get(text, ()) for text in texts]
 
 
 def person_spans(text: str) -> Spans:

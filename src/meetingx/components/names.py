@@ -14,8 +14,9 @@ model calls (:func:`answer_all`), and each rule still decides from its answers a
 from __future__ import annotations
 
 import re
-from collections.abc import Generator
-from typing import Optional, TypeVar
+from collections.abc import Callable, Generator
+from functools import partial
+from typing import TypeVar
 
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.tagger import Spans, person_spans_of
@@ -252,13 +253,19 @@ def answer_all(rules: list[Asking[_T]]) -> list[_T]:
     one go (:func:`~meetingx.tagger.person_spans_of`: those it has not answered before, in shared
     model calls). A rule so gets the answers it would get asking alone, in the same order."""
     results: dict[int, _T] = {}
-    answers: dict[int, Optional[Spans]] = dict.fromkeys(range(len(rules)))  # None starts a rule
-    while answers:
-        asking: dict[int, str] = {}
-        for index, answer in answers.items():
-            try:
-                asking[index] = rules[index].send(answer)
-            except StopIteration as done:
-                results[index] = done.value
+    asking: dict[int, str] = {}
+
+    def advance(index: int, step: Callable[[], str]) -> None:
+        try:
+            asking[index] = step()
+        except StopIteration as done:
+            results[index] = done.value
+
+    for index, rule in enumerate(rules):
+        advance(index, rule.__next__)
+    while asking:
         answers = dict(zip(asking, person_spans_of(asking.values())))
+        asking = {}
+        for index, answer in answers.items():
+            advance(index, partial(rules[index].send, answer))
     return [results[index] for index in range(len(rules))]
