@@ -56,9 +56,9 @@ class CharTokenizer:
     Spaces are tokens of their own, so every character offset is a token boundary. It has no
     state: saving and loading it (``nlp.to_disk``, ``spacy.load``) write and read nothing.
 
-    A character's lexeme is added to the vocabulary the first time the tokenizer meets it, and the
-    Doc is built from the lexemes' ids: spaCy would otherwise hash every character and make the
-    lexemes of characters it has not stored anew in each Doc."""
+    The Doc is built from the characters' lexeme ids, which the tokenizer keeps by character:
+    built from the characters themselves, it would hash each one twice over (to find its lexeme
+    and to check it against the string store)."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -67,11 +67,11 @@ class CharTokenizer:
     def __call__(self, text: str) -> Doc:
         orth_ids = self._orth_ids
         try:
-            words = [orth_ids[char] for char in text]
+            words = list(map(orth_ids.__getitem__, text))
         except KeyError:
             for char in set(text).difference(orth_ids):
                 orth_ids[char] = self.vocab[char].orth
-            words = [orth_ids[char] for char in text]
+            words = list(map(orth_ids.__getitem__, text))
         doc = Doc(self.vocab, words=words, spaces=[False] * len(text))
         doc.user_data[TEXT_KEY] = text
         return doc

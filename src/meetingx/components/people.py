@@ -135,14 +135,15 @@ class PeopleFinder:
                 taken.add(s, e)
         # 4. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
         mentions += yield from self.bare_names(text, taken, known)
-        # 5. every other occurrence of a name already found
-        for name in sorted(known, key=len, reverse=True):
-            for match in re.finditer(re.escape(name), text):
-                if taken.overlaps(match.start(), match.end()) or not self.names.ends_name(text, match.end()):
-                    continue
-                mentions.append(Mention(name, match.start(), match.end(), [], "person.known-name", 0.8,
-                                        match.start(), match.end()))
-                taken.add(match.start(), match.end())
+        # 5. every other occurrence of a name already found, the longest names first
+        for name in sorted(known, key=lambda name: (-len(name), name)):
+            start = text.find(name)
+            while start >= 0:
+                end = start + len(name)
+                if not taken.overlaps(start, end) and self.names.ends_name(text, end):
+                    mentions.append(Mention(name, start, end, [], "person.known-name", 0.8, start, end))
+                    taken.add(start, end)
+                start = text.find(name, end)
 
         for mention in sorted(mentions, key=lambda m: m.start):
             add_candidate(doc, "PERSON", mention.start, mention.end, mention.rule, mention.confidence,
