@@ -1,5 +1,5 @@
 """The name tagger answers many windows at once exactly as it answers each alone: windows of one
-length share a model call, and the joint decoding finds the paths the plain recursion finds."""
+length share a model call, and the decoding finds the paths the textbook recursion finds."""
 
 from __future__ import annotations
 
@@ -67,10 +67,25 @@ def test_the_cache_keeps_its_size_and_still_answers_a_batch_larger_than_itself(m
     assert answers == tagger.person_spans_of(WINDOWS)
 
 
+def textbook_path(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
+    """Viterbi as written in the books: for every tag, the best previous tag (ties to the lowest)."""
+    score = emissions[0]
+    backpointers = []
+    for step in emissions[1:]:
+        scores = score[:, None] + transitions
+        best = scores.argmax(axis=0)
+        score = scores[best, np.arange(len(score))] + step
+        backpointers.append(best)
+    path = [int(score.argmax())]
+    for best in reversed(backpointers):
+        path.append(int(best[path[-1]]))
+    return path[::-1]
+
+
 @pytest.mark.parametrize("seed", range(6))
-def test_joint_decoding_finds_the_paths_of_the_plain_recursion(seed: int) -> None:
+def test_decoding_finds_the_paths_of_the_textbook_recursion(seed: int) -> None:
     """Rows of several lengths (longest first), some with two tags within reach of the best one
-    or tied with it, which the joint decoding must decide as the recursion does."""
+    or tied with it, which the decoding, row by row or joint, must decide as the recursion does."""
     model = tagger._tagger()
     rng = np.random.default_rng(seed)
     lengths = sorted(rng.integers(1, 30, size=12).tolist(), reverse=True)
@@ -85,6 +100,7 @@ def test_joint_decoding_finds_the_paths_of_the_plain_recursion(seed: int) -> Non
             scores[:, 7] = scores[:, 3] = scores.max(axis=1) + 1
         emissions[row, :length] = scores
 
-    joint = model.best_paths(emissions, lengths)
+    expected = [textbook_path(emissions[row, :length], model.transitions) for row, length in enumerate(lengths)]
 
-    assert joint == [model.best_path(emissions[row, :length]) for row, length in enumerate(lengths)]
+    assert model.best_paths(emissions, lengths) == expected
+    assert [model.best_path(emissions[row, :length]) for row, length in enumerate(lengths)] == expected

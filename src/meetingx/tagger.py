@@ -27,7 +27,7 @@ Spans = tuple[tuple[int, int], ...]
 #: How many answers the cache keeps (the oldest go first).
 CACHE_SIZE = 65536
 #: Fewer texts than this are decoded one by one (see NameTagger.person_words).
-_FEW_ROWS = 3
+_FEW_ROWS = 8
 
 
 def _read_table(path: Path) -> dict[str, str]:
@@ -80,18 +80,28 @@ class NameTagger:
 
     def best_path(self, emissions: np.ndarray) -> list[int]:
         """The tag ids of the best path through one text's ``emissions`` (CRF Viterbi: for every
-        tag, the best previous tag, ties to the lowest id, in float32)."""
+        tag, the best previous tag, ties to the lowest id, in float32).
+
+        The recursion costs O(tags²) a step; most steps here cost O(tags): the best previous tag
+        of any tag is one within ``reach`` of the step's best score, and nearly always that is the
+        best one alone (the leader), the best previous tag of every tag. Steps with another tag
+        within reach get the full recursion. The path is the same."""
         score = emissions[0]
-        backpointers = []
+        backpointers: list[int | np.ndarray] = []
         for step in emissions[1:]:
-            scores = score[:, None] + self.transitions
-            best = scores.argmax(axis=0)
-            score = scores[best, self.columns] + step
-            backpointers.append(best)
+            leader = int(score.argmax())
+            top = score[leader]
+            if np.count_nonzero(score >= top - self.reach - 1e-5 * abs(top)) > 1:
+                scores = score[:, None] + self.transitions
+                backpointers.append(scores.argmax(axis=0))
+                score = scores.max(axis=0) + step
+            else:
+                backpointers.append(leader)
+                score = (top + self.transitions[leader]) + step
         tag = int(score.argmax())
         path = [tag]
         for best in reversed(backpointers):
-            tag = int(best[tag])
+            tag = best if isinstance(best, int) else int(best[tag])
             path.append(tag)
         path.reverse()
         return path
@@ -99,13 +109,8 @@ class NameTagger:
     def best_paths(self, emissions: np.ndarray, lengths: Sequence[int]) -> list[list[int]]:
         """The paths :meth:`best_path` finds through each row of ``emissions``, a row of length
         ``lengths[row]`` through its first that many steps (rows longest first); all rows go
-        through each step together, as far as each is long.
-
-        The recursion costs O(tags²) a step. Here most steps cost O(tags): a row's best previous
-        tag is one within ``reach`` of its step's best score, and nearly always that is the best
-        one alone (the leader), which is then the best previous tag of every tag; only rows with
-        more than one such tag get the full recursion. The paths are the same.
-        """
+        through each step together, as far as each is long, each row following its leader or,
+        where another tag is within reach, taking the full recursion."""
         rows, longest, size = emissions.shape
         active = np.searchsorted(-np.asarray(lengths), -np.arange(longest), side="left")  # rows longer than each step
         every = np.arange(rows)
