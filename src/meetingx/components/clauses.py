@@ -36,7 +36,7 @@ _CHAIR_VERB = re.compile(r"主持(?!人)")
 #: A header field of minutes: 主持：区长王志强 / 主持人：王志强
 _CHAIR_HEADER = re.compile(r"主持(?:人)?\s*：")
 #: The meeting as a clause's subject, however the clause goes on (会议经表决，…; 会上，…)
-_GENERIC_MEETING = re.compile(r"(?:本次|此次|这次)?(?:会议|大会|全会)(?:上)?|会上")
+_GENERIC_MEETING = re.compile(r"(?:本次|此次|这次)?(?:会议|大会|全会|峰会|论坛|座谈会|全体会议|年会)(?:上)?|会上")
 #: A demonstrative that makes a named meeting this one (此次中心组会上)
 _THIS_MEETING = re.compile(r"本次|此次|这次|今天的")
 #: Adverbs between the meeting as a subject and its verb (会议还听取了…, 会议一致认为…)
@@ -219,10 +219,17 @@ class ClauseFinder:
                 pos = host.start()
                 before = [s for s in subjects if c_start <= s.start and s.end <= pos
                           and "委托" not in text[s.end:pos] and not text.startswith("受", s.start - 1)]
-                if before:
-                    found = before[-1]
-                    add_candidate(doc, "CHAIR", found.name_start, found.name_end, "clause.chair-zhuchi", 0.9,
-                                  alias=found.alias)
+                if not before:
+                    continue
+                found = before[-1]
+                if text.endswith("共同", c_start, pos):
+                    # 赵乐际同俄罗斯国家杜马主席沃洛金共同主持: each of them chairs
+                    for person in before:
+                        add_candidate(doc, "CHAIR", person.name_start, person.name_end, "clause.chair-together",
+                                      0.85, alias=person.alias)
+                    continue
+                add_candidate(doc, "CHAIR", found.name_start, found.name_end, "clause.chair-zhuchi", 0.9,
+                              alias=found.alias)
         if clauses:
             for header in _CHAIR_HEADER.finditer(text, clauses[0][0], clauses[-1][1]):
                 after = header.end()
