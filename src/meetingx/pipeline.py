@@ -162,7 +162,7 @@ def build(lang: str = "zh", data_dir: str | None = None, tagger: bool = True) ->
     """A new blank spaCy pipeline for ``lang`` with meetingx's components added in order; with
     ``data_dir``, the components read the lexicons and patterns there (files missing there are
     taken from the packaged data). Without ``tagger``, people are found by the rules alone: about
-    2.5 times as fast, with fewer speakers and attendees found (names with no title)."""
+    1.3-1.5 times as fast, with fewer speakers and attendees found (names with no title)."""
     if lang not in PIPELINES:
         raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(PIPELINES)}")
     tokenizer = TOKENIZERS[lang]
