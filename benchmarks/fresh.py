@@ -6,8 +6,9 @@ command takes to start.
     python3 benchmarks/fresh.py [--runs 3] [--min-chars 1500] [--max-chars 2500] [--no-tagger] [--only NAME]
 
 The reports are those of ``../shared/corpus/bulk/reports.jsonl`` of 1,500-2,500 characters (66 of
-them; ``benchmarks/run.py`` runs the same measurement on its corpus). Each contender runs in a Python process of its own, started for it: it loads what it needs
-(meetingx: its pipeline and the LAC model; jieba: its dictionary), outside the clock, then reads
+them; ``benchmarks/run.py`` runs the same measurement on its corpus). Each contender runs in a
+Python process of its own, started for it: it loads what it needs (meetingx: its pipeline and the
+LAC model; jieba: its dictionary), outside the clock, then reads
 every report once, on the clock (``time.process_time``: CPU seconds of the process, every thread).
 No answer is cached from an earlier pass. Each contender runs ``--runs`` times, in turns, and its
 fastest run counts (the machine is shared: load only adds time). The contenders:
@@ -166,7 +167,8 @@ def start_up(runs: int, tagger: bool = True) -> dict[str, Any]:
 
 
 def measure(specs: list[str], runs: int = 3, min_chars: int = 1500, max_chars: int = 2500,
-            names: tuple[str, ...] = tuple(CONTENDERS), start: bool = True, tagger: bool = True) -> dict[str, Any] | None:
+            names: tuple[str, ...] = tuple(CONTENDERS), start: bool = True,
+            tagger: bool = True) -> dict[str, Any] | None:
     """The fastest run of each contender of ``names`` (meetingx and jieba always) over the reports
     of the inputs ``specs`` of ``min_chars`` to ``max_chars`` characters, and (with ``start``) the
     start-up figures; ``tagger=False`` measures meetingx without its name tagger. None where no

@@ -483,9 +483,9 @@ def print_table(results: dict[str, Any]) -> None:
               f"{', '.join(f'{x:.1f}' for x in s['jobs2']['runs_s'])} s; {s['documents']} documents); "
               f"{s['speedup']:.2f}x, {s['speedup_after_start']:.2f}x once the {s['start_s']:.2f} s of a "
               f"one-report run are taken from both")
-        print(f"  CPU seconds: --jobs 1 {s['jobs1']['cpu_s']:.2f}, --jobs 2 {s['jobs2']['cpu_s']:.2f}, a one-report run "
-              f"{s['start_cpu_s']:.2f}: {s['cpu_bound_speedup']:.2f}x on two idle cores if the work after the start "
-              f"divided evenly")
+        print(f"  CPU seconds: --jobs 1 {s['jobs1']['cpu_s']:.2f}, --jobs 2 {s['jobs2']['cpu_s']:.2f}, "
+              f"a one-report run {s['start_cpu_s']:.2f}: {s['cpu_bound_speedup']:.2f}x on two idle cores "
+              f"if the work after the start divided evenly")
     print("\n  target                               value        target    met")
     for row in results["targets"]:
         value = "skipped" if row["value"] is None else f"{row['value']:.2f} {row['unit']}"

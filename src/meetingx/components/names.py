@@ -239,7 +239,8 @@ class NameRules:
             return []
         if not any(self.starts_name(text, pos - n) for n in (2, 3, 4)):
             return []  # no name of 2-4 characters can start here
-        return [e - s for s, e in (yield from self.tagged_spans(text, pos - 6, pos + 4)) if e == pos and 2 <= e - s <= 4]
+        spans = yield from self.tagged_spans(text, pos - 6, pos + 4)
+        return [e - s for s, e in spans if e == pos and 2 <= e - s <= 4]
 
     def tagger_choice(self, text: str, start: int, lengths: list[int]) -> Asking[int]:
         """The name length the tagger prefers among the rule's options (default: the shortest)."""

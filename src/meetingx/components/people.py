@@ -351,7 +351,8 @@ class PeopleFinder:
                 continue
             names = self.lists.bare(text, start, end)
             if not names:
-                names = [(start, end)] if text[start:end] in known else (yield from self.names.names_in(text, start, end))
+                names = [(start, end)] if text[start:end] in known \
+                    else (yield from self.names.names_in(text, start, end))
             for s, e in names:
                 if taken.overlaps(s, e):
                     continue
