@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where extraction spends its time: cProfile over ``extract_document`` on bulk reports.
+"""Where extraction spends its time: cProfile over extraction of bulk reports, in chunks as the CLI reads them.
 
     python3 benchmarks/profile_extract.py [-n 200] [--top 15] [--stats benchmarks/results/profile.pstats]
 
@@ -31,8 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from meetingx import tagger
-    from meetingx.api import extract_document
+    from meetingx.api import extract_documents
     from meetingx.reading import Document, iter_inputs
+    from meetingx.workers import chunks
 
     specs, _, corpus = corpus_inputs(quick=False)
     warm(specs)
@@ -40,30 +41,27 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(len(d.text) for d in documents)
     clear_caches()
 
-    # Count what reaches the LAC model (cache misses of person_spans) and how much text it sees.
+    # Count what reaches the LAC model and how much text it sees. The documents are read as the
+    # CLI reads them: in chunks, the tagger answering a chunk's questions together.
     model = tagger._tagger()
-    runs = {"calls": 0, "chars": 0}
-    original_best_path = model.best_path
+    runs = {"calls": 0, "rows": 0, "chars": 0}
+    original_emissions = model.emissions
 
-    def counting_best_path(text: str) -> list[int]:
+    def counting_emissions(texts: list[str]):
         runs["calls"] += 1
-        runs["chars"] += len(text)
-        return original_best_path(text)
+        runs["rows"] += len(texts)
+        runs["chars"] += sum(map(len, texts))
+        return original_emissions(texts)
 
-    model.best_path = counting_best_path
+    model.emissions = counting_emissions
     profiler = cProfile.Profile()
     profiler.enable()
-    for document in documents:
-        extract_document(document, document.publish_date)
+    for chunk in chunks(documents):
+        extract_documents([(document, document.publish_date) for document in chunk])
     profiler.disable()
-    del model.best_path
+    del model.emissions
     print(f"{len(documents)} documents, {chars:,} chars from {corpus['corpus']}")
-    cache_info = getattr(tagger.person_spans, "cache_info", None)
-    if cache_info is not None:
-        info = cache_info()
-        print(f"person_spans: {info.hits + info.misses} calls ({(info.hits + info.misses) / len(documents):.1f}/doc), "
-              f"{info.misses} cache misses")
-    print(f"tagger model: {runs['calls']} calls ({runs['calls'] / len(documents):.1f}/doc), "
+    print(f"tagger model: {runs['calls']} calls ({runs['calls'] / len(documents):.1f}/doc) of {runs['rows']} windows, "
           f"{runs['chars']:,} chars ({runs['chars'] / chars:.2f} of the text)")
     for order in ("cumulative", "tottime"):
         out = io.StringIO()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from collections.abc import Callable
 
 import pytest
 
@@ -12,6 +13,20 @@ from meetingx import batch
 from meetingx import output as output_module
 from meetingx.batch import run_batch
 from meetingx.reading import Document, InputError
+
+
+def break_extraction(monkeypatch: pytest.MonkeyPatch, breaks: Callable[[Document], None]) -> None:
+    """Have the batch's extraction call ``breaks`` with each document it is about to read (read
+    with the others of its chunk or alone, in this process or in a forked worker): ``breaks``
+    may raise, hang or kill the process, as a broken component would."""
+    real = batch.extract_documents
+
+    def extract_documents(documents: list[tuple[Document, str | None]], *args, **kwargs):
+        for document, _ in documents:
+            breaks(document)
+        return real(documents, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "extract_documents", extract_documents)
 
 
 def documents(*ids: str) -> list[Document]:

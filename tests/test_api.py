@@ -16,7 +16,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 import meetingx
-from meetingx.api import detect_language
+from meetingx.api import detect_language, extract_document, extract_documents
 from meetingx.assemble import assemble
 from meetingx.reading import Document
 
@@ -205,6 +205,37 @@ def test_nlp_pipe_runs_in_two_processes() -> None:
     assert [doc.text for doc in docs] == texts
     assert [record_of(doc, text) for doc, text in zip(docs, texts)] == \
         [record_of(nlp(text), text) for text in texts]
+
+
+# --- many documents at once ------------------------------------------------------------------------
+
+
+def example_documents() -> list[Document]:
+    """The examples, Chinese and English, twice over (the second time the tagger has the answers)."""
+    texts = [(REPO / "examples" / name).read_text(encoding="utf-8")
+             for name in ("school-news.txt", "council-minutes.txt", "district-minutes.txt", "board-resolution.txt")]
+    return [Document(id=f"doc-{number}", text=text) for number, text in enumerate(texts + texts)]
+
+
+def test_documents_read_together_get_the_records_each_gets_alone() -> None:
+    documents = example_documents()
+
+    together = extract_documents([(document, "2024-04-19") for document in documents])
+
+    assert [record.to_json_dict() for record in together] == \
+        [extract_document(document, "2024-04-19").to_json_dict() for document in documents]
+    assert [record.lang for record in together] == ["zh", "en", "zh", "zh"] * 2
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 100])
+def test_pipe_gives_the_records_in_order_whatever_the_batch_size(batch_size: int) -> None:
+    documents = example_documents()
+
+    records = list(meetingx.pipe(documents, "2024-04-19", batch_size=batch_size))
+
+    assert [record.id for record in records] == [document.id for document in documents]
+    assert [record.to_json_dict() for record in records] == \
+        [extract_document(document, "2024-04-19").to_json_dict() for document in documents]
 
 
 # --- empty text --------------------------------------------------------------------------------------

@@ -6,12 +6,13 @@ import json
 from collections import Counter
 
 import pytest
-from batch_checks import collect, documents
+from batch_checks import break_extraction, collect, documents
 
 from meetingx import batch
 from meetingx.batch import run_batch
 from meetingx.output import OutputFailed
 from meetingx.reading import Document, InputError
+from meetingx.record import MeetingRecord
 
 
 def test_outcomes_keep_input_order_and_add_up() -> None:
@@ -25,14 +26,11 @@ def test_outcomes_keep_input_order_and_add_up() -> None:
 
 
 def test_a_crash_in_extraction_costs_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = batch.extract_document
-
-    def crash_on_b(document: Document, publish_date: str | None = None, tagger: bool = True):
+    def crash_on_b(document: Document) -> None:
         if document.id == "b":
             raise RuntimeError("component exploded")
-        return real(document, publish_date, tagger=tagger)
 
-    monkeypatch.setattr(batch, "extract_document", crash_on_b)
+    break_extraction(monkeypatch, crash_on_b)
 
     ids, errors, counts = collect(documents("a", "b", "c"))
 
@@ -45,13 +43,13 @@ def test_a_crash_in_extraction_costs_one_document(monkeypatch: pytest.MonkeyPatc
 
 def test_publish_date_of_the_document_wins_over_the_batch_default(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[str, str | None]] = []
-    real = batch.extract_document
+    real = batch.extract_documents
 
-    def spy(document: Document, publish_date: str | None = None, tagger: bool = True):
-        seen.append((document.id, publish_date))
-        return real(document, publish_date, tagger=tagger)
+    def spy(documents: list[tuple[Document, str | None]], tagger: bool = True) -> list[MeetingRecord]:
+        seen.extend((document.id, publish_date) for document, publish_date in documents)
+        return real(documents, tagger=tagger)
 
-    monkeypatch.setattr(batch, "extract_document", spy)
+    monkeypatch.setattr(batch, "extract_documents", spy)
 
     collect([Document(id="own", text="会议。", publish_date="2024-06-03"), *documents("none")],
             publish_date="2024-01-01")
@@ -75,10 +73,10 @@ def test_summary_line(counts: batch.BatchCounts, summary: str) -> None:
 
 
 def test_entries_of_jsonl_documents_carry_their_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    def crash(document: Document, publish_date: str | None = None, tagger: bool = True):
+    def crash(document: Document) -> None:
         raise RuntimeError("component exploded")
 
-    monkeypatch.setattr(batch, "extract_document", crash)
+    break_extraction(monkeypatch, crash)
 
     _, [error], _ = collect([Document(id="j", text="会议。", path="in.jsonl", line=7)])
 

@@ -14,13 +14,13 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_checks import fill_disk_after
+from batch_checks import break_extraction, fill_disk_after
 from click.testing import CliRunner
 
-from meetingx import batch
 from meetingx.cli import main
 from meetingx.output import OutputFile
-from meetingx.reading import base
+from meetingx.reading import Document, base
+from meetingx.workers import CHUNK_SIZE
 
 GOOD = "3月5日上午，区财政局在五楼会议室召开预算执行分析会。局长王海主持会议。".encode("utf-8")
 SUMMARY = re.compile(r"^(\d+) documents, (\d+) records(?: \(\d+ already in the output\))?, (\d+) errors, \d+ warnings$")
@@ -65,14 +65,11 @@ def test_every_input_ends_as_a_record_or_an_error_entry(
     if "limit" in breakage:
         monkeypatch.setattr(base, "MAX_DOCUMENT_BYTES", breakage["limit"])
     if "crash" in breakage:
-        real = batch.extract_document
-
-        def crash(document, publish_date=None, tagger=True):
+        def crash(document: Document) -> None:
             if document.id == breakage["crash"]:
                 raise ValueError("broken component")
-            return real(document, publish_date)
 
-        monkeypatch.setattr(batch, "extract_document", crash)
+        break_extraction(monkeypatch, crash)
     monkeypatch.chdir(tmp_path)
 
     result = CliRunner().invoke(main, ["extract", *inputs, "-o", "out.jsonl", "--errors", "errors.jsonl"])
@@ -202,12 +199,12 @@ def meetingx_hanging_on(id: str, *arguments: str) -> list[str]:
     """The command line of a meetingx whose extraction of document ``id`` hangs."""
     script = ("import time\n"
               "from meetingx import batch\n"
-              "real = batch.extract_document\n"
-              "def hang(document, publish_date=None, tagger=True):\n"
-              f"    while document.id == {id!r}:\n"
+              "real = batch.extract_documents\n"
+              "def hang(documents, *args, **kwargs):\n"
+              f"    while any(document.id == {id!r} for document, _ in documents):\n"
               "        time.sleep(1)\n"
-              "    return real(document, publish_date, tagger=tagger)\n"
-              "batch.extract_document = hang\n"
+              "    return real(documents, *args, **kwargs)\n"
+              "batch.extract_documents = hang\n"
               "from meetingx.cli import main\n"
               "main()\n")
     return [sys.executable, "-c", script, *arguments]
@@ -229,13 +226,15 @@ def wait_for_lines(path: Path, count: int, process: subprocess.Popen) -> None:
 ])
 def test_a_signal_ends_the_run_with_a_summary_and_a_partial_file_to_resume(
         tmp_path: Path, signum: signal.Signals, status: int, timeout: str) -> None:
-    ids = write_reports(tmp_path / "reports", 8)
+    # The documents of a chunk are read together: those of the first get their records, the second
+    # chunk hangs on one of its documents.
+    ids = write_reports(tmp_path / "reports", CHUNK_SIZE + 3)
     output = tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"
     arguments = ["extract", str(tmp_path / "reports"), "-o", str(output), "--timeout", timeout]
-    run = subprocess.Popen(meetingx_hanging_on("report-05", *arguments),
+    run = subprocess.Popen(meetingx_hanging_on(ids[CHUNK_SIZE + 1], *arguments),
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    wait_for_lines(partial, 5, run)
+    wait_for_lines(partial, CHUNK_SIZE, run)
 
     run.send_signal(signum)
     _, stderr = run.communicate(timeout=60)
@@ -244,30 +243,28 @@ def test_a_signal_ends_the_run_with_a_summary_and_a_partial_file_to_resume(
     message, summary = stderr.strip().splitlines()[-2:]
     assert message == (f"meetingx: stopped by {signum.name}; the records written so far are in {partial}: "
                        "run again with --resume to go on")
-    assert SUMMARY.match(summary).groups() == ("5", "5", "0")
+    assert SUMMARY.match(summary).groups() == (str(CHUNK_SIZE), str(CHUNK_SIZE), "0")
     assert "Traceback" not in stderr
     assert not output.exists()
-    assert [json.loads(line)["id"] for line in partial.read_text(encoding="utf-8").splitlines()] == ids[:5]
+    assert [json.loads(line)["id"] for line in partial.read_text(encoding="utf-8").splitlines()] == ids[:CHUNK_SIZE]
 
     resumed = subprocess.run(meetingx_command(*arguments, "--resume"), capture_output=True, text=True, timeout=120)
 
     assert resumed.returncode == 0, resumed.stderr
     assert [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()] == ids
-    assert resumed.stderr.strip().splitlines()[-1].startswith("8 documents, 8 records (5 already in the output)")
+    assert resumed.stderr.strip().splitlines()[-1].startswith(
+        f"{len(ids)} documents, {len(ids)} records ({CHUNK_SIZE} already in the output)")
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
                     reason="the worker must inherit the monkeypatch")
 def test_a_document_over_the_time_limit_is_an_error_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ids = write_reports(tmp_path / "reports", 4)
-    real = batch.extract_document
-
-    def hang_on_report_01(document, publish_date=None, tagger=True):
+    def hang_on_report_01(document: Document) -> None:
         while document.id == "report-01":
             time.sleep(1)
-        return real(document, publish_date, tagger=tagger)
 
-    monkeypatch.setattr(batch, "extract_document", hang_on_report_01)
+    break_extraction(monkeypatch, hang_on_report_01)
 
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "reports"), "--timeout", "2"])
 

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
+from batch_checks import break_extraction
 from click.testing import CliRunner
 
-from meetingx import batch
 from meetingx.cli import main
-from meetingx.reading import base
+from meetingx.reading import Document, base
 from meetingx.reading.inputs import read_file
 from meetingx.validate import validate_record
 
@@ -81,18 +81,15 @@ def hostile_inputs(directory: Path) -> list[str]:
 def test_a_hostile_batch_ends_with_every_input_accounted_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inputs = hostile_inputs(tmp_path)
     monkeypatch.setattr(base, "MAX_DOCUMENT_BYTES", 12_000)
-    real = batch.extract_document
-
-    def misbehave(document, publish_date=None, tagger=True):
+    def misbehave(document: Document) -> None:
         while document.id == "hangs":
             time.sleep(1)
         if document.id == "crashes":
             raise RecursionError("maximum recursion depth exceeded")
         if document.id == "kills-its-worker":
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(document, publish_date, tagger=tagger)
 
-    monkeypatch.setattr(batch, "extract_document", misbehave)
+    break_extraction(monkeypatch, misbehave)
     output, errors_path = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
 
     result = CliRunner().invoke(main, ["extract", *inputs, "-o", str(output), "--errors", str(errors_path),

@@ -9,9 +9,9 @@ import signal
 import time
 
 import pytest
-from batch_checks import collect, documents
+from batch_checks import break_extraction, collect, documents
 
-from meetingx import batch, workers
+from meetingx import workers
 from meetingx.reading import Document, InputError
 
 #: The workers must inherit the tests' monkeypatches.
@@ -22,16 +22,14 @@ needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_meth
 @needs_fork
 def test_a_worker_killed_by_the_os_costs_its_document_and_the_batch_goes_on(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """A worker killed mid-document (SIGKILL, as the OOM killer does) must not hang the batch."""
-    real = batch.extract_document
-
-    def killed_on_c(document: Document, publish_date: str | None = None, tagger: bool = True):
+    """A worker killed mid-document (SIGKILL, as the OOM killer does) must not hang the batch;
+    the other documents of its chunk, read again one by one, get their records."""
+    def killed_on_c(document: Document) -> None:
         if document.id == "c":
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(document, publish_date, tagger=tagger)
 
     # Forked workers inherit the patch; the parent never extracts with --jobs 2.
-    monkeypatch.setattr(batch, "extract_document", killed_on_c)
+    break_extraction(monkeypatch, killed_on_c)
     unreadable = InputError(id="u", path="u.txt", code="binary", message="binary data, not text")
     ids = [f"d{number}" for number in range(12)]
 
@@ -67,14 +65,11 @@ def test_a_pipeline_that_fails_to_load_costs_its_documents_with_workers_too(
 
 def hang_on(monkeypatch: pytest.MonkeyPatch, id: str) -> None:
     """Make the extraction of document ``id`` hang, as a runaway pattern would."""
-    real = batch.extract_document
-
-    def hang(document: Document, publish_date: str | None = None, tagger: bool = True):
+    def hang(document: Document) -> None:
         while document.id == id:
             time.sleep(1)
-        return real(document, publish_date, tagger=tagger)
 
-    monkeypatch.setattr(batch, "extract_document", hang)
+    break_extraction(monkeypatch, hang)
 
 
 @needs_fork
@@ -109,15 +104,24 @@ def test_every_document_over_the_time_limit_gets_its_own_entry(monkeypatch: pyte
 
 @needs_fork
 def test_worker_died_entries_of_jsonl_documents_carry_their_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = batch.extract_document
-
-    def killed(document: Document, publish_date: str | None = None, tagger: bool = True):
+    def killed(document: Document) -> None:
         if document.id == "k":
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(document, publish_date, tagger=tagger)
 
-    monkeypatch.setattr(batch, "extract_document", killed)
+    break_extraction(monkeypatch, killed)
 
     _, [error], _ = collect([Document(id="k", text="会议。", path="in.jsonl", line=3), *documents("a")], jobs=2)
 
     assert (error.id, error.path, error.line, error.code) == ("k", "in.jsonl", 3, "worker-died")
+
+
+def test_chunks_hold_so_many_documents_and_characters_in_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "CHUNK_SIZE", 3)
+    monkeypatch.setattr(workers, "CHUNK_CHARACTERS", 10)
+    unreadable = InputError(id="u", path="u.txt", code="binary", message="binary data, not text")
+    items = [Document(id="a", text="会议" * 2), unreadable, Document(id="b", text="会议" * 2),
+             Document(id="c", text="会"), Document(id="long", text="会议" * 20), Document(id="d", text="会议")]
+
+    chunks = [[item.id for item in chunk] for chunk in workers.chunks(items)]
+
+    assert chunks == [["a", "u", "b"], ["c"], ["long"], ["d"]]

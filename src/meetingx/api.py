@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from meetingx.assemble import assemble
 from meetingx.pipeline import build
@@ -17,6 +19,8 @@ from meetingx.record import MeetingRecord
 _LETTER_RUN = re.compile(r"[\u3400-\u9fff]+|[A-Za-z]+")
 #: How many letters from the start of a text decide its language.
 _SAMPLE_LETTERS = 1000
+#: How many documents :func:`pipe` reads together (see :func:`extract_documents`).
+BATCH_SIZE = 32
 
 
 class EmptyTextError(ValueError):
@@ -59,6 +63,30 @@ def extract_document(document: Document, publish_date: str | None = None, lang: 
     ``tagger`` are as for :func:`load`; ``nlp`` is a pipeline of your own to run
     instead (from :func:`load` or ``spacy.load``), built with whatever ``data_dir`` and ``tagger``
     you chose. Raises :class:`EmptyTextError` for a text with nothing but white space."""
+    nlp, doc = _new_doc(document, publish_date, lang, data_dir, tagger, nlp)
+    return assemble(nlp(doc), document)
+
+
+def extract_documents(documents: Sequence[tuple[Document, str | None]], data_dir: str | None = None,
+                      tagger: bool = True, nlp: Language | None = None) -> list[MeetingRecord]:
+    """The records of documents, each given with its publish date, as :func:`extract_document`
+    makes them one by one, but read together: the Docs of each pipeline go through its
+    ``nlp.pipe`` at once, so that the people tagger answers all their questions in shared model
+    calls."""
+    batches: dict[Language, list[tuple[int, Doc]]] = {}
+    for index, (document, publish_date) in enumerate(documents):
+        pipeline, doc = _new_doc(document, publish_date, None, data_dir, tagger, nlp)
+        batches.setdefault(pipeline, []).append((index, doc))
+    records: dict[int, MeetingRecord] = {}
+    for pipeline, batch in batches.items():
+        for (index, _), doc in zip(batch, pipeline.pipe([doc for _, doc in batch], batch_size=len(batch))):
+            records[index] = assemble(doc, documents[index][0])
+    return [records[index] for index in range(len(documents))]
+
+
+def _new_doc(document: Document, publish_date: str | None, lang: str | None, data_dir: str | None,
+             tagger: bool, nlp: Language | None) -> tuple[Language, Doc]:
+    """The pipeline that reads the document (see :func:`extract_document`) and the Doc it starts from."""
     if not document.text.strip():
         raise EmptyTextError("no text (empty or only whitespace)")
     lang = lang or document.lang
@@ -72,8 +100,7 @@ def extract_document(document: Document, publish_date: str | None = None, lang: 
         lang = lang or nlp.lang
     doc = nlp.make_doc(document.text)
     doc._.mx_meta = {"publish_date": publish_date, "lang": lang}
-    doc = nlp(doc)
-    return assemble(doc, document)
+    return nlp, doc
 
 
 def extract(text: str, id: str | None = None, publish_date: str | None = None, *, lang: str | None = None,
@@ -82,10 +109,12 @@ def extract(text: str, id: str | None = None, publish_date: str | None = None, *
     return extract_document(Document(id=id or "document", text=text), publish_date, lang, data_dir, tagger, nlp)
 
 
-def pipe(documents: Iterable[Document | str], publish_date: str | None = None, *,
-         tagger: bool = True, nlp: Language | None = None) -> Iterator[MeetingRecord]:
-    """Records of many documents (``Document`` objects or plain strings), in order; ``tagger`` and
-    ``nlp`` are as for :func:`extract_document`."""
-    for number, item in enumerate(documents, 1):
-        document = item if isinstance(item, Document) else Document(id=f"document-{number}", text=item)
-        yield extract_document(document, publish_date, tagger=tagger, nlp=nlp)
+def pipe(documents: Iterable[Document | str], publish_date: str | None = None, *, tagger: bool = True,
+         nlp: Language | None = None, batch_size: int = BATCH_SIZE) -> Iterator[MeetingRecord]:
+    """Records of many documents (``Document`` objects or plain strings), in order, read
+    ``batch_size`` at a time (see :func:`extract_documents`); ``tagger`` and ``nlp`` are as for
+    :func:`extract_document`."""
+    numbered = ((item if isinstance(item, Document) else Document(id=f"document-{number}", text=item), publish_date)
+                for number, item in enumerate(documents, 1))
+    for batch in minibatch(numbered, batch_size):
+        yield from extract_documents(batch, tagger=tagger, nlp=nlp)

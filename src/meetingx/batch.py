@@ -7,6 +7,7 @@ Where the records go is :mod:`meetingx.output`; the worker processes are :mod:`m
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -17,10 +18,11 @@ from typing import NamedTuple
 
 from tqdm import tqdm
 
-from meetingx.api import extract_document
+from meetingx.api import extract_documents
 from meetingx.output import json_line
 from meetingx.reading import Document, InputError
-from meetingx.workers import Workers, document_error
+from meetingx.record import MeetingRecord
+from meetingx.workers import Workers, chunks, document_error, preload
 
 
 class RecordLine(NamedTuple):
@@ -66,14 +68,28 @@ def extract_outcome(item: Item, publish_date: str | None, tagger: bool = True) -
     ``publish_date`` is used for a document that brings none of its own; ``tagger`` is as for
     :func:`meetingx.load`.
     """
-    if not isinstance(item, Document):
-        return item
+    return extract_outcomes([item], publish_date, tagger)[0]
+
+
+def extract_outcomes(items: list[Item], publish_date: str | None, tagger: bool = True) -> list[Outcome]:
+    """The outcomes of items, as :func:`extract_outcome` gives them one by one, with the documents
+    read together (:func:`meetingx.api.extract_documents`: the people tagger answers their
+    questions in shared model calls). Should that fail, each document is read again on its own,
+    so that a failure costs its own document only."""
+    documents = [item for item in items if isinstance(item, Document)]
     try:
-        record = extract_document(item, item.publish_date or publish_date, tagger=tagger)
-        return RecordLine(json_line(record.to_json_dict()), len(record.warnings))
+        records = iter(extract_documents([(document, document.publish_date or publish_date)
+                                          for document in documents], tagger=tagger))
     # Whatever goes wrong inside the pipeline costs this document only, not the batch.
     except Exception as error:
-        return document_error(item, "extract-failed", f"{type(error).__name__}: {error}")
+        if len(documents) > 1:
+            return [outcome for item in items for outcome in extract_outcomes([item], publish_date, tagger)]
+        return [document_error(item, "extract-failed", f"{type(error).__name__}: {error}") for item in items]
+    return [_record_line(next(records)) if isinstance(item, Document) else item for item in items]
+
+
+def _record_line(record: MeetingRecord) -> RecordLine:
+    return RecordLine(json_line(record.to_json_dict()), len(record.warnings))
 
 
 def run_batch(
@@ -106,7 +122,7 @@ def run_batch(
     are forked with any failure left for them to meet again, never in a worker initializer.
     """
     counts = counts if counts is not None else BatchCounts()
-    work = partial(extract_outcome, publish_date=publish_date, tagger=tagger)
+    work = partial(extract_outcomes, publish_date=publish_date, tagger=tagger)
     pending = _skip_done(items, Counter(done_ids or {}))
     with _outcomes(work, pending, jobs, tagger, timeout) as outcomes:
         for outcome in tqdm(outcomes, desc="extract", unit="doc", file=sys.stderr, disable=not progress):
@@ -134,13 +150,16 @@ def _skip_done(items: Iterable[Document | InputError], done: Counter[str]) -> It
 
 
 @contextmanager
-def _outcomes(work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int, tagger: bool,
+def _outcomes(work: Callable[[list[Item]], list[Outcome]], items: Iterable[Item], jobs: int, tagger: bool,
               timeout: float | None) -> Iterator[Iterator[Outcome]]:
-    """The outcomes of ``work`` on ``items``, in order: in this process for one job and no time
-    limit, else from worker processes that are stopped on exit (``tagger``: whether ``work``
-    uses the tagger)."""
+    """The outcomes of ``work`` on chunks of ``items`` (:func:`meetingx.workers.chunks`), in order:
+    in this process for one job and no time limit, else from worker processes that are stopped
+    on exit (``tagger``: whether ``work`` uses the tagger)."""
     if jobs == 1 and timeout is None:
-        yield map(work, items)
+        pending = chunks(items)
+        first = next(pending, [])
+        preload(first, tagger)
+        yield (outcome for chunk in itertools.chain([first], pending) for outcome in work(chunk))
         return
     with Workers(work, items, jobs, tagger, timeout) as workers:
         yield workers.outcomes()

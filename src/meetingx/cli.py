@@ -50,7 +50,7 @@ def main() -> None:
 @click.option("--publish-date", default=None, metavar="YYYY-MM-DD",
               help="Publish date to use where the input states none.")
 @click.option("--no-tagger", "no_tagger", is_flag=True,
-              help="Find people by the rules alone: about 2.5x as fast, fewer names without a title found.")
+              help="Find people by the rules alone: about 1.3-1.5x as fast, fewer names without a title found.")
 @click.option("--save-texts", "save_texts", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Also write the text each record indexes to DIR/<id>.txt (UTF-8), for validate --sources DIR.")
 def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | None, jobs: int,
@@ -191,7 +191,7 @@ def _stop(message: str, counts: BatchCounts, status: int) -> NoReturn:
 @click.option("--publish-date", default=None, metavar="YYYY-MM-DD",
               help="Publish date to use where the input states none.")
 @click.option("--no-tagger", "no_tagger", is_flag=True,
-              help="Find people by the rules alone: about 2.5x as fast, fewer names without a title found.")
+              help="Find people by the rules alone: about 1.3-1.5x as fast, fewer names without a title found.")
 def cluster(inputs: tuple[str, ...], out_dir: Path, scheduler: str | None, workers: int | None, shard_size: int,
             timeout: float, publish_date: str | None, no_tagger: bool) -> None:
     """Extract as `extract` does, on a Dask cluster, in shards of documents written to OUT_DIR as
@@ -248,7 +248,7 @@ SERVICE_DISTRIBUTIONS = ("fastapi", "uvicorn", "python-multipart", "fastapi-offl
               help="Seconds one document's extraction may take; past it the document gets a timeout "
                    "error and its worker is replaced.")
 @click.option("--no-tagger", "no_tagger", is_flag=True,
-              help="Find people by the rules alone: about 2.5x as fast, fewer names without a title found.")
+              help="Find people by the rules alone: about 1.3-1.5x as fast, fewer names without a title found.")
 def serve(host: str, port: int, workers: int, timeout: float, no_tagger: bool) -> None:
     """Serve extraction and validation over HTTP (OpenAPI at /openapi.json, docs at /docs)."""
     from importlib import metadata

@@ -25,6 +25,10 @@ class Occupied:
     def covers(self, pos: int) -> bool:
         return bool(self.flags[pos]) if 0 <= pos < len(self.flags) else False
 
+    def last(self, start: int, end: int) -> int:
+        """The last taken position in [start, end), or -1."""
+        return self.flags.rfind(1, start, end)
+
 
 class SortedSpans:
     """(start, end) spans, found by where they lie without a scan of them all: a long text holds

@@ -1,5 +1,5 @@
-"""Worker processes extracting a batch's documents: a document whose worker dies, or that takes
-longer than the time limit, costs that document an error entry and the batch goes on."""
+"""Worker processes extracting a batch's documents in chunks: a document whose worker dies, or
+that takes longer than the time limit, costs that document an error entry and the batch goes on."""
 
 from __future__ import annotations
 
@@ -26,9 +26,12 @@ from meetingx.tagger import _tagger as tagger_model
 if TYPE_CHECKING:
     from meetingx.batch import Item, Outcome
 
-#: Items sent to a worker in one go. Small, because documents are few and slow rather than many
-#: and fast, and a big chunk would leave one worker with the tail of the batch.
-CHUNK_SIZE = 4
+#: Items extracted together (so that the people tagger answers their questions in shared model
+#: calls), and sent to a worker in one go: at most this many, and not many more because a big
+#: chunk would leave one worker with the tail of the batch ...
+CHUNK_SIZE = 16
+#: ... and, unless one document alone is longer, at most this many characters.
+CHUNK_CHARACTERS = 50_000
 
 #: The error code of a document whose worker process died while extracting it (killed by the OS,
 #: for instance for want of memory).
@@ -48,9 +51,25 @@ def document_error(item: Item, code: str, message: str) -> Outcome:
     return InputError(id=item.id, path=item.path, line=item.line, code=code, message=message)
 
 
-def _serve(connection: Connection, parent_end: Connection, work: Callable[[Item], Outcome]) -> None:
-    """A worker's loop: take a chunk of items and send back the outcome of each as soon as it is
-    made, until the parent stops the worker or is gone.
+def chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
+    """The items in input order, in chunks of at most :data:`CHUNK_SIZE` items and
+    :data:`CHUNK_CHARACTERS` characters (a longer document makes a chunk of its own)."""
+    chunk: list[Item] = []
+    characters = 0
+    for item in items:
+        length = len(item.text) if isinstance(item, Document) else 0
+        if chunk and (len(chunk) == CHUNK_SIZE or characters + length > CHUNK_CHARACTERS):
+            yield chunk
+            chunk, characters = [], 0
+        chunk.append(item)
+        characters += length
+    if chunk:
+        yield chunk
+
+
+def _serve(connection: Connection, parent_end: Connection, work: Callable[[list[Item]], list[Outcome]]) -> None:
+    """A worker's loop: take a chunk of items and send back the outcome of each, until the parent
+    stops the worker or is gone.
 
     A forked worker starts with the parent's end of its pipe open too; it closes it, so that it
     finds the pipe closed (EOFError, ConnectionError) and exits if the parent is killed. Ctrl-C
@@ -64,8 +83,8 @@ def _serve(connection: Connection, parent_end: Connection, work: Callable[[Item]
     _die_with_parent()
     with suppress(EOFError, ConnectionError):
         while True:
-            for item in connection.recv():
-                connection.send(work(item))
+            for outcome in work(connection.recv()):
+                connection.send(outcome)
 
 
 def _die_with_parent() -> None:
@@ -89,21 +108,24 @@ class _Worker:
 
     process: BaseProcess
     connection: Connection
-    #: (input position, item) of what was sent and not yet answered, in the order the worker
-    #: takes them: the first one is the item it is working on.
+    #: (input position, item) of the chunk it was sent and has not answered yet, in the order it
+    #: answers them.
     in_flight: deque[tuple[int, Item]]
-    #: When the worker started on its first item in flight, as the parent knows it
-    #: (``time.monotonic()``): when the item was sent to an idle worker, or the one before
-    #: it was answered.
+    #: When the worker started on its chunk, as the parent knows it (``time.monotonic()``): when
+    #: the chunk was sent.
     since: float = 0.0
+    #: Whether the chunk is of one item.
+    alone: bool = False
 
 
 class Workers:
-    """``jobs`` worker processes extracting chunks of items, each over a pipe of its own, so
-    that the parent always knows which item a worker is on: a worker that dies (killed by the
-    OS, out of memory) costs that document a ``worker-died`` error entry, a worker still on one
-    document after ``timeout`` seconds is killed and costs it a ``timeout`` entry; the rest of
-    its chunk goes to the next worker, and a new worker takes its place.
+    """``jobs`` worker processes extracting chunks of items (see :func:`chunks`), each over a pipe
+    of its own, so that the parent always knows which items a worker holds. A worker that dies
+    (killed by the OS, out of memory), or that is still on a chunk after ``timeout`` seconds and
+    is killed, is replaced. As a chunk's documents are extracted together, any of them may be the
+    cause: what the worker held unanswered is sent again, each item in a chunk of its own, and a
+    worker that ends so on a chunk of one costs that document a ``worker-died`` or ``timeout``
+    error entry. A document so gets the outcome it would get alone.
 
     The parent does little (reading, pickling, writing) and uses one thread: it sends a worker
     its next chunk when the worker has answered the last one, and otherwise waits, at most until
@@ -114,18 +136,19 @@ class Workers:
     is forked with that thread running).
     """
 
-    def __init__(self, work: Callable[[Item], Outcome], items: Iterable[Item], jobs: int, tagger: bool,
-                 timeout: float | None) -> None:
+    def __init__(self, work: Callable[[list[Item]], list[Outcome]], items: Iterable[Item], jobs: int,
+                 tagger: bool, timeout: float | None) -> None:
         self._work = work
-        self._items = enumerate(items)
+        self._position = 0
+        self._chunks = chunks(items)
         self._timeout = timeout
-        #: Items taken back from a stopped worker, sent again before new ones.
+        #: Items taken back from a stopped worker, sent again, one per chunk, before new ones.
         self._returned: deque[tuple[int, Item]] = deque()
         fork = "fork" in multiprocessing.get_all_start_methods()
         self._context = multiprocessing.get_context("fork" if fork else "spawn")
         first_chunks = [self._next_chunk() for _ in range(jobs)]
         if fork:
-            _preload([item for _, item in itertools.chain(*first_chunks)], tagger)
+            preload([item for _, item in itertools.chain(*first_chunks)], tagger, model=tagger and jobs > 1)
         self._workers = [self._start() for _ in range(jobs)]
         for worker, chunk in zip(self._workers, first_chunks):
             self._give(worker, chunk)
@@ -153,10 +176,8 @@ class Workers:
                 if died or worker.connection in ready and not self._receive(worker, outcomes):
                     self._replace(worker, outcomes, WORKER_DIED)
                 elif self._timeout is not None and time.monotonic() - worker.since >= self._timeout:
-                    # The document it is on is to blame, unless its answer slipped in before the kill.
-                    culprit = worker.in_flight[0][0]
                     worker.process.kill()
-                    self._replace(worker, outcomes, TIMEOUT, culprit)
+                    self._replace(worker, outcomes, TIMEOUT)
                 if not worker.in_flight:
                     self._give(worker, self._next_chunk())
             while next_position in outcomes:
@@ -170,9 +191,11 @@ class Workers:
         return max(0.0, min(worker.since for worker in busy) + self._timeout - time.monotonic())
 
     def _next_chunk(self) -> list[tuple[int, Item]]:
-        chunk = [self._returned.popleft() for _ in range(min(CHUNK_SIZE, len(self._returned)))]
-        chunk.extend(itertools.islice(self._items, CHUNK_SIZE - len(chunk)))
-        return chunk
+        if self._returned:
+            return [self._returned.popleft()]
+        chunk = next(self._chunks, [])
+        self._position += len(chunk)
+        return list(enumerate(chunk, self._position - len(chunk)))
 
     def _start(self) -> _Worker:
         connection, worker_end = self._context.Pipe()
@@ -184,8 +207,8 @@ class Workers:
     def _give(self, worker: _Worker, chunk: list[tuple[int, Item]]) -> None:
         if not chunk:
             return
-        if not worker.in_flight:
-            worker.since = time.monotonic()
+        worker.since = time.monotonic()
+        worker.alone = len(chunk) == 1
         worker.in_flight.extend(chunk)
         try:
             worker.connection.send([item for _, item in chunk])
@@ -199,20 +222,17 @@ class Workers:
             while worker.in_flight and worker.connection.poll():
                 outcome = worker.connection.recv()
                 outcomes[worker.in_flight.popleft()[0]] = outcome
-                worker.since = time.monotonic()
         except (EOFError, OSError):
             return False
         return True
 
-    def _replace(self, worker: _Worker, outcomes: dict[int, Outcome], code: str,
-                 culprit: int | None = None) -> None:
-        """Take what a stopped worker sent before it ended, give the item it was working on its
-        error entry (``code``; with ``culprit``, only if that is still the item at the input
-        position ``culprit``), return the items it had not finished, and start a new worker in
-        its place."""
+    def _replace(self, worker: _Worker, outcomes: dict[int, Outcome], code: str) -> None:
+        """Take what a stopped worker sent before it ended, give the item of a chunk of one its
+        error entry (``code``; unless its answer slipped in before the kill), or return the items
+        of a bigger chunk, and start a new worker in its place."""
         worker.process.join()
         self._receive(worker, outcomes)
-        if worker.in_flight and culprit in (None, worker.in_flight[0][0]):
+        if worker.alone and worker.in_flight:
             position, item = worker.in_flight.popleft()
             outcomes[position] = document_error(item, code, self._message(code, worker.process.exitcode))
         self._returned.extendleft(reversed(worker.in_flight))
@@ -230,9 +250,12 @@ class Workers:
         return f"the worker process extracting this document {how}"
 
 
-def _preload(items: list[Item], tagger: bool) -> None:
-    """Load the pipelines of the languages of these documents (and the people tagger's model for
-    Chinese) so that forked workers inherit them rather than each loading them.
+def preload(items: list[Item], tagger: bool, model: bool = False) -> None:
+    """Load the pipelines of the languages of these documents (with the people tagger or not, as
+    ``tagger`` says extraction runs them) and, with ``model``, the tagger's model for Chinese, so
+    that forked workers inherit them rather than each loading them (a single worker loads the
+    model itself, when a document first needs it); and leave what is loaded out of later garbage
+    collections.
 
     A pipeline that fails to load here is left alone: each worker then tries again on its
     documents, which get ``extract-failed`` entries, as they would in a single process.
@@ -241,7 +264,7 @@ def _preload(items: list[Item], tagger: bool) -> None:
     for language in sorted(languages):
         try:
             load_pipeline(language, None, tagger)  # the arguments of extract_document's call, the cache's key
-            if language == "zh" and tagger:
+            if language == "zh" and model:
                 tagger_model()
         except Exception:  # noqa: BLE001  (see the docstring)
             pass

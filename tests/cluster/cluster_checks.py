@@ -114,20 +114,21 @@ class KillExtraction(WorkerPlugin):
         self.doc_id = doc_id
 
     def setup(self, worker: object) -> None:
-        self.real = batch.extract_document
-        batch.extract_document = killing(self.doc_id, self.real)
+        self.real = batch.extract_documents
+        batch.extract_documents = killing(self.doc_id, self.real)
 
     def teardown(self, worker: object) -> None:
-        batch.extract_document = self.real
+        batch.extract_documents = self.real
 
 
 def killing(doc_id: str, real):
-    """``extract_document`` that kills its process on the document ``doc_id``."""
-    def extract_document(document, publish_date=None, tagger=True):
-        if document.id == doc_id:
+    """``extract_documents`` that kills its process when the document ``doc_id`` is among those
+    it reads (read with the others of its chunk or alone)."""
+    def extract_documents(documents, *args, **kwargs):
+        if any(document.id == doc_id for document, _ in documents):
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(document, publish_date, tagger=tagger)
-    return extract_document
+        return real(documents, *args, **kwargs)
+    return extract_documents
 
 
 @contextmanager

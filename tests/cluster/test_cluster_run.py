@@ -117,7 +117,7 @@ def test_a_document_that_kills_its_extraction_gets_the_entry_extract_gives(
 
     with plugged(cluster_client, KillExtraction("minutes")):
         run = run_cluster(specs, tmp_path / "out", scheduler=cluster_client, shard_size=3, timeout=60)
-    monkeypatch.setattr(batch, "extract_document", killing("minutes", batch.extract_document))
+    monkeypatch.setattr(batch, "extract_documents", killing("minutes", batch.extract_documents))
 
     assert shard_outputs(tmp_path / "out") == extract_outputs(specs, tmp_path)
     assert run.died == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 LEAD = "5月10日上午，学校在行政楼会议室召开工作会议。"
@@ -190,11 +192,14 @@ def test_a_name_the_document_gave_is_not_asked_of_the_tagger_again(candidates, m
 
     asked: list[str] = []
 
-    def tagger_that_answers_once(window: str) -> tuple[tuple[int, int], ...]:
-        asked.append(window)
-        return tagger.person_spans(window) if len(asked) == 1 else ()
+    def tagger_that_answers_once(windows: Iterable[str]) -> list[tuple[tuple[int, int], ...]]:
+        answers = []
+        for window in windows:
+            asked.append(window)
+            answers.append(tagger.person_spans(window) if len(asked) == 1 else ())
+        return answers
 
-    monkeypatch.setattr(names, "person_spans", tagger_that_answers_once)
+    monkeypatch.setattr(names, "person_spans_of", tagger_that_answers_once)
     text = "5月12日，市政协召开常委会议。周国强主持会议。周国强指出，要加强协商。周国强强调，要凝聚共识。"
     found = candidates(text, "PERSON")
 
@@ -207,7 +212,7 @@ def test_a_title_inside_a_longer_title_word_is_no_title(candidates, monkeypatch)
     from meetingx.components import names
 
     asked: list[str] = []
-    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
+    monkeypatch.setattr(names, "person_spans_of", lambda windows: [asked.append(window) or () for window in windows])
     assert candidates("5月12日，第十次委员长会议在京举行。", "PERSON") == []
     assert asked == []
 
@@ -217,7 +222,7 @@ def test_no_name_starts_with_a_function_character(candidates, monkeypatch):
     from meetingx.components import names
 
     asked: list[str] = []
-    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
+    monkeypatch.setattr(names, "person_spans_of", lambda windows: [asked.append(window) or () for window in windows])
     assert candidates("5月12日，市委召开常委会会议，传达学习总书记的重要讲话精神。", "PERSON") == []
     assert asked == []
 
@@ -344,7 +349,7 @@ def test_names_by_position_ask_the_tagger_nothing(candidates, monkeypatch):
     from meetingx.components import names
 
     asked: list[str] = []
-    monkeypatch.setattr(names, "person_spans", lambda window: asked.append(window) or ())
+    monkeypatch.setattr(names, "person_spans_of", lambda windows: [asked.append(window) or () for window in windows])
     text = "全国政协副主席胡建、王勇、帕巴拉·丹增、何文出席会议。栗志远委员长主持会议。"
     assert [name for name, _ in first_mentions(candidates, text)] == ["胡建", "王勇", "帕巴拉·丹增", "何文", "栗志远"]
     assert asked == []
@@ -370,3 +375,59 @@ SEVERAL_CHAIRS = [
 def test_several_chairs(extract, text, names):
     assert [p["name"] for p in extract(text)["chair"]] == names
 
+
+
+#: Reports whose people need the tagger (names with no title, surnames the list lacks, two
+#: possible lengths), composed for the test.
+TAGGED_REPORTS = [
+    "5月12日，市政协召开常委会议。周国强主持会议。周国强指出，要加强协商。",
+    "4月18日下午，学校召开干部大会。党委书记覃建国主持会议，副校长阿不都·热合曼作报告。",
+    "6月3日，区委召开常委会。易红梅主持会议并讲话。杨志勇、钟正生等先后发言。",
+    "5月10日，县政协召开主席会议，主席王明远主持。蔡奇、王毅陪同出席。",
+    "学校召开工作会议。",
+]
+
+
+def all_candidates(doc) -> list[tuple]:
+    return [(c.label, c.start, c.end, c.rule, repr(c.data)) for c in doc._.mx_candidates]
+
+
+def test_docs_read_together_get_the_candidates_each_gets_alone(monkeypatch):
+    """nlp.pipe reads a batch's Docs side by side and the tagger answers their questions in shared
+    rounds; every Doc ends with the candidates nlp(text) gives it."""
+    import meetingx
+    from meetingx import tagger
+    from meetingx.components import names
+
+    nlp = meetingx.load("zh")
+    alone = []
+    for text in TAGGED_REPORTS:
+        tagger.forget()
+        alone.append(all_candidates(nlp(text)))
+    tagger.forget()
+    rounds: list[list[str]] = []
+    real = names.person_spans_of
+    monkeypatch.setattr(names, "person_spans_of", lambda windows: rounds.append(list(windows)) or real(rounds[-1]))
+
+    together = [all_candidates(doc) for doc in nlp.pipe(TAGGED_REPORTS, batch_size=len(TAGGED_REPORTS))]
+
+    assert together == alone
+    assert any(len(windows) > 1 for windows in rounds)  # questions of several Docs in one round
+
+
+def test_rules_run_side_by_side_ask_in_rounds(monkeypatch):
+    """answer_all: each round, every running rule asks its next question; all are answered at once."""
+    from meetingx.components import names
+
+    rounds: list[list[str]] = []
+    monkeypatch.setattr(names, "person_spans_of", lambda windows: rounds.append(list(windows)) or
+                        [((0, len(window)),) for window in rounds[-1]])
+
+    def rule(*questions: str):
+        lengths = []
+        for question in questions:
+            lengths.extend(end for _, end in (yield question))
+        return lengths
+
+    assert names.answer_all([rule("甲乙", "丙丁戊"), rule(), rule("己")]) == [[2, 3], [], [1]]
+    assert rounds == [["甲乙", "己"], ["丙丁戊"]]

@@ -84,8 +84,8 @@ def run_shard(shard: Shard, settings: Settings) -> ShardResult:
             counts = run_batch((read_unit(unit, settings.cwd) for unit in shard.units), writer.record, writer.error,
                                publish_date=settings.publish_date, timeout=settings.timeout, tagger=settings.tagger)
         finally:
-            # With a time limit, run_batch froze this process's objects before forking (see
-            # meetingx.workers._preload): a Dask worker lives on, and must collect them again.
+            # run_batch froze this process's objects once it had loaded the pipelines (see
+            # meetingx.workers.preload): a Dask worker lives on, and must collect them again.
             gc.unfreeze()
         return writer.commit(counts)
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Optional
 
-from meetingx.components.names import NameRules
+from meetingx.components.names import Asking, NameRules
 from meetingx.lexicon import Lexicon
 
 #: Where a listed name ends at the latest: punctuation other than the dot inside a name
@@ -32,7 +32,7 @@ class NameLists:
         self.names = names
         self.name_field = re.compile(rf"(?:{lexicon.alternation('name_fields.txt')})\s*：\s*")
 
-    def shared(self, text: str, pos: int) -> list[tuple[int, int]]:
+    def shared(self, text: str, pos: int) -> Asking[list[tuple[int, int]]]:
         """The names listed with 、 after a role and a name that ends at ``pos`` (巴特尔、陈武、
         帕巴拉·格列朗杰、咸辉出席). An item between two 、 is a name where it can be one; the last item
         ends where a name may end (咸辉出席…), the tagger choosing only between two possible lengths."""
@@ -43,14 +43,14 @@ class NameLists:
             if pos >= len(text) or text[pos] != "、":
                 break
             start = pos + 1
-            end = self.item_end(text, start)
+            end = yield from self.item_end(text, start)
             if end is None:
                 break
             listed.append((start, end))
             pos = end
         return listed
 
-    def item_end(self, text: str, start: int) -> Optional[int]:
+    def item_end(self, text: str, start: int) -> Asking[Optional[int]]:
         """Where the name listed at ``start`` ends: at the next 、 or other punctuation, or where a
         name may end before a verb or follower word; None if no name can stand there."""
         names = self.names
@@ -66,7 +66,7 @@ class NameLists:
                 and names.could_be_name(text, start, start + n) and not names.starts_role(text, start + n)]
         if not ends:
             return None
-        return start + (ends[0] if len(ends) == 1 else names.tagger_choice(text, start, ends))
+        return start + (ends[0] if len(ends) == 1 else (yield from names.tagger_choice(text, start, ends)))
 
     def bare(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """王毅、石泰峰、何报翔和洛桑江村 (before a verb): two or more items between 、 (和 or 及 before

@@ -5,14 +5,27 @@ a word from ``name_followers.txt``, a trigger verb, a title or punctuation ends 
 character from ``name_non_initials.txt`` never begins one. Where the rules leave a choice (no
 surname, two possible lengths), the statistical tagger (:mod:`meetingx.tagger`, Baidu LAC) is asked
 about the few characters around the name, never about the whole text.
+
+A rule that asks the tagger is a generator (:data:`Asking`): it yields its question and is sent
+the answer, so that the questions of many documents' rules can be answered together, in shared
+model calls (:func:`answer_all`), and each rule still decides from its answers as it goes.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Generator
+from functools import partial
+from typing import TypeVar
 
 from meetingx.lexicon import Lexicon, word_pattern
-from meetingx.tagger import person_spans
+from meetingx.tagger import Spans, person_spans_of
+
+_T = TypeVar("_T")
+#: A rule that may ask the tagger about windows of the text: a generator that yields each window
+#: it asks about, is sent the tagger's person spans in it (offsets into the window) and returns
+#: its result; ``yield from`` asks within a rule, :func:`answer_all` runs rules to their results.
+Asking = Generator[str, Spans, _T]
 
 #: What makes a title word part of an organisation's name: 书记处, 委员会, 代表团, 总统府.
 _ORGANISATION_AFTER_TITLE = "[会处团办室府]"
@@ -179,12 +192,13 @@ class NameRules:
 
     # ------------------------------------------------------------------ the tagger, asked about a window
     @staticmethod
-    def tagged_spans(text: str, left: int, right: int) -> list[tuple[int, int]]:
+    def tagged_spans(text: str, left: int, right: int) -> Asking[list[tuple[int, int]]]:
         """The tagger's person spans in text[left:right] (clipped to the text), as offsets into ``text``."""
         left = max(0, left)
-        return [(left + s, left + e) for s, e in person_spans(text[left:min(len(text), right)])]
+        spans = yield text[left:min(len(text), right)]
+        return [(left + s, left + e) for s, e in spans]
 
-    def names_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    def names_in(self, text: str, start: int, end: int) -> Asking[list[tuple[int, int]]]:
         """Names in text[start:end] as the tagger sees them (with a surname check)."""
         if not self.use_tagger:
             return []
@@ -193,16 +207,18 @@ class NameRules:
             return []
         names = []
         # the verb after the names is context the tagger needs (…·热合曼主持)
-        for s, e in self.tagged_spans(text, start, end + 4):
+        for s, e in (yield from self.tagged_spans(text, start, end + 4)):
             if e <= end and e - s >= 2 and (self.surname_len(text, s) or "·" in text[s:e]):
                 names.append((s, e))
         return names
 
-    def confirmed(self, text: str, start: int, end: int) -> bool:
+    def confirmed(self, text: str, start: int, end: int) -> Asking[bool]:
         """Whether the tagger agrees that text[start:end] is a person's name."""
-        return not self.use_tagger or covers_name(self.tagged_spans(text, start - 6, end + 6), start, end)
+        if not self.use_tagger:
+            return True
+        return covers_name((yield from self.tagged_spans(text, start - 6, end + 6)), start, end)
 
-    def tagged_name_at(self, text: str, pos: int) -> list[int]:
+    def tagged_name_at(self, text: str, pos: int) -> Asking[list[int]]:
         """A name the tagger sees starting at ``pos`` (for surnames missing from the list)."""
         if not self.use_tagger or pos >= len(text) or not is_cjk(text[pos]) or text[pos] in self.non_initials \
                 or self.ends_name(text, pos):
@@ -211,24 +227,49 @@ class NameRules:
                 pos + n < len(text) and (text[pos + n] in PUNCT or self.verb_at.match(text, pos + n))
                 for n in range(5, 9)):
             return []  # no name can end here: 2-4 characters, or a longer transliterated one before a verb
-        for s, e in self.tagged_spans(text, pos - 6, pos + 10):
+        for s, e in (yield from self.tagged_spans(text, pos - 6, pos + 10)):
             # transliterated names (努尔加利耶夫) run longer than Chinese ones
             if s == pos and 2 <= e - s <= 8 and self.ends_name(text, e):
                 return [e - s]
         return []
 
-    def tagged_name_before(self, text: str, pos: int) -> list[int]:
+    def tagged_name_before(self, text: str, pos: int) -> Asking[list[int]]:
         """Lengths of a name the tagger sees ending at ``pos``, right before a title."""
         if not self.use_tagger or pos < 2 or not is_cjk(text[pos - 1]):
             return []
         if not any(self.starts_name(text, pos - n) for n in (2, 3, 4)):
             return []  # no name of 2-4 characters can start here
-        return [e - s for s, e in self.tagged_spans(text, pos - 6, pos + 4) if e == pos and 2 <= e - s <= 4]
+        spans = yield from self.tagged_spans(text, pos - 6, pos + 4)
+        return [e - s for s, e in spans if e == pos and 2 <= e - s <= 4]
 
-    def tagger_choice(self, text: str, start: int, lengths: list[int]) -> int:
+    def tagger_choice(self, text: str, start: int, lengths: list[int]) -> Asking[int]:
         """The name length the tagger prefers among the rule's options (default: the shortest)."""
         if self.use_tagger:
-            for s, e in self.tagged_spans(text, start - 6, start + max(lengths) + 6):
+            for s, e in (yield from self.tagged_spans(text, start - 6, start + max(lengths) + 6)):
                 if s == start and (e - s) in lengths:
                     return e - s
         return lengths[0]
+
+
+def answer_all(rules: list[Asking[_T]]) -> list[_T]:
+    """Run rules that ask the tagger side by side, each to its result: in every round, each rule
+    still running asks its next question, and the tagger answers all the round's questions in
+    one go (:func:`~meetingx.tagger.person_spans_of`: those it has not answered before, in shared
+    model calls). A rule so gets the answers it would get asking alone, in the same order."""
+    results: dict[int, _T] = {}
+    asking: dict[int, str] = {}
+
+    def advance(index: int, step: Callable[[], str]) -> None:
+        try:
+            asking[index] = step()
+        except StopIteration as done:
+            results[index] = done.value
+
+    for index, rule in enumerate(rules):
+        advance(index, rule.__next__)
+    while asking:
+        answers = dict(zip(asking, person_spans_of(asking.values())))
+        asking = {}
+        for index, answer in answers.items():
+            advance(index, partial(rules[index].send, answer))
+    return [results[index] for index in range(len(rules))]

@@ -11,15 +11,16 @@ Each mention becomes a ``PERSON`` candidate: ``data["name"]`` and ``data["roles"
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from meetingx.components import RULES_ONLY_KEY, add_candidate
 from meetingx.components.name_lists import NameLists
-from meetingx.components.names import PUNCT, NameRules, is_cjk
+from meetingx.components.names import PUNCT, Asking, NameRules, answer_all, is_cjk
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import Occupied
 
@@ -34,6 +35,11 @@ _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚
 _RUN_OPENERS = re.compile(r"推举|推选|选举|委托|邀请|由")
 _TRAILER = re.compile(r"(?:同志|先生|女士|等)?(?:(?:当地时间)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在[\u4e00-\u9fff]{1,6}?)?"
                       r"(?:先后|分别|相继|依次|共同|也|还|都|将)?$")
+#: The ideographs that end where a search stops: the start of the run before a title.
+_IDEOGRAPHS_TO_END = re.compile(r"[\u4e00-\u9fff]*+\Z")
+#: A run of what names before a verb are written with (ideographs, 、 and the dot of a
+#: transcribed name), matched in the reversed text: the run that ends at a position.
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff、·]*")
 
 
 @dataclass
@@ -69,7 +75,8 @@ class PeopleFinder:
         """Where the role phrase whose title noun starts at ``title_start`` begins: back to
         punctuation (a parenthesised part such as 组织部（统战部） stays inside), then past lead
         words (会上, 首先), a stop word (参加会议的有…, 会议由…) and a leading date."""
-        pos = title_start
+        # (the run of ideographs at once, then character by character where a ） ends it)
+        pos = _IDEOGRAPHS_TO_END.search(text, max(0, title_start - 40), title_start).start()
         depth = 0
         while pos > 0 and title_start - pos < 40:
             ch = text[pos - 1]
@@ -97,19 +104,31 @@ class PeopleFinder:
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        answer_all([self.find(doc)])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """The Docs, people found (``nlp.pipe`` calls this): the Docs of a batch are read side by
+        side, so that the tagger answers their questions together (see :func:`answer_all`)."""
+        for batch in minibatch(docs, batch_size):
+            answer_all([self.find(doc) for doc in batch])
+            yield from batch
+
+    def find(self, doc: Doc) -> Asking[None]:
+        """Add the Doc's ``PERSON`` and ``ALIAS`` candidates, asking the tagger where the rules cannot decide."""
         text = doc._.mx_text.folded
         if not self.names.use_tagger:
             doc.user_data[RULES_ONLY_KEY] = True
         taken = Occupied(len(text))
         titles = list(self.title_re.finditer(text))
         # 1. role + name (学校党委副书记、副校长张燕文), and the names listed after it that share its roles
-        mentions = self.title_names(text, titles, taken)
+        mentions = yield from self.title_names(text, titles, taken)
         ending_at: dict[int, list[Mention]] = {}
         for mention in mentions:
             ending_at.setdefault(mention.end, []).append(mention)
         known = {m.name for m in mentions}
         # 2. name + title (赵乐际委员长, 张智明教授) and surname + title aliases (王书记)
-        mentions += self.names_before_titles(doc, text, titles, taken, ending_at, known)
+        mentions += yield from self.names_before_titles(doc, text, titles, taken, ending_at, known)
         # 3. the names of a minutes header (主持人：王明  列席：张丽 刘强)
         for s, e in self.lists.header_items(text):
             if not taken.overlaps(s, e):
@@ -117,23 +136,23 @@ class PeopleFinder:
                 known.add(text[s:e])
                 taken.add(s, e)
         # 4. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
-        mentions += self.bare_names(text, taken, known)
-        # 5. every other occurrence of a name already found
-        for name in sorted(known, key=len, reverse=True):
-            for match in re.finditer(re.escape(name), text):
-                if taken.overlaps(match.start(), match.end()) or not self.names.ends_name(text, match.end()):
-                    continue
-                mentions.append(Mention(name, match.start(), match.end(), [], "person.known-name", 0.8,
-                                        match.start(), match.end()))
-                taken.add(match.start(), match.end())
+        mentions += yield from self.bare_names(text, taken, known)
+        # 5. every other occurrence of a name already found, the longest names first
+        for name in sorted(known, key=lambda name: (-len(name), name)):
+            start = text.find(name)
+            while start >= 0:
+                end = start + len(name)
+                if not taken.overlaps(start, end) and self.names.ends_name(text, end):
+                    mentions.append(Mention(name, start, end, [], "person.known-name", 0.8, start, end))
+                    taken.add(start, end)
+                start = text.find(name, end)
 
         for mention in sorted(mentions, key=lambda m: m.start):
             add_candidate(doc, "PERSON", mention.start, mention.end, mention.rule, mention.confidence,
                           name=doc._.mx_text.original_text(mention.start, mention.end), roles=mention.roles,
                           span_start=mention.span_start, span_end=max(mention.span_end, mention.end))
-        return doc
 
-    def title_names(self, text: str, titles: list[re.Match[str]], taken: Occupied) -> list[Mention]:
+    def title_names(self, text: str, titles: list[re.Match[str]], taken: Occupied) -> Asking[list[Mention]]:
         """Role + name (学校党委副书记、副校长张燕文), with a parenthesised second office and stacked
         roles, and the names listed after it that share its roles (全国政协副主席巴特尔、陈武)."""
         mentions: list[Mention] = []
@@ -159,7 +178,8 @@ class PeopleFinder:
                 start = max(named_before)
                 while start < match.start() and text[start] in "和与及同、，":
                     start += 1
-            length = self.name_length(text, roles_end) or self.listed_name_length(text, start, roles_end, ending_at)
+            length = (yield from self.name_length(text, roles_end)) \
+                or self.listed_name_length(text, start, roles_end, ending_at)
             if not length:
                 continue
             name_start, name_end = roles_end, roles_end + length
@@ -171,7 +191,7 @@ class PeopleFinder:
                               "person.title-name", 0.9, roles[0][0], name_end)
             # the names listed after it share its roles: 全国政协副主席巴特尔、陈武
             listed = [Mention(text[s:e], s, e, list(roles), "person.shared-title", 0.85, s, e)
-                      for s, e in self.lists.shared(text, name_end)]
+                      for s, e in (yield from self.lists.shared(text, name_end))]
             for found in (mention, *listed):
                 mentions.append(found)
                 ending_at.add(found.end)
@@ -191,15 +211,15 @@ class PeopleFinder:
         return start is not None and bool(self.names.surname_len(text, start)) \
             and self.names.could_be_name(text, start, title.start())
 
-    def name_length(self, text: str, pos: int) -> int:
+    def name_length(self, text: str, pos: int) -> Asking[int]:
         """The length of the name that starts at ``pos`` right after a title, by surname (the tagger
         choosing between two lengths) or, for a surname the list lacks, by the tagger; 0 if none."""
         lengths = [n for n in self.names.name_after(text, pos) if self.names.could_be_name(text, pos, pos + n)
                    or "·" in text[pos:pos + n]]
         if not lengths:
-            lengths = self.names.tagged_name_at(text, pos)
+            lengths = yield from self.names.tagged_name_at(text, pos)
         if len(lengths) > 1:
-            return self.names.tagger_choice(text, pos, lengths)
+            return (yield from self.names.tagger_choice(text, pos, lengths))
         return lengths[0] if lengths else 0
 
     def listed_name_length(self, text: str, role_start: int, pos: int, mention_ends: Collection[int]) -> int:
@@ -244,7 +264,7 @@ class PeopleFinder:
         return roles
 
     def names_before_titles(self, doc: Doc, text: str, titles: list[re.Match[str]], taken: Occupied,
-                            ending_at: dict[int, list[Mention]], known: set[str]) -> list[Mention]:
+                            ending_at: dict[int, list[Mention]], known: set[str]) -> Asking[list[Mention]]:
         """Name + title (赵乐际委员长主持, 张智明教授作报告) and surname + title aliases (王书记, added
         as ``ALIAS`` candidates). The title after the name anchors it: a name with a surname that
         stands where a name may start, before a title followed by where a name may end, is taken
@@ -277,7 +297,7 @@ class PeopleFinder:
                     if length == 1:
                         continue
                     if tagged is None:
-                        tagged = self.names.tagged_name_before(text, match.start())
+                        tagged = yield from self.names.tagged_name_before(text, match.start())
                     if length not in tagged:
                         continue
                 if length == 1:
@@ -291,7 +311,8 @@ class PeopleFinder:
                     continue
                 # (a one-character surname makes a name of 2-3 characters: 巴基斯坦外长 is none)
                 by_position = surname and length <= surname + 2 and match.group() not in self.group_titles
-                if chunk not in known and not by_position and not self.names.confirmed(text, start, match.start()):
+                if chunk not in known and not by_position \
+                        and not (yield from self.names.confirmed(text, start, match.start())):
                     continue
                 mention = Mention(chunk, start, match.start(), [(match.start(), match.end())],
                                   "person.name-title", 0.85, start, match.end())
@@ -301,22 +322,23 @@ class PeopleFinder:
                 break
         return mentions
 
-    def bare_names(self, text: str, taken: Occupied, known: set[str]) -> list[Mention]:
+    def bare_names(self, text: str, taken: Occupied, known: set[str]) -> Asking[list[Mention]]:
         """Names with no title right before a trigger verb, alone or listed with 、 (李干杰主持,
         杨志勇、钟正生等先后发言). A list whose every item can be a name is a list of names by its
         position; a single name is one the document has already given (``known``, which grows
         here: the tagger is not asked again about each 汪洋强调, 汪洋指出 of a report) or one the
         tagger finds."""
         found: list[Mention] = []
+        backward = text[::-1]
         for verb in self.person_verb_re.finditer(text):
             end = verb.start()
             end = _TRAILER.search(text, max(0, end - 16), end).start()
-            # The run of names goes back to punctuation, but not into a mention already found
-            # (中共中央政治局常委、全国政协主席王沪宁主持并讲话: only 主持并 stands before 讲话).
-            start = end
-            while start > max(0, end - 80) and (is_cjk(text[start - 1]) or text[start - 1] in "、·") \
-                    and not taken.covers(start - 1):
-                start -= 1
+            # The run of names goes back to punctuation, at most 80 characters, but not into a
+            # mention already found (中共中央政治局常委、全国政协主席王沪宁主持并讲话: only 主持并 stands
+            # before 讲话).
+            lowest = max(0, end - 80)
+            run = _NAME_RUN.match(backward, len(text) - end, len(text) - lowest)
+            start = max(end - (run.end() - run.start()), taken.last(lowest, end) + 1)
             start = self.lexicon.skip_lead(text, start, end)
             for stop in _RUN_OPENERS.finditer(text, start, end):
                 start = stop.end()  # 经全体监事共同推举雷振宏主持: the name starts after 推举
@@ -329,7 +351,8 @@ class PeopleFinder:
                 continue
             names = self.lists.bare(text, start, end)
             if not names:
-                names = [(start, end)] if text[start:end] in known else self.names.names_in(text, start, end)
+                names = [(start, end)] if text[start:end] in known \
+                    else (yield from self.names.names_in(text, start, end))
             for s, e in names:
                 if taken.overlaps(s, e):
                     continue

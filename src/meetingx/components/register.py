@@ -34,7 +34,7 @@ from meetingx.components.numbering import MarkerFinder
 from meetingx.components.people import PeopleFinder
 from meetingx.components.places import PlaceFinder
 from meetingx.components.resolutions import ResolutionFinder
-from meetingx.components.ruledata import WithRuleData
+from meetingx.components.ruledata import PipedWithRuleData, WithRuleData
 from meetingx.components.structure import StructureFinder
 from meetingx.components.textview import TextViewSetter
 from meetingx.lexicon import load_lexicon
@@ -56,8 +56,8 @@ def make_dates(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleDat
 
 
 @Language.factory("meetingx_people", default_config={"data_dir": None, "use_tagger": True})
-def make_people(nlp: Language, name: str, data_dir: Optional[str], use_tagger: bool) -> WithRuleData:
-    return WithRuleData(name, partial(PeopleFinder, use_tagger=use_tagger), load_lexicon(nlp.lang, data_dir))
+def make_people(nlp: Language, name: str, data_dir: Optional[str], use_tagger: bool) -> PipedWithRuleData:
+    return PipedWithRuleData(name, partial(PeopleFinder, use_tagger=use_tagger), load_lexicon(nlp.lang, data_dir))
 
 
 @Language.factory("meetingx_places", default_config={"data_dir": None})

@@ -9,7 +9,7 @@ loaded, whatever the packaged data or the original ``data_dir`` hold by then.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import srsly
@@ -35,10 +35,14 @@ class WithRuleData:
         self.sets_text_view = sets_text_view
 
     def __call__(self, doc: Doc) -> Doc:
+        return self.component(self.checked(doc))
+
+    def checked(self, doc: Doc) -> Doc:
+        """The Doc, once it is seen to have the text view every component reads."""
         if doc._.mx_text is None and not self.sets_text_view:
             raise ValueError(f"{self.name} reads the text view that meetingx_text sets: add that component "
                              f"before it (nlp.add_pipe('meetingx_text', first=True))")
-        return self.component(doc)
+        return doc
 
     def _rebuild(self, files: dict[str, str]) -> WithRuleData:
         self.lexicon = Lexicon(self.lexicon.lang, files=files)
@@ -56,3 +60,12 @@ class WithRuleData:
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> WithRuleData:
         return self._rebuild(srsly.msgpack_loads(data))
+
+
+class PipedWithRuleData(WithRuleData):
+    """A :class:`WithRuleData` whose component also reads many Docs at once: spaCy's ``nlp.pipe``
+    hands them to its ``pipe``, in batches of ``batch_size``."""
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        pipe: Callable[..., Iterator[Doc]] = getattr(self.component, "pipe")
+        return pipe(map(self.checked, docs), batch_size=batch_size)
