@@ -1,0 +1,110 @@
+"""Rewrites made for linear time (issue 13) match as the code they replace did.
+
+Each section keeps the pattern or loop as it was (the reference) and checks that the rewrite gives
+the same answer on a table of composed strings and on strings hypothesis builds from the characters
+that matter to it. Speed itself is measured by ``benchmarks/hostile.py``, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from importlib import resources
+from typing import Optional
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import meetingx
+
+
+def strings(alphabet: str, max_size: int = 60) -> st.SearchStrategy[str]:
+    return st.text(alphabet=alphabet, max_size=max_size)
+
+
+def held_patterns() -> dict[str, str]:
+    """The held component's patterns as they are now, by use (evidence and signals by rule)."""
+    text = resources.files("meetingx").joinpath("data/zh/held.jsonl").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {r.get("rule", r["use"]): r["pattern"] for r in records if "pattern" in r}
+
+
+# ---------------------------------------------------------------------------------------------
+# held.jsonl: a line's own white space is [^\S\n]*, where ^\s* ran on over the blank lines below
+# from every line start (a notice followed by blank lines: quadratic). The same lines match; a
+# match no longer starts at the blank lines above its line.
+
+OLD_LINE_PATTERNS = {
+    "reported-line": r"^\s*(?:[\[【［][^\]】］\n]{1,12}[\]】］]\s*：|(?:问|答|记者|嘉宾|网友)\s*：)",
+    "dialogue-line": r"^\s*[^\s：，。；！？\n]{1,8}\s*：",
+    "held.minutes-header": r"^\s*(?:会议)?(?:主持人?|记录人?|出席人员|列席人员|缺席人员|出席|列席|缺席)\s*：\s*[^\n，。？！]{1,60}$",
+    "held.interview": r"专访|访谈|答记者问|答问|接受[^，。\n]{0,16}采访|^\s*(?:记者|问)\s*：",
+}
+LINE_TEXTS = [
+    "记者：今年有哪些新举措？\n张华：我们出台了十条措施。",
+    "\n\n\n记者：今年有哪些新举措？",
+    "导语\n \n\t\n  问：会议何时召开？\n答：下月。",
+    "【主持人】：欢迎各位。\n\n【嘉宾】 ：谢谢。",
+    "区政府常务会议纪要\n\n\n主持：王明\n出席：李红、张华\n\n记录：赵强",
+    "  主持人：王明\n\n\n",
+    "会议由王明主持。\n\n出席人员：\n全体委员",
+    "一段正文，没有对话。\n\n\n\n",
+    "网友：\n\n：空的",
+    "\u3000\u3000记者：全角空格开头",
+]
+
+
+def old_and_new_line_matches(key: str, text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    old, new = re.compile(OLD_LINE_PATTERNS[key], re.M), re.compile(held_patterns()[key], re.M)
+    return list(old.finditer(text)), list(new.finditer(text))
+
+
+def assert_same_lines(old: list[re.Match[str]], new: list[re.Match[str]], text: str) -> None:
+    assert [m.end() for m in new] == [m.end() for m in old]
+    for o, n in zip(old, new):
+        skipped = text[o.start():n.start()]  # the blank lines above the matched line, if any
+        assert n.start() >= o.start() and not skipped.strip() and (not skipped or "\n" in skipped)
+
+
+@pytest.mark.parametrize("key", sorted(OLD_LINE_PATTERNS))
+@pytest.mark.parametrize("text", LINE_TEXTS)
+def test_held_line_patterns_match_the_same_lines(key: str, text: str) -> None:
+    old, new = old_and_new_line_matches(key, text)
+    assert_same_lines(old, new, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings("记者问答主持出席：:【】 \t\n\u3000王明", 40), st.sampled_from(sorted(OLD_LINE_PATTERNS)))
+def test_held_line_patterns_match_the_same_lines_anywhere(text: str, key: str) -> None:
+    old, new = old_and_new_line_matches(key, text)
+    assert_same_lines(old, new, text)
+
+
+def test_held_line_patterns_have_been_rewritten() -> None:
+    """The table above tests the patterns of the data file, which no longer run over blank lines."""
+    for key in OLD_LINE_PATTERNS:
+        assert "^[^\\S\\n]*" in held_patterns()[key]
+
+
+# held.tally: a count that ends a run of digits is tried where the run starts, not at each digit.
+OLD_TALLY = r"表决(?:结果|情况)\s*：|(?:同意|赞成)\s*\d+\s*票|\d+\s*票\s*(?:同意|赞成)"
+
+
+@pytest.mark.parametrize("text", [
+    "会议以9票同意，0票反对通过", "以 12 票 赞成通过", "同意9票", "表决结果：通过", "123456789", "2024年12票同意",
+    "第1234票同意", "共有35人，35票赞成", "9票反对，0票同意", "",
+])
+def test_held_tally_finds_the_same_first_match(text: str) -> None:
+    old, new = re.compile(OLD_TALLY, re.M), re.compile(held_patterns()["held.tally"], re.M)
+    found_old, found_new = old.search(text), new.search(text)
+    assert (found_new and found_new.span()) == (found_old and found_old.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings("0123456789 票同意赞成表决结果：", 40))
+def test_held_tally_finds_the_same_first_match_anywhere(text: str) -> None:
+    old, new = re.compile(OLD_TALLY, re.M), re.compile(held_patterns()["held.tally"], re.M)
+    found_old, found_new = old.search(text), new.search(text)
+    assert (found_new and found_new.span()) == (found_old and found_old.span())
