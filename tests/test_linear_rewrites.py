@@ -108,3 +108,60 @@ def test_held_tally_finds_the_same_first_match_anywhere(text: str) -> None:
     old, new = re.compile(OLD_TALLY, re.M), re.compile(held_patterns()["held.tally"], re.M)
     found_old, found_new = old.search(text), new.search(text)
     assert (found_new and found_new.span()) == (found_old and found_old.span())
+
+
+# ---------------------------------------------------------------------------------------------
+# places: the meeting a convening or attending verb names is looked up in an index of the text's
+# meeting nouns, where each verb read the rest of its clause (a clause that never ends: quadratic).
+
+def reference_last_meeting_end(finder, text: str, start: int, end: int) -> Optional[int]:
+    """PlaceFinder.last_meeting_end as it was: every noun of text[start:end] in turn."""
+    last = None
+    for noun in finder.meeting_nouns.finditer(text, start, end):
+        noun_end = noun.end(1)
+        if any(q_start < noun_end < q_end for q_start, q_end in finder.quoted.overlapping(noun_end - 1, noun_end)):
+            continue
+        last = noun_end if last is None else max(last, noun_end)
+        if finder.act_after.match(text, noun_end, end):
+            return noun_end
+    return last
+
+
+@pytest.fixture(scope="module")
+def place_finder():
+    return meetingx.load("zh").get_pipe("meetingx_places").component
+
+
+def windows(text: str) -> Iterator[tuple[int, int]]:
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            yield start, end
+
+
+def assert_same_meeting_ends(finder, text: str) -> None:
+    finder.quoted = meetingx.components.places.SortedSpans(meetingx.components.places.quotations(text))
+    finder.index_nouns(text)
+    for start, end in windows(text):
+        assert finder.last_meeting_end(text, start, end) == reference_last_meeting_end(finder, text, start, end), \
+            (start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "召开市委常委会会议",
+    "学校召开2024年秋季学期安全稳定工作部署会暨全体教职工大会",
+    "召开《党委会的工作方法》专题学习会",
+    "举行专题学习会集中学习了新修订的条例并研究部署下一步工作会议",
+    "出席“两会”精神传达学习会并讲话",
+    "召开会议会议会议会议会议会议会议会议会议会议会议会议会议会议会议会议",
+    "召开党组会议认真传达了上级会议精神研究了常务会议议题座谈会上学习了文件",
+    "召开“区委常委会”会议，研究了《会议纪要》的起草工作，召开了推进会",
+    "出席出席出席出席出席出席出席出席出席出席出席出席出席出席出席出席",
+])
+def test_last_meeting_end_as_before(place_finder, text: str) -> None:
+    assert_same_meeting_ends(place_finder, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(strings("会议常委大全体座谈学习了研究传达集中“”《》，召开", 40))
+def test_last_meeting_end_as_before_anywhere(place_finder, text: str) -> None:
+    assert_same_meeting_ends(place_finder, text)

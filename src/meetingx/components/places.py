@@ -11,6 +11,7 @@ cut after its last word from ``meeting_nouns.txt``, or a subject that is itself 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -55,10 +56,14 @@ class PlaceFinder:
         nouns = lexicon.alternation("meeting_nouns.txt")
         # every meeting noun starting at each position (a zero-width match each, so that they may overlap)
         self.meeting_nouns = re.compile(rf"(?=({nouns}))")
+        agenda_verbs = lexicon.verbs("agenda")
         self.blockers = lexicon.words("venue_blockers.txt")
         self.person_act_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
         # an act done right after the meeting's name (…学习会集中学习了…)
-        self.act_after = re.compile(rf"(?:集中|认真|深入|专题)?(?:{word_pattern(lexicon.verbs('agenda'))})了")
+        self.act_after = re.compile(rf"(?:集中|认真|深入|专题)?(?:{word_pattern(agenda_verbs)})了")
+        #: how far a meeting noun and the act after it reach from where the noun starts
+        self.noun_reach = max(map(len, lexicon.words("meeting_nouns.txt")), default=0) \
+            + 2 + max(map(len, agenda_verbs), default=0) + 1
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
@@ -67,6 +72,7 @@ class PlaceFinder:
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
         clauses = Segments(text, _CLAUSE_BOUNDARY)
         self.quoted = SortedSpans(quotations(text))
+        self.index_nouns(text)
         for verb in _ATTEND_VERB.finditer(text):
             # 王沪宁23日在京出席…座谈会: a meeting its leader attends, where no clause convenes it
             clause_start, clause_end = clauses.start_of(verb.start()), clauses.end_of(verb.end())
@@ -124,14 +130,49 @@ class PlaceFinder:
         """Where the last meeting noun of a phrase ends."""
         return max((m.end(1) for m in self.meeting_nouns.finditer(phrase)), default=None)
 
+    def index_nouns(self, text: str) -> None:
+        """The meeting nouns of the text outside quotations, each with whether an act follows it,
+        found in one scan: each verb looks its object up here instead of reading the rest of its
+        clause (a text without clause marks would make that quadratic)."""
+        self.noun_starts: list[int] = []
+        self.noun_ends: list[int] = []
+        acted: list[bool] = []
+        for noun in self.meeting_nouns.finditer(text):
+            noun_end = noun.end(1)
+            if not self.in_quotation(noun_end):
+                self.noun_starts.append(noun.start(1))
+                self.noun_ends.append(noun_end)
+                acted.append(self.act_after.match(text, noun_end) is not None)
+        #: next_acted[i]: the first noun from the i-th on that an act follows (len: none)
+        self.next_acted = [len(acted)] * (len(acted) + 1)
+        for index in range(len(acted) - 1, -1, -1):
+            self.next_acted[index] = index if acted[index] else self.next_acted[index + 1]
+
+    def in_quotation(self, noun_end: int) -> bool:
+        return any(q_start < noun_end < q_end for q_start, q_end in self.quoted.overlapping(noun_end - 1, noun_end))
+
     def last_meeting_end(self, text: str, start: int, end: int) -> Optional[int]:
         """Where the meeting named in text[start:end] ends: after its last meeting noun (专题会议 ends
         after 会议, not 专题会), not inside a quotation or title (《党委会的工作方法》), and at the
-        first one an act follows (专题学习会集中学习了…)."""
+        first one an act follows (专题学习会集中学习了…).
+
+        Nouns that start more than ``noun_reach`` before ``end`` (neither they nor an act after
+        them can run into it) are looked up in the index; the last few are read as before."""
         last = None
-        for noun in self.meeting_nouns.finditer(text, start, end):
+        near = max(start, end - self.noun_reach)
+        first, stop = bisect_left(self.noun_starts, start), bisect_left(self.noun_starts, near)
+        acted = self.next_acted[first]
+        if acted < stop:
+            return self.noun_ends[acted]
+        if stop > first:  # the noun that ends last starts at most noun_reach before the last one
+            index = stop - 1
+            last = self.noun_ends[index]
+            while index > first and self.noun_starts[index - 1] >= self.noun_starts[stop - 1] - self.noun_reach:
+                index -= 1
+                last = max(last, self.noun_ends[index])
+        for noun in self.meeting_nouns.finditer(text, near, end):
             noun_end = noun.end(1)
-            if any(q_start < noun_end < q_end for q_start, q_end in self.quoted.overlapping(noun_end - 1, noun_end)):
+            if self.in_quotation(noun_end):
                 continue
             last = noun_end if last is None else max(last, noun_end)
             if self.act_after.match(text, noun_end, end):
