@@ -165,3 +165,44 @@ def test_last_meeting_end_as_before(place_finder, text: str) -> None:
 @given(strings("会议常委大全体座谈学习了研究传达集中“”《》，召开", 40))
 def test_last_meeting_end_as_before_anywhere(place_finder, text: str) -> None:
     assert_same_meeting_ends(place_finder, text)
+
+
+# ---------------------------------------------------------------------------------------------
+# people: the other occurrences of the names found are found by one scan per name length, where
+# each name scanned the whole text (a text of many names: quadratic).
+
+def reference_known_names(self, text: str, known: set[str], taken) -> list:
+    """PeopleFinder step 5 as it was: each name in turn, longest first."""
+    from meetingx.components.people import Mention
+
+    found = []
+    for name in sorted(known, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            if taken.overlaps(match.start(), match.end()) or not self.names.ends_name(text, match.end()):
+                continue
+            found.append(Mention(name, match.start(), match.end(), [], "person.known-name", 0.8,
+                                 match.start(), match.end()))
+            taken.add(match.start(), match.end())
+    return found
+
+
+KNOWN_NAME_TEXTS = [
+    "市委书记张三主持会议。张三强调，要狠抓落实。张三丰出席。会议感谢张三，张三、李四要带头。",
+    "校长王明、副校长李红出席。王明讲话，李红主持。王明明天到校。大家向王明，李红学习。",
+    "董事长欧阳振宇主持会议，欧阳振宇宣读了决议。欧阳振宇先生、独立董事欧阳红出席。感谢欧阳红。",
+    "主持人：王明\n出席：李红 张华\n王明传达了文件精神，李红、张华分别发言。张华华。感谢张华，王明。",
+    "市长哈哈主持会议。哈哈哈哈哈强调，哈哈要抓落实。感谢哈哈哈哈。",
+    "党委书记阿不都·热合曼主持。阿不都·热合曼指出，要团结。阿不都出席。感谢阿不都·热合曼。",
+]
+
+
+@pytest.mark.parametrize("text", KNOWN_NAME_TEXTS)
+def test_known_names_as_before(text: str) -> None:
+    nlp = meetingx.load("zh")
+    finder = nlp.get_pipe("meetingx_people").component
+    new = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    finder.known_names = reference_known_names.__get__(finder)
+    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    assert new == old
+    assert any(rule == "person.known-name" for _, _, _, rule, _ in new)
+
