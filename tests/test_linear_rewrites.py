@@ -206,3 +206,38 @@ def test_known_names_as_before(text: str) -> None:
     assert new == old
     assert any(rule == "person.known-name" for _, _, _, rule, _ in new)
 
+
+# assemble: an alias (王书记) is resolved once, among the people with its surname's character, where
+# each alias looked at every person.
+
+def reference_resolve(ctx, c):
+    """assemble.people.resolve as it was."""
+    from meetingx.text import fold
+
+    alias = c.data.get("alias")
+    if alias:
+        surname, title = alias
+        options = [n for n in ctx.people if fold(n).startswith(surname)]
+        preferred = [n for n in options if any(fold(r[0]).endswith(title) for r in ctx.people[n].roles)]
+        return (preferred or options or [None])[0]
+    start, end = c.data.get("name_start", c.start), c.data.get("name_end", c.end)
+    if start is None:
+        return None
+    return ctx.out.span(start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "市委书记王建国主持会议。王书记强调，要抓落实。副市长王红出席。王市长指出，要重视安全。",
+    "校长李明、副校长李红出席。李校长讲话。李副校长作了部署。李书记要求，一是抓学习；二是抓落实。",
+    "3月5日，县委书记張三主持会议。张书记指出，要团结。县长张四、副县长张五出席。张县长讲话。",
+    "区长赵明主持会议。钱书记讲话。赵区长要求，要重视。",
+])
+def test_aliases_resolve_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import meetingx.assemble.items
+    import meetingx.assemble.people
+
+    new = meetingx.extract(text, id="case").to_json_dict()
+    monkeypatch.setattr(meetingx.assemble.people, "resolve", reference_resolve)
+    monkeypatch.setattr(meetingx.assemble.items, "resolve", reference_resolve)
+    old = meetingx.extract(text, id="case").to_json_dict()
+    assert new == old
