@@ -241,3 +241,103 @@ def test_aliases_resolve_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(meetingx.assemble.items, "resolve", reference_resolve)
     old = meetingx.extract(text, id="case").to_json_dict()
     assert new == old
+
+
+# ---------------------------------------------------------------------------------------------
+# positions.Occurrences: a search inside a window is a lookup in the pattern's occurrences.
+
+OCCURRING = [r"召开|举行|开幕", r"通知|发出|送达", r"要(?![求点素])", r"(?<![主重需])要", r"(?:集中|认真)?(?:学习|研究)了",
+             r"会议?|大会", r"[，：]"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(strings("召开举行通知发出要求点主重集中认真学习研究了会议大，：", 30), st.sampled_from(OCCURRING))
+def test_occurrences_search_as_the_pattern(text: str, pattern: str) -> None:
+    from meetingx.positions import Occurrences
+
+    compiled = re.compile(pattern)
+    occurrences = Occurrences(compiled, text, lookahead=1 if "(?!" in pattern else 0)
+    for start, end in windows(text):
+        found, expected = occurrences.search(start, end), compiled.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span()), (start, end)
+
+
+def test_occurrences_refuse_unbounded_patterns() -> None:
+    from meetingx.positions import Occurrences
+
+    with pytest.raises(ValueError):
+        Occurrences(re.compile(r"会+"), "会会")
+
+
+# assemble.dates: a date's score reads the words and marks around it by lookup, and how like the
+# title its sentence's meetings are once per sentence, where each date sliced and searched its
+# sentence (a sentence of dates that never ends: quadratic).
+
+def reference_date_score(ctx, c, excluded):
+    """assemble.dates.date_score as it was."""
+    from meetingx.assemble import dates as d
+
+    if "score" in c.data:
+        return c.data["score"]
+    folded = ctx.folded
+    header = d._TIME_HEADER.search(folded[max(0, c.start - 6):c.start]) is not None
+    if any(s <= c.start < e for s, e in excluded) or c.start < ctx.body_start and not header \
+            and c.rule != "date.iso":
+        return None
+    start, end = ctx.sentence_bounds(c.start)
+    sentence = folded[start:end]
+    score = 0.0
+    if d._CONVENE.search(sentence):
+        score += 3
+    if c.start - ctx.body_start < 120:
+        score += 1
+    if header:
+        score += 4
+    if c.rule in ("date.day", "date.ym") and not d._CONVENE.search(sentence) and c.start - ctx.body_start >= 120:
+        score -= 2
+    if d._NOT_AN_EVENT.match(folded[c.end:c.end + 4]):
+        score -= 3
+    clause_start = max(folded.rfind(mark, start, c.start) for mark in "，：")
+    clause_end = min((i for i in (folded.find(mark, c.end, end) for mark in "，。") if i >= 0), default=end)
+    clause = folded[max(start, clause_start):clause_end]
+    if d._NOTICE.search(clause):
+        score -= 4
+    if d._CONTINUING.match(clause) and clause.endswith("后"):
+        score -= 4
+    if folded.rfind("《", start, c.start) > folded.rfind("》", start, c.start):
+        score -= 3
+    if c.data.get("year") and ctx.publish and c.data["year"] < ctx.publish.year - 1:
+        score -= 3
+    if ctx.title is not None:
+        title = set(folded[ctx.title.start:ctx.title.end])
+        meetings = [folded[m_start:m_end] for m_start, m_end in ctx.meeting_spans.starting_in(start, end)]
+        if meetings:
+            score += 2 * max(sum(ch in title for ch in m) / len(m) for m in meetings)
+    return score
+
+
+@pytest.mark.parametrize("text", [
+    "市政府召开常务会议\n3月5日上午，市政府召开常务会议。会议通知于3月1日发出。",
+    "区委召开全会\n继3月5日召开动员大会后，区委于4月2日召开全会，审议《2023年工作要点》等文件。",
+    "学校召开安全工作会议\n2024年9月3日下午，学校召开安全工作会议。自2024年9月1日起施行，9月10日 9月11日 9月12日出席。",
+    "2019-05-22 21:51 2017-11-08 21:09 2018-11-24 05:08 召开 2016-09-28 通知 2019-01-14 发出 2025-10-01",
+    "公告\n时间：2023年5月10日\n地点：会议室\n会议于2023年5月10日召开，2018年3月2日通知。",
+    "《关于2023年3月1日会议的通知》于3月2日送达，3月5日举行会议，《3月8日》出席",
+])
+def test_date_scores_as_before(text: str) -> None:
+    from meetingx.assemble import dates, kind, people
+    from meetingx.assemble.context import Context
+    from meetingx.reading import Document
+
+    ctx = Context(meetingx.load("zh")(text), Document(id="case", text=text))
+    kind.fill_kind(ctx)
+    dates.fill_publish_date(ctx)
+    people.build_people(ctx)
+    excluded = [c.data["line"] for c in ctx.candidates("PUBLISH_DATE")]
+    excluded += [(c.start, c.end) for c in ctx.candidates("DATELINE") + ctx.candidates("SIGNATURE_DATE")]
+    if ctx.title is not None:
+        excluded.append((ctx.title.start, ctx.title.end))
+    scorer = dates.DateScorer(ctx, excluded)
+    found = [(c.start, scorer.score(c)) for c in ctx.candidates("DATE")]
+    assert found == [(c.start, reference_date_score(ctx, c, excluded)) for c in ctx.candidates("DATE")]
+    assert len(found) >= 2

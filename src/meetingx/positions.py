@@ -1,11 +1,12 @@
 """Lookups over positions of a text, made once per document so that a rule asking about a few
 characters costs the same on a 1 MB text as on a short report: taken characters, spans by where
-they lie, and the segments (sentences, clauses) between boundary marks."""
+they lie, the segments (sentences, clauses) between boundary marks, and where a pattern occurs."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from re import _parser as sre_parser  # the parser re itself uses: how long a pattern's matches can be
 from functools import cached_property
 from typing import Optional
 
@@ -79,3 +80,37 @@ class Segments:
         """Where the segment holding ``pos`` ends (at the first boundary mark from ``pos`` on)."""
         index = bisect_left(self.boundaries, pos)
         return self.boundaries[index] if index < len(self.boundaries) else self.length
+
+
+class Occurrences:
+    """Every position of a text where a pattern matches, found in one scan (matches that overlap
+    too), so that whether it matches inside text[start:end] costs a bisection however long the
+    window: for rules that search a sentence or clause once for each of many matches in it.
+
+    The pattern has no ``^``, ``$``, ``\\b`` or ``\\B`` (which read where a window starts or ends);
+    ``lookahead`` is how many characters its look-aheads read past the end of a match."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, lookahead: int = 0) -> None:
+        self.pattern = pattern
+        self.text = text
+        self.width = longest_match(pattern) + lookahead
+        anywhere = re.compile(f"(?=(?:{pattern.pattern}))", pattern.flags)
+        self.starts = [match.start() for match in anywhere.finditer(text)]
+
+    def search(self, start: int, end: int) -> Optional[re.Match[str]]:
+        """``pattern.search(text, start, end)``: the same match, found without a scan of the window.
+        A match that starts ``width`` or more before ``end`` is one the window's end cannot cut;
+        where there is none, only the last ``width`` positions are searched."""
+        index = bisect_left(self.starts, start)
+        if index < len(self.starts) and self.starts[index] <= end - self.width:
+            return self.pattern.match(self.text, self.starts[index], end)
+        return self.pattern.search(self.text, max(start, end - self.width + 1), end)
+
+
+def longest_match(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of ``pattern`` can span (look-arounds not counted); ValueError
+    for a pattern whose matches have no bound."""
+    width = sre_parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    if width >= sre_parser.MAXREPEAT:
+        raise ValueError(f"matches of {pattern.pattern!r} have no longest length")
+    return width
