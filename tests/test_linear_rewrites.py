@@ -388,3 +388,30 @@ def test_space_removals_as_before(text: str) -> None:
 @given(strings("会议 \t\n，。1a", 50))
 def test_space_removals_as_before_anywhere(text: str) -> None:
     assert space_removals(text) == reference_space_removals(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# structure: a line holds a full sentence where its first six Chinese characters in a row have a
+# full stop after them, where a search for the whole sentence rescanned the line from every six.
+
+OLD_FULL_SENTENCE = re.compile(r"[\u4e00-\u9fff]{6}[^\n]*。")
+
+
+def has_full_sentence(line: str) -> bool:
+    """What StructureFinder.find_lead asks of a line now."""
+    from meetingx.components.structure import _SIX_HAN
+
+    six = _SIX_HAN.search(line, 0, len(line))
+    return bool(six) and line.find("。", six.end(), len(line)) >= 0
+
+
+@pytest.mark.parametrize("line", ["会议召开了常务会议。", "会议召开。", "短句。长一些的句子没有句号", "12会议召开了常务。",
+                                  "会议召开了常务会议", "a会议召开了常务 b。", "。会议召开了常务", "会议召开了。会议召开了常务"])
+def test_full_sentence_as_before(line: str) -> None:
+    assert has_full_sentence(line) == bool(OLD_FULL_SENTENCE.search(line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings("会议召开。a1 ", 30))
+def test_full_sentence_as_before_anywhere(line: str) -> None:
+    assert has_full_sentence(line) == bool(OLD_FULL_SENTENCE.search(line))
