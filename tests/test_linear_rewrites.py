@@ -415,3 +415,110 @@ def test_full_sentence_as_before(line: str) -> None:
 @given(strings("会议召开。a1 ", 30))
 def test_full_sentence_as_before_anywhere(line: str) -> None:
     assert has_full_sentence(line) == bool(OLD_FULL_SENTENCE.search(line))
+
+
+# ---------------------------------------------------------------------------------------------
+# clauses: a clause's group, its members, the people before a 主持 and the meetings a subject may
+# name are looked up, where every clause of a sentence went through all its groups and people
+# (a sentence of many people and clauses: quadratic).
+
+def reference_find_chairs(self, doc, text, clauses, subjects):
+    from meetingx.components import add_candidate
+    from meetingx.components.clauses import _CHAIR_HEADER, _CHAIR_VERB
+
+    found = None
+    for c_start, c_end in clauses:
+        for host in _CHAIR_VERB.finditer(text, c_start, c_end):
+            pos = host.start()
+            before = [s for s in subjects if c_start <= s.start and s.end <= pos
+                      and "委托" not in text[s.end:pos] and not text.startswith("受", s.start - 1)]
+            if before:
+                found = before[-1]
+                add_candidate(doc, "CHAIR", found.name_start, found.name_end, "clause.chair-zhuchi", 0.9,
+                              alias=found.alias)
+    if clauses:
+        for header in _CHAIR_HEADER.finditer(text, clauses[0][0], clauses[-1][1]):
+            after = header.end()
+            person = next((s for s in subjects if after <= s.start < after + 20), None)
+            if person is not None:
+                found = person
+                add_candidate(doc, "CHAIR", person.name_start, person.name_end, "clause.chair-header", 0.9,
+                              alias=person.alias)
+    return found
+
+
+def reference_group_at(self, index):
+    return next((g for g in self.groups if g.index == index), None)
+
+
+def reference_members(finder):
+    """subject_groups with each clause's members read from every person of the sentence."""
+    from meetingx.components import clauses as module
+
+    def subject_groups(text, sentence, subjects):
+        groups = []
+        pending = []
+        for index, ((c_start, c_end), head) in enumerate(zip(sentence.clauses, sentence.heads)):
+            entrusted = module._ENTRUSTED.match(text, head, c_end)
+            if entrusted:
+                head = finder.strip_lead(text, entrusted.end(), c_end)
+            members = [s for s in subjects if s.name_start >= c_start and s.start < c_end]
+            if not members and pending and c_end - c_start <= 12 and text[c_end:c_end + 1] == "，" \
+                    and not finder.any_verb.search(text, c_start, c_end):
+                continue
+            if not members or not (c_start <= members[0].start <= head <= members[0].name_start
+                                   or members[0].start < c_start <= members[0].name_start):
+                pending = []
+                continue
+            group = [members[0]]
+            for nxt in members[1:]:
+                gap = text[group[-1].end:nxt.start]
+                if gap in ("、", "和", "及", "以及", "与") or gap.endswith("、"):
+                    group.append(nxt)
+                else:
+                    break
+            tail = group[-1].end
+            while True:
+                skip = module._AFTER_NAME.match(text, tail, c_end) or module._WHEN.match(text, tail, c_end)
+                if not skip or skip.end() == tail:
+                    break
+                tail = skip.end()
+            if tail >= c_end and text[c_end:c_end + 1] == "，":
+                pending += group
+                continue
+            groups.append(module.Group(index, pending + group, tail))
+            pending = []
+        return groups
+
+    return subject_groups
+
+
+CLAUSE_TEXTS = [
+    "3月5日上午，市委常委会召开会议，市委书记王建国主持会议并讲话。受王建国委托，副书记李红主持会议。",
+    "会议由区长赵明主持。赵明强调，要抓落实。甲主席张三，乙主席李四，丙代表王五在大会上发言。",
+    "主持：区长王志强\n出席：李红梅、赵国栋\n区长王志强主持，副区长李红梅、赵国栋和孙丽娟出席会议。",
+    "市长张三，副市长李四，秘书长王五，局长赵六，主任钱七主持会议，李四、王五分别发言，他强调，要团结。",
+    "中共中央政治局常委、国务院总理李强主持召开国务院常务会议。常务会议指出，要加强监管。常务会议听取了汇报。",
+    "副书记李红受书记王建国委托主持会议，副书记张华主持会议。市长赵明委托副市长钱强主持会议。",
+    "学校召开安全工作部署会。此次部署会上，校长王明主持。部署会强调，要重视。会议要求，各单位要落实。她指出，要抓紧。",
+]
+
+
+@pytest.mark.parametrize("text", CLAUSE_TEXTS)
+def test_clauses_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from meetingx.components.clauses import Sentence
+
+    nlp = meetingx.load("zh")
+    doc = nlp(text)
+    new = [(c.label, c.start, c.end, c.rule, c.data) for c in doc._.mx_candidates]
+    names = [doc._.mx_text.folded[c.start:c.end] for c in doc._.mx_candidates if c.label == "MEETING"]
+    finder = nlp.get_pipe("meetingx_clauses").component
+    monkeypatch.setattr(finder, "find_chairs", reference_find_chairs.__get__(finder))
+    monkeypatch.setattr(finder, "subject_groups", reference_members(finder))
+    monkeypatch.setattr(finder, "is_this_meeting", lambda phrase: bool(
+        re.match("本次|此次|这次|今天的", phrase.removesuffix("上"))) or any(
+        phrase.removesuffix("上")[i:i + 3] in name for name in names for i in range(len(phrase.removesuffix("上")) - 2)))
+    monkeypatch.setattr(Sentence, "group_at", reference_group_at)
+    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    assert new == old
+    assert "CHAIR" in {label for label, *_ in new}
