@@ -114,12 +114,12 @@ def test_held_tally_finds_the_same_first_match_anywhere(text: str) -> None:
 # places: the meeting a convening or attending verb names is looked up in an index of the text's
 # meeting nouns, where each verb read the rest of its clause (a clause that never ends: quadratic).
 
-def reference_last_meeting_end(finder, text: str, start: int, end: int) -> Optional[int]:
+def reference_last_meeting_end(finder, text: str, start: int, end: int, quoted) -> Optional[int]:
     """PlaceFinder.last_meeting_end as it was: every noun of text[start:end] in turn."""
     last = None
     for noun in finder.meeting_nouns.finditer(text, start, end):
         noun_end = noun.end(1)
-        if any(q_start < noun_end < q_end for q_start, q_end in finder.quoted.overlapping(noun_end - 1, noun_end)):
+        if any(q_start < noun_end < q_end for q_start, q_end in quoted.overlapping(noun_end - 1, noun_end)):
             continue
         last = noun_end if last is None else max(last, noun_end)
         if finder.act_after.match(text, noun_end, end):
@@ -139,11 +139,14 @@ def windows(text: str) -> Iterator[tuple[int, int]]:
 
 
 def assert_same_meeting_ends(finder, text: str) -> None:
-    finder.quoted = meetingx.components.places.SortedSpans(meetingx.components.places.quotations(text))
-    finder.index_nouns(text)
+    from meetingx.components.places import Lookups, MeetingNouns, SortedSpans, quotations
+
+    quoted = SortedSpans(quotations(text))
+    none = SortedSpans([])
+    spans = Lookups(people=none, names=none, dates=none, quoted=quoted, nouns=MeetingNouns(finder, text, quoted))
     for start, end in windows(text):
-        assert finder.last_meeting_end(text, start, end) == reference_last_meeting_end(finder, text, start, end), \
-            (start, end)
+        assert finder.last_meeting_end(text, start, end, spans) \
+            == reference_last_meeting_end(finder, text, start, end, quoted), (start, end)
 
 
 @pytest.mark.parametrize("text", [

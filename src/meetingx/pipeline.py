@@ -42,6 +42,7 @@ PIPELINES: dict[str, tuple[str, ...]] = {
         "meetingx_clauses",
         "meetingx_numbering",
         "meetingx_attendance",
+        "meetingx_held",
         "meetingx_spans",
     ),
 }

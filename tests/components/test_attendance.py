@@ -151,6 +151,8 @@ OTHER_FORMS = [
 
 #: Not attendance at all.
 NOT_ATTENDANCE = [
+    pytest.param("5月10日，委员长会议举行。会议审议了委员长王明访问三国并出席世界议长大会情况的书面报告。",
+                 [], id="attending-inside-a-reports-title"),
     pytest.param("1月12日，国务院召开常务会议。国务院总理李华在出席亚太经合组织会议时指出，要扩大开放。", [],
                  id="zai-chuxi-shi-is-a-time"),
     pytest.param(LEAD + "校长张伟未出席会议。", [], id="absentee"),

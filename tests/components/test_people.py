@@ -34,6 +34,11 @@ CHAIRS = [
                  id="compound-surname-chair"),
     pytest.param(LEAD + "张晓峰主持会议并讲话。", person("张晓峰"), id="bare-name"),
     pytest.param(LEAD + "阿不都·热合曼主持会议。", person("阿不都·热合曼"), id="name-with-middle-dot"),
+    pytest.param(LEAD + "委党组成员、副主任刘文静主持会议。", person("刘文静", ["委党组成员", "副主任"]),
+                 id="party-group-member-is-a-role"),
+    pytest.param("5月17日，公司召开第五届监事会第十四次会议。经半数以上监事共同推举雷振宏先生主持会议。",
+                 person("雷振宏"), id="chosen-to-chair-xiansheng"),
+    pytest.param("5月17日，学会召开理事会。会议由理事们推选刘晓燕女士主持。", person("刘晓燕"), id="chosen-to-chair-nvshi"),
     pytest.param("1月23日，全国政协在京召开民族宗教界人士座谈会。座谈会由全国政协副主席赵建国主持。他指出，要凝聚共识。",
                  person("赵建国", ["全国政协副主席"]), id="zuotanhui-you-zhuchi-then-pronoun"),
 ]
@@ -343,3 +348,25 @@ def test_names_by_position_ask_the_tagger_nothing(candidates, monkeypatch):
     text = "全国政协副主席胡建、王勇、帕巴拉·丹增、何文出席会议。栗志远委员长主持会议。"
     assert [name for name, _ in first_mentions(candidates, text)] == ["胡建", "王勇", "帕巴拉·丹增", "何文", "栗志远"]
     assert asked == []
+
+
+def test_a_verb_is_never_inside_a_name(candidates):
+    text = "5月17日，公司召开监事会会议。本次会议应出席监事3名，实际出席监事3名。"
+
+    assert candidates(text, "PERSON") == []
+
+
+SEVERAL_CHAIRS = [
+    pytest.param("5月10日，委员长王明远在人民大会堂同来访的议长李泰民共同主持两国议会合作委员会会议。",
+                 ["王明远", "李泰民"], id="chairing-together"),
+    pytest.param("10月11日下午，学院召开党政联席会议。\n一、审议保密办法\n（主持人：黄德宝 汇报人：郭媛媛）\n"
+                 "二、研究设备购置\n（主持人：管清美 汇报人：张静）", ["黄德宝", "管清美"], id="a-chair-for-each-item"),
+    pytest.param("5月10日，县委召开常委会会议，县委书记王明主持会议。会后，县长李华主持召开专题会议。", ["王明"],
+                 id="one-chair-of-the-meeting"),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SEVERAL_CHAIRS)
+def test_several_chairs(extract, text, names):
+    assert [p["name"] for p in extract(text)["chair"]] == names
+

@@ -9,6 +9,9 @@ VENUES = [
     pytest.param("6月12日，区委在和平区行政中心召开全区工作会议。", "和平区行政中心", id="a-place-name-starting-with-he"),
     pytest.param("国务院总理李华当地时间27日在新加坡同新加坡副总理共同出席企业家座谈会。", "新加坡",
                  id="a-partner-together-is-not-the-place"),
+    pytest.param("国务院总理李华当地时间27日在首尔与韩国总统、日本首相共同出席工商峰会并致辞。", "首尔",
+                 id="partners-with-titles"),
+    pytest.param("副总理李华27日在北京通过视频方式主持中阿合作委员会第一次会议。", "北京", id="tongguo-fangshi"),
     pytest.param("4月18日下午，学校在嘉禾校区八楼报告厅召开干部大会，部署新学期工作。", "嘉禾校区八楼报告厅",
                  id="zai-zhaokai"),
     pytest.param("4月18日，学院于行政楼302会议室召开党政联席会议。", "行政楼302会议室", id="yu-zhaokai"),
@@ -150,6 +153,16 @@ CONVENED_NAMES = [
                  "各联络组组长会议", id="zuzhi-zhaokai"),
     pytest.param("6月12日，县政协召开常委会议，审议通过了会议议程，决定下月召开县政协全体会议。", "常委会议",
                  id="a-meeting-decided-is-not-the-one-held"),
+    pytest.param("委员长25日在人民大会堂同来访的议长共同主持两国议会合作委员会第十次会议。", "两国议会合作委员会第十次会议",
+                 id="a-named-meeting-chaired"),
+    pytest.param("第十次双周协商座谈会31日在京召开，全国政协主席王明远主持会议。", "第十次双周协商座谈会",
+                 id="the-convened-name-before-the-date-beats-a-chaired-bare-noun"),
+    pytest.param("王明远出席学习贯彻重要讲话精神专题会议\n学习贯彻习近平总书记重要讲话精神专题会议9日在京召开。",
+                 "学习贯彻习近平总书记重要讲话精神专题会议", id="a-meeting-named-after-a-speech"),
+    pytest.param("王明远出席全省民主监督工作启动会\n央视网消息：各民主党派省委、无党派人士全省生态环境保护民主监督总结暨"
+                 "乡村振兴民主监督工作启动会30日在省城召开。副省长李华主持会议。",
+                 "各民主党派省委、无党派人士全省生态环境保护民主监督总结暨乡村振兴民主监督工作启动会",
+                 id="a-long-convened-name"),
 ]
 
 
@@ -161,4 +174,12 @@ def test_convened_name(extract, text, name):
 def test_zuzhi_zhaokai_organizer(extract):
     text = "2月10日下午，县政协七届四次会议组织召开各联络组组长会议，就会议有关事项进行部署。"
     assert extract(text)["organizer"] == "县政协七届四次会议"
+
+
+def test_an_unnamed_officer_convening_is_no_organizer(extract):
+    text = "2022年3月23日，常务副校长在206会议室主持召开了2022年第4次校务会，研究了放假安排。"
+    record = extract(text)
+
+    assert record["organizer"] is None
+    assert record["venue"] == "206会议室"
 

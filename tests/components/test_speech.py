@@ -45,6 +45,8 @@ FIRST_ACT = [
                  id="attending-is-not-the-act"),
     pytest.param(LEAD + "县委书记王明发表讲话。他同时对下一步工作进行了部署。", [("王明", "发表讲话")],
                  id="pronoun-goes-on"),
+    pytest.param(LEAD + "县委副书记李红主持会议并作工作布置，强调要压实责任。", [("李红", "主持会议并作工作布置")],
+                 id="a-chair-goes-on-acting"),
     pytest.param(LEAD + "县委书记王明勉励大家担当作为。", [("王明", "勉励大家担当作为")], id="encouraging"),
     pytest.param(LEAD + "县委书记王明为全体党员讲党课。", [("王明", "为全体党员讲党课")], id="party-lecture"),
 ]
@@ -62,6 +64,7 @@ def test_a_list_over_commas_goes_past_a_name_not_read(extract):
 
 
 NOT_SPEAKING = [
+    pytest.param("10月11日下午，学院召开党政联席会议。\n一、审议保密办法\n（主持人：黄德宝 汇报人：郭媛媛）", id="huibaoren-is-a-noun"),
     pytest.param(LEAD + "县长王海认真听取了企业代表的意见建议。", id="listening"),
     pytest.param(LEAD + "县长王海出席会议。", id="attending"),
     pytest.param(LEAD + "县长王海主持会议。", id="chairing"),

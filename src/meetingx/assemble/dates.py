@@ -161,6 +161,18 @@ def fill_date(ctx: Context) -> None:
         out.cite("/date", best.start, best.end, best.rule, best.confidence)
 
 
+#: How long after a meeting a page may be published for its publish date to give the meeting's year:
+#: a report comes out within days; a page months later (a repost, a collection of model texts) may
+#: be years later too.
+MAX_REPORT_DELAY_DAYS = 62
+
+
+def _first_possible_day(year: int, month: int, day: Optional[int]) -> dt.date:
+    """The day a date without its year (or day) stands for in ``year``; the 28th for a 29th-31st
+    that the month lacks, so that no impossible date is built."""
+    return dt.date(year, month, min(day or 1, 28))
+
+
 def edtf(ctx: Context, c: Candidate) -> Optional[str]:
     """The EDTF date of a ``DATE`` candidate, completed from the dateline or the publish date."""
     data = c.data
@@ -187,6 +199,8 @@ def edtf(ctx: Context, c: Candidate) -> Optional[str]:
             month, year = (month - 1, year) if month > 1 else (12, year - 1)
     if year is None and publish and month is not None:
         year = publish.year - (1 if (month, day or 1) > (publish.month, publish.day) else 0)
+        if (publish - _first_possible_day(year, month, day)).days > MAX_REPORT_DELAY_DAYS:
+            year = None  # a page posted months later (a repost, a model-text site) does not date it
     if year is None and month is not None and ctx.anchor is not None:
         serial = _SERIAL_YEAR.search(ctx.folded, *ctx.anchor)
         year = int(serial["year"]) if serial else None

@@ -10,6 +10,11 @@ from meetingx.components import Candidate
 from meetingx.text import fold
 
 
+#: Chair rules that may give a record several chairs: co-chairs (A同B共同主持) and the 主持人：
+#: field of each item of minutes
+_SEVERAL_CHAIRS = ("clause.chair-together", "clause.chair-header")
+
+
 def build_people(ctx: Context) -> None:
     """Every ``PERSON`` mention under its name, with the roles of all its mentions."""
     for c in ctx.candidates("PERSON"):
@@ -75,14 +80,13 @@ def name_span(c: Candidate) -> Optional[tuple[int, int]]:
 def fill_people(ctx: Context) -> None:
     """``chair``, ``speakers`` and ``attendees``."""
     out = ctx.out
-    chair: Optional[tuple[str, Candidate]] = None
+    chairs: dict[str, Candidate] = {}
     for c in ctx.candidates("CHAIR"):
         name = resolve(ctx, c)
-        if name and name in ctx.people:
-            chair = (name, c)
-            break
-    out.values["chair"] = [] if chair is None else [
-        person_value(ctx, chair[0], "/chair/0", mention=name_span(chair[1]))]
+        if name and name in ctx.people and name not in chairs and (not chairs or c.rule in _SEVERAL_CHAIRS):
+            chairs[name] = c  # one chair, but those who chair together and those of each minutes item
+    out.values["chair"] = [person_value(ctx, name, f"/chair/{i}", mention=name_span(c))
+                           for i, (name, c) in enumerate(chairs.items())]
 
     attendees: list[str] = []
     listed: set[str] = set()
@@ -97,7 +101,7 @@ def fill_people(ctx: Context) -> None:
         attendees.append(value)
         listed.add(value)
 
-    present = attending | ({chair[0]} if chair else set())
+    present = attending | set(chairs)
     acts: dict[str, list[Candidate]] = {}
     for c in sorted(ctx.candidates("SPEECH"), key=lambda c: c.start):
         name = resolve(ctx, c)

@@ -46,6 +46,10 @@ _CONVENE = re.compile(r"召开|举行")
 #: What a meeting adopts (通过了《…》, 通过关于…的决定): a text, a plan, a list
 _ADOPTED = re.compile(r"[《“]|关于|决议|决定|报告|办法|方案|名单|议程|草案|条例|章程|规划|计划|预算|[议提法]案|意见|制度|规定"
                       r"|细则|要点|纪要|事项|人选|法$|[\u4e00-\u9fff]{2,4}为")
+#: A clause that announces a list of items rather than being one (决定如下事项, 研究决定事项如下)
+_ANNOUNCES_LIST = re.compile(r"如下(?:事项)?$|下列事项$|以下事项$")
+#: What the meeting will or is to do, not what it did (本次大会将听取…)
+_NOT_YET = re.compile(r"将|拟|即将|要|还将|还要|计划|准备")
 #: A group that must, will or should do something is told to, not reported doing it (全体党员要…)
 _MODAL = ("要", "将", "应", "需")
 #: A clause that is only a verb of deciding, whose object is the next clause (决定，…).
@@ -108,6 +112,9 @@ class AgendaReader:
             if meeting_end is not None:
                 if sentence.voiced[index]:
                     break  # the rest of the sentence is what the meeting said
+                if _NOT_YET.match(text, meeting_end, c_end):
+                    active = False  # 本次大会将听取…，审议…: what it will do
+                    continue
                 head, mode, active = meeting_end, "meeting", True
             elif group is not None:
                 head, mode, active = group.tail, "person", True
@@ -145,6 +152,8 @@ class AgendaReader:
                     break  # what follows is the content of a speech
                 continue
             end = self.item_end(text, sentence, index, start)
+            if _ANNOUNCES_LIST.search(text, start, end):
+                continue  # 会议研究决定事项如下: the items follow, this is none
             if text[start:c_end] == "建议":
                 active = False  # 委员长会议建议，…；…: what follows is the proposal, not this meeting's acts
             joined_up_to = next((i + 1 for i, (_, e) in enumerate(sentence.clauses) if e == end), index + 1)

@@ -29,6 +29,8 @@ from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import SortedSpans
 
 #: Before the verb: an absentee, an expected or a counted attendance, not one that took place.
+#: After an attendance verb, the end of a report's title (…出席第六次世界议长大会情况的书面报告)
+_REPORT_TITLE = re.compile(r"[^，。；]{0,40}?情况的(?:书面)?(?:报告|汇报|说明)")
 _NOT_PRESENT = re.compile(r"未|不|没有|缺席|请假|应(?!邀)|实际")
 #: After the verb: the list follows (出席会议的有…, 出席招待会的领导同志还有：…, 列席人员：…).
 _LISTING = re.compile(r"(?:[^，。；：]{0,30}?的[^，。；：]{0,12}?)?(?:还|也|另外|其他)?有(?![关限])\s*：?"
@@ -107,6 +109,8 @@ class AttendanceFinder:
                 continue
             if not self.attended.match(text, verb.end(), s_end):
                 continue
+            if _REPORT_TITLE.match(text, verb.end(), s_end):
+                continue  # 审议委员长访问…并出席…大会情况的书面报告: an attendance inside a report's title
             relative = self.relative_clause(text, verb.end(), s_end)
             if relative:
                 self.add_items(doc, text, *relative, subjects, "attendance.relative-clause")

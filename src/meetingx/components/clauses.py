@@ -37,7 +37,7 @@ _CHAIR_VERB = re.compile(r"主持(?!人)")
 #: A header field of minutes: 主持：区长王志强 / 主持人：王志强
 _CHAIR_HEADER = re.compile(r"主持(?:人)?\s*：")
 #: The meeting as a clause's subject, however the clause goes on (会议经表决，…; 会上，…)
-_GENERIC_MEETING = re.compile(r"(?:本次|此次|这次)?(?:会议|大会|全会)(?:上)?|会上")
+_GENERIC_MEETING = re.compile(r"(?:本次|此次|这次)?(?:会议|大会|全会|峰会|论坛|座谈会|全体会议|年会)(?:上)?|会上")
 #: A demonstrative that makes a named meeting this one (此次中心组会上)
 _THIS_MEETING = re.compile(r"本次|此次|这次|今天的")
 #: Adverbs between the meeting as a subject and its verb (会议还听取了…, 会议一致认为…)
@@ -227,15 +227,22 @@ class ClauseFinder:
             for host in _CHAIR_VERB.finditer(text, c_start, c_end):
                 pos = host.start()
                 # the last 委托 that ends before the verb: a person before it was the principal
-                before = bisect_right(entrusting, pos - 2)
-                entrusted = entrusting[before - 1] if before else -1
-                chair = next((s for s in reversed(subjects[bisect_left(starts, c_start):bisect_left(starts, pos)])
-                              if s.end <= pos and entrusted < s.end and not text.startswith("受", s.start - 1)),
-                             None)
-                if chair is not None:
-                    found = chair
-                    add_candidate(doc, "CHAIR", found.name_start, found.name_end, "clause.chair-zhuchi", 0.9,
-                                  alias=found.alias)
+                entrusting_before = bisect_right(entrusting, pos - 2)
+                entrusted = entrusting[entrusting_before - 1] if entrusting_before else -1
+                before = (s for s in reversed(subjects[bisect_left(starts, c_start):bisect_left(starts, pos)])
+                          if s.end <= pos and entrusted < s.end and not text.startswith("受", s.start - 1))
+                last = next(before, None)  # the people before the verb are read from it back
+                if last is None:
+                    continue
+                found = last
+                if text.endswith("共同", c_start, pos):
+                    # 赵乐际同俄罗斯国家杜马主席沃洛金共同主持: each of them chairs
+                    for person in [*reversed(list(before)), last]:
+                        add_candidate(doc, "CHAIR", person.name_start, person.name_end, "clause.chair-together",
+                                      0.85, alias=person.alias)
+                    continue
+                add_candidate(doc, "CHAIR", found.name_start, found.name_end, "clause.chair-zhuchi", 0.9,
+                              alias=found.alias)
         if clauses:
             for header in _CHAIR_HEADER.finditer(text, clauses[0][0], clauses[-1][1]):
                 after = header.end()

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Optional
 
 from spacy.tokens import Doc
 
@@ -55,14 +55,35 @@ _SUBJECT_REACH = 40
 
 @dataclass(frozen=True)
 class Pattern:
-    """An ``evidence`` or ``signal`` entry of ``held.jsonl``."""
+    """An ``evidence`` or ``signal`` entry of ``held.jsonl`` (of any language)."""
 
     rule: str
     pattern: re.Pattern[str]
     says: str
+    #: "lead" (the lines above the body and its first sentence) or "text" (anywhere)
     scope: str
     #: a weak sign decides only together with another sign
     weak: bool = False
+
+    @classmethod
+    def read(cls, record: dict[str, Any], slots: Optional[dict[str, str]] = None) -> "Pattern":
+        """The entry of a ``held.jsonl`` record, its pattern compiled multi-line; ``slots`` fill
+        the ``@name@`` places of the pattern with word patterns (English: ``@bodies@``)."""
+        pattern = record["pattern"]
+        for slot, words in (slots or {}).items():
+            pattern = pattern.replace(f"@{slot}@", words)
+        return cls(record["rule"], re.compile(pattern, re.M), record["says"], record.get("scope", "text"),
+                   record.get("weak", False))
+
+
+def add_signals(doc: Doc, text: str, signals: list[Pattern], lead_end: int) -> None:
+    """A ``NOT_HELD`` candidate for the first match of each sign, in the lead (``text[:lead_end]``)
+    or anywhere, as its scope says."""
+    for pattern in signals:
+        match = pattern.pattern.search(text, 0, lead_end if pattern.scope == "lead" else len(text))
+        if match:
+            add_candidate(doc, "NOT_HELD", match.start(), match.end(), pattern.rule, 0.7, says=pattern.says,
+                          weak=pattern.weak)
 
 
 class HeldFinder:
@@ -107,13 +128,8 @@ class HeldFinder:
         self.reported_line = re.compile(cues["reported-line"]["pattern"], re.M)
         self.dialogue_line = re.compile(cues["dialogue-line"]["pattern"], re.M)
         self.reported_from = re.compile(cues["reported-from"]["pattern"], re.M)
-        self.evidence = [self.pattern(r) for r in records if r["use"] == "evidence"]
-        self.signals = [self.pattern(r) for r in records if r["use"] == "signal"]
-
-    @staticmethod
-    def pattern(record: dict[str, Any]) -> Pattern:
-        return Pattern(record["rule"], re.compile(record["pattern"], re.M), record["says"], record.get("scope", "text"),
-                       record.get("weak", False))
+        self.evidence = [Pattern.read(r) for r in records if r["use"] == "evidence"]
+        self.signals = [Pattern.read(r) for r in records if r["use"] == "signal"]
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[HELD_CHECKED_KEY] = True
@@ -246,12 +262,7 @@ class HeldFinder:
         and its first sentence) or anywhere."""
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
         first_sentence = self.sentence_end.search(text, body)
-        lead_end = first_sentence.end() if first_sentence else len(text)
-        for pattern in self.signals:
-            match = pattern.pattern.search(text, 0, lead_end if pattern.scope == "lead" else len(text))
-            if match:
-                add_candidate(doc, "NOT_HELD", match.start(), match.end(), pattern.rule, 0.7, says=pattern.says,
-                              weak=pattern.weak)
+        add_signals(doc, text, self.signals, first_sentence.end() if first_sentence else len(text))
 
 
 class Reading:

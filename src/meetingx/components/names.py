@@ -50,6 +50,8 @@ class NameRules:
         self.title_re = re.compile(rf"(?=[{initials}])(?>{titles})(?:（兼）)?(?!{_ORGANISATION_AFTER_TITLE})")
         self.titles = frozenset(lexicon.titles)
         self.verb_at = re.compile(word_pattern(lexicon.triggers))
+        # a trigger verb of two characters or more is never inside a name (应出席监事: no name 应出席)
+        self.verb_inside = re.compile(word_pattern(verb for verb in lexicon.triggers if len(verb) >= 2))
         self.group_head = re.compile(rf"(?:{lexicon.alternation('group_heads.txt')})$")
         self.group_modifier = re.compile(lexicon.alternation("group_modifiers.txt"))
         self.non_finals = lexicon.characters("name_non_finals.txt")
@@ -121,7 +123,8 @@ class NameRules:
             return False
         if item[0] in self.non_initials or item[-1] in self.non_finals or "的" in item:
             return False
-        if self.group_modifier.match(item) or self.follower_re.match(item) or self.group_head.search(item):
+        if self.group_modifier.match(item) or self.follower_re.match(item) or self.group_head.search(item) \
+                or self.verb_inside.search(item):
             return False
         return not self.title_re.search(item)
 

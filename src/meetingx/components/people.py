@@ -30,7 +30,9 @@ _ADVERB_BEFORE = re.compile(r"(?:先后|分别|共同|首先|再次|也|还|又|
 _PAREN = re.compile(r"（([^（）]{2,20})）")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?")
 #: Between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
-_TRAILER = re.compile(r"(?:同志|等)?(?:(?:当地时间)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在[\u4e00-\u9fff]{1,6}?)?"
+#: Words after which a run of names before a verb starts: who was chosen or asked to act
+_RUN_OPENERS = re.compile(r"推举|推选|选举|委托|邀请|由")
+_TRAILER = re.compile(r"(?:同志|先生|女士|等)?(?:(?:当地时间)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在[\u4e00-\u9fff]{1,6}?)?"
                       r"(?:先后|分别|相继|依次|共同|也|还|都|将)?$")
 
 
@@ -330,6 +332,8 @@ class PeopleFinder:
                     and not taken.covers(start - 1):
                 start -= 1
             start = self.lexicon.skip_lead(text, start, end)
+            for stop in _RUN_OPENERS.finditer(text, start, end):
+                start = stop.end()  # 经全体监事共同推举雷振宏主持: the name starts after 推举
             if start >= end or taken.covers(end - 1):
                 continue
             if end - start > 4 and not re.search(r"[、和·]", text[start:end]):

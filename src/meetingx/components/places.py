@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.components.speech import first_verb
 from meetingx.components.subjects import quotations
 from meetingx.positions import Segments, SortedSpans
 
@@ -34,6 +36,8 @@ _HOSTS = re.compile(r"由([^，。；由]{2,40}?)(?:联合|共同)?(?:主办|举
 _NOT_YET = re.compile(r"决定|即将|将于|将在|拟于|拟在|定于|计划于|准备于|预计于")
 #: 出席 not after 在 (written with 出席 first, so that re can skip ahead to it)
 _ATTEND_VERB = re.compile(r"出席(?<!在出席)了?")
+#: 主持 a named meeting, not 主持召开 (read as convening) nor 主持人
+_CHAIR_VERB = re.compile(r"主持(?!召开|举行|人|词)了?")
 #: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
 _OWNED_MEETING = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,20}?(?:公司|集团|银行))(?=第[一二三四五六七八九十百\d]+届)")
 _ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同|(?:(?<=会议)|(?<=会))组织)+$")
@@ -43,9 +47,24 @@ _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 #: What ends a venue before the verb: a manner (以视频方式) or a partner (同…, 与…, 和…)
 #: What ends a venue before the verb: a manner (以视频方式) or a partner doing it together (同…共同,
 #: 与…一起); a place name may hold 和 or 与 (新疆和田, 和平区)
-_AFTER_VENUE = re.compile(r"以[^，。]{0,20}(?:方式|形式)|(?:同|与|和)(?=[^，。]{1,30}?(?:共同|一起|一道|联合))")
+_AFTER_VENUE = re.compile(r"(?:以|通过)[^，。]{0,20}(?:方式|形式)|(?:同|与|和)(?=[^，。]{1,30}?(?:共同|一起|一道|联合))")
 #: Not a place but a time or an occasion: 会议上, 会上, …期间时, 23日
 _NOT_A_VENUE = re.compile(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$")
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """A document's spans the convening clauses are read against."""
+
+    #: the people's mentions, roles included (a subject that is a person)
+    people: SortedSpans
+    #: the people's names alone (a venue holds none; a role read too far back may reach into it)
+    names: SortedSpans
+    dates: SortedSpans
+    #: quotations and titles (a name's comma, a noun inside 《…》)
+    quoted: SortedSpans
+    #: the meeting nouns outside them
+    nouns: "MeetingNouns"
 
 
 class PlaceFinder:
@@ -56,10 +75,12 @@ class PlaceFinder:
         nouns = lexicon.alternation("meeting_nouns.txt")
         # every meeting noun starting at each position (a zero-width match each, so that they may overlap)
         self.meeting_nouns = re.compile(rf"(?=({nouns}))")
-        agenda_verbs = lexicon.verbs("agenda")
         self.blockers = lexicon.words("venue_blockers.txt")
         self.person_act_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
+        # a subject that ends in a title is an officer, not a body (常务副校长, 县委书记)
+        self.a_role = re.compile(rf"(?:{lexicon.alternation('titles.txt')})$")
         # an act done right after the meeting's name (…学习会集中学习了…)
+        agenda_verbs = lexicon.verbs("agenda")
         self.act_after = re.compile(rf"(?:集中|认真|深入|专题)?(?:{word_pattern(agenda_verbs)})了")
         #: how far a meeting noun and the act after it reach from where the noun starts
         self.noun_reach = max(map(len, lexicon.words("meeting_nouns.txt")), default=0) \
@@ -67,30 +88,40 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
-        people = SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")])
-        dates = SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")])
+        quoted = SortedSpans(quotations(text))
+        spans = Lookups(
+            people=SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]),
+            names=SortedSpans([(c.start, c.end) for c in candidates(doc, "PERSON")]),
+            dates=SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")]),
+            quoted=quoted,
+            nouns=MeetingNouns(self, text, quoted))
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
         clauses = Segments(text, _CLAUSE_BOUNDARY)
-        self.quoted = SortedSpans(quotations(text))
-        self.index_nouns(text)
         for verb in _ATTEND_VERB.finditer(text):
             # 王沪宁23日在京出席…座谈会: a meeting its leader attends, where no clause convenes it
             clause_start, clause_end = clauses.start_of(verb.start()), clauses.end_of(verb.end())
-            if self.read_object(doc, text, verb.end(), clause_end, (clause_start, clause_end), "place.meeting-attended"):
-                self.read_venue(doc, text, clause_start, verb.start(), (clause_start, clause_end), people, dates)
+            if self.read_object(doc, text, verb.end(), clause_end, (clause_start, clause_end), spans,
+                                "place.meeting-attended"):
+                self.read_venue(doc, text, clause_start, verb.start(), (clause_start, clause_end), spans)
+        for verb in _CHAIR_VERB.finditer(text):
+            # 赵乐际…在人民大会堂同…共同主持中俄议会合作委员会第十次会议: the meeting its chair holds
+            clause_start, clause_end = clauses.start_of(verb.start()), clauses.end_of(verb.end())
+            if self.read_object(doc, text, verb.end(), clause_end, (clause_start, clause_end), spans,
+                                "place.meeting-chaired"):
+                self.read_venue(doc, text, clause_start, verb.start(), (clause_start, clause_end), spans)
         for verb in self.verb_re.finditer(text):
             clause_start = clauses.start_of(verb.start())
             if clause_start < body <= verb.start():
                 clause_start = body  # a headline glued to the dateline is not the subject
             clause_end = clauses.end_of(verb.end())
-            for q_start, q_end in self.quoted.overlapping(clause_end, clause_end + 1):
+            for q_start, q_end in spans.quoted.overlapping(clause_end, clause_end + 1):
                 if q_start < clause_end:  # a comma inside a quoted name: 召开“…，…”专题民主生活会
                     clause_end = clauses.end_of(q_end)
             if _NOT_YET.search(text, clause_start, verb.start()):
                 continue  # 决定6月下旬在北京召开…, 即将召开的…: a meeting to come, not this one
             clause = (clause_start, clause_end)
-            has_object = self.read_object(doc, text, verb.end(), clause_end, clause)
-            self.read_subject(doc, text, clause_start, verb.start(), clause, people, dates, has_object)
+            has_object = self.read_object(doc, text, verb.end(), clause_end, clause, spans)
+            self.read_subject(doc, text, clause_start, verb.start(), clause, spans, has_object)
         for hosts in _HOSTS.finditer(text, body):
             add_candidate(doc, "ORG", hosts.start(1), hosts.end(1), "place.hosts", 0.8,
                           clause=(hosts.start(), hosts.end()))
@@ -111,11 +142,11 @@ class PlaceFinder:
                               clause=(match.start(), match.end()))
         return doc
 
-    def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int],
+    def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int], spans: Lookups,
                     rule: str = "place.meeting-object") -> bool:
         """召开…动员部署会: the meeting is the object, cut after its last meeting noun."""
-        last_end = self.last_meeting_end(text, start, end)
-        quoted = sum(q_end - q_start for q_start, q_end in self.quoted.overlapping(start, last_end or start))
+        last_end = self.last_meeting_end(text, start, end, spans)
+        quoted = sum(q_end - q_start for q_start, q_end in spans.quoted.overlapping(start, last_end or start))
         if last_end is None or last_end - start - quoted > 60:
             return False
         name_start = start
@@ -130,49 +161,30 @@ class PlaceFinder:
         """Where the last meeting noun of a phrase ends."""
         return max((m.end(1) for m in self.meeting_nouns.finditer(phrase)), default=None)
 
-    def index_nouns(self, text: str) -> None:
-        """The meeting nouns of the text outside quotations, each with whether an act follows it,
-        found in one scan: each verb looks its object up here instead of reading the rest of its
-        clause (a text without clause marks would make that quadratic)."""
-        self.noun_starts: list[int] = []
-        self.noun_ends: list[int] = []
-        acted: list[bool] = []
-        for noun in self.meeting_nouns.finditer(text):
-            noun_end = noun.end(1)
-            if not self.in_quotation(noun_end):
-                self.noun_starts.append(noun.start(1))
-                self.noun_ends.append(noun_end)
-                acted.append(self.act_after.match(text, noun_end) is not None)
-        #: next_acted[i]: the first noun from the i-th on that an act follows (len: none)
-        self.next_acted = [len(acted)] * (len(acted) + 1)
-        for index in range(len(acted) - 1, -1, -1):
-            self.next_acted[index] = index if acted[index] else self.next_acted[index + 1]
-
-    def in_quotation(self, noun_end: int) -> bool:
-        return any(q_start < noun_end < q_end for q_start, q_end in self.quoted.overlapping(noun_end - 1, noun_end))
-
-    def last_meeting_end(self, text: str, start: int, end: int) -> Optional[int]:
+    def last_meeting_end(self, text: str, start: int, end: int, spans: Lookups) -> Optional[int]:
         """Where the meeting named in text[start:end] ends: after its last meeting noun (专题会议 ends
         after 会议, not 专题会), not inside a quotation or title (《党委会的工作方法》), and at the
         first one an act follows (专题学习会集中学习了…).
 
         Nouns that start more than ``noun_reach`` before ``end`` (neither they nor an act after
-        them can run into it) are looked up in the index; the last few are read as before."""
+        them can run into it) are looked up in the document's index; the last few are read as
+        before. (Each verb read the rest of its clause: quadratic in a clause that never ends.)"""
+        nouns = spans.nouns
         last = None
         near = max(start, end - self.noun_reach)
-        first, stop = bisect_left(self.noun_starts, start), bisect_left(self.noun_starts, near)
-        acted = self.next_acted[first]
+        first, stop = bisect_left(nouns.starts, start), bisect_left(nouns.starts, near)
+        acted = nouns.next_acted[first]
         if acted < stop:
-            return self.noun_ends[acted]
+            return nouns.ends[acted]
         if stop > first:  # the noun that ends last starts at most noun_reach before the last one
             index = stop - 1
-            last = self.noun_ends[index]
-            while index > first and self.noun_starts[index - 1] >= self.noun_starts[stop - 1] - self.noun_reach:
+            last = nouns.ends[index]
+            while index > first and nouns.starts[index - 1] >= nouns.starts[stop - 1] - self.noun_reach:
                 index -= 1
-                last = max(last, self.noun_ends[index])
+                last = max(last, nouns.ends[index])
         for noun in self.meeting_nouns.finditer(text, near, end):
             noun_end = noun.end(1)
-            if self.in_quotation(noun_end):
+            if in_quotation(spans.quoted, noun_end):
                 continue
             last = noun_end if last is None else max(last, noun_end)
             if self.act_after.match(text, noun_end, end):
@@ -180,11 +192,11 @@ class PlaceFinder:
         return last
 
     def read_subject(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
-                     people: SortedSpans, dates: SortedSpans, has_object: bool) -> None:
+                     spans: Lookups, has_object: bool) -> None:
         """[subject][date][在 venue]召开: the venue, and a subject that is a meeting or a body."""
-        venue_mark = self.read_venue(doc, text, start, verb, clause, people, dates)
+        venue_mark = self.read_venue(doc, text, start, verb, clause, spans)
         subject_end = venue_mark if venue_mark >= 0 else verb
-        date_start = dates.first_listed_start(start, subject_end)
+        date_start = spans.dates.first_listed_start(start, subject_end)
         if date_start is not None:
             subject_end = date_start
         host = text.find("主持", start, subject_end)
@@ -200,11 +212,11 @@ class PlaceFinder:
         if adverbs and adverbs.start() > subject_start:
             subject_end = adverbs.start()  # 学校隆重召开 / 甲、乙联合召开
         subject = text[subject_start:subject_end].rstrip()
-        if not subject or len(subject) > 40:
-            return
-        person_ends = [pe for _, pe in people.overlapping(subject_start, subject_start + len(subject))]
+        if not subject or len(subject) > (60 if self.ends_with_meeting(subject) else 40):
+            return  # (a meeting's own name runs longer than a body's: …民主监督工作启动会)
+        person_ends = [pe for _, pe in spans.people.overlapping(subject_start, subject_start + len(subject))]
         if person_ends and not (self.ends_with_meeting(subject) and not any(
-                self.person_act_re.search(text, pe, subject_start + len(subject)) for pe in person_ends)):
+                first_verb(self.person_act_re, text, pe, subject_start + len(subject)) for pe in person_ends)):
             # a person is the subject (张三主持召开, 李四出席…年会); a meeting named after one is not
             # (习近平总书记关于…的重要论述研讨会)
             return
@@ -223,11 +235,12 @@ class PlaceFinder:
                               0.8, clause=clause)
                 subject_start += owned.end("owner")
             add_candidate(doc, "MEETING", subject_start, end, "place.meeting-subject", 0.85, clause=clause)
-        elif _TWO_HAN.search(subject) and not _NOT_A_BODY.search(subject):
+        elif _TWO_HAN.search(subject) and not _NOT_A_BODY.search(subject) and not self.a_role.search(subject):
+            # (常务副校长在206会议室主持召开…: an unnamed officer is a person, no organizer)
             add_candidate(doc, "ORG", subject_start, end, "place.convene-subject", 0.8, clause=clause)
 
     def read_venue(self, doc: Doc, text: str, start: int, verb: int, clause: tuple[int, int],
-                   people: SortedSpans, dates: SortedSpans) -> int:
+                   spans: Lookups) -> int:
         """The place after the last 在/于 before the verb, as a ``VENUE``; returns where 在/于
         stands (or -1)."""
         venue_mark = max(text.rfind("在", start, verb), text.rfind("于", start, verb))
@@ -240,13 +253,13 @@ class PlaceFinder:
         adverbs = _ADVERBS.search(text, venue_start, venue_end)
         if adverbs:
             venue_end = adverbs.start()
-        date_start = dates.first_start(venue_start, venue_end)
+        date_start = spans.dates.first_start(venue_start, venue_end)
         if date_start is not None:
             venue_end = date_start
         venue = text[venue_start:venue_end].strip()
         if venue and len(venue) <= 30 and not any(b in venue for b in self.blockers) \
                 and not _NOT_A_VENUE.search(venue) \
-                and not people.overlapping(venue_start, venue_end):
+                and not spans.names.overlapping(venue_start, venue_end):
             add_candidate(doc, "VENUE", venue_start, venue_start + len(text[venue_start:venue_end].rstrip()),
                           "place.zai-convene", 0.9, clause=clause)
         return venue_mark
@@ -254,3 +267,28 @@ class PlaceFinder:
     def ends_with_meeting(self, phrase: str) -> bool:
         return self.last_noun_end(phrase) == len(phrase)
 
+
+
+def in_quotation(quoted: SortedSpans, pos: int) -> bool:
+    """Whether ``pos`` stands strictly inside a quotation or title."""
+    return any(q_start < pos < q_end for q_start, q_end in quoted.overlapping(pos - 1, pos))
+
+
+class MeetingNouns:
+    """The meeting nouns of a text outside quotations, each with whether an act follows it, found
+    in one scan: each verb looks its object up here instead of reading the rest of its clause."""
+
+    def __init__(self, finder: PlaceFinder, text: str, quoted: SortedSpans) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        acted: list[bool] = []
+        for noun in finder.meeting_nouns.finditer(text):
+            noun_end = noun.end(1)
+            if not in_quotation(quoted, noun_end):
+                self.starts.append(noun.start(1))
+                self.ends.append(noun_end)
+                acted.append(finder.act_after.match(text, noun_end) is not None)
+        #: next_acted[i]: the first noun from the i-th on that an act follows (len(acted): none)
+        self.next_acted = [len(acted)] * (len(acted) + 1)
+        for index in range(len(acted) - 1, -1, -1):
+            self.next_acted[index] = index if acted[index] else self.next_acted[index + 1]

@@ -19,6 +19,7 @@ from meetingx.components import SpanWriter
 from meetingx.components.en import attendance as en_attendance
 from meetingx.components.en import clauses as en_clauses
 from meetingx.components.en import dates as en_dates
+from meetingx.components.en import held as en_held
 from meetingx.components.en import numbering as en_numbering
 from meetingx.components.en import people as en_people
 from meetingx.components.en import places as en_places
@@ -140,3 +141,8 @@ def make_en_clauses(nlp: Language, name: str, data_dir: Optional[str]) -> WithRu
 @English.factory("meetingx_attendance", default_config={"data_dir": None})
 def make_en_attendance(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
     return WithRuleData(name, en_attendance.AttendanceFinder, load_lexicon(nlp.lang, data_dir))
+
+
+@English.factory("meetingx_held", default_config={"data_dir": None})
+def make_en_held(nlp: Language, name: str, data_dir: Optional[str]) -> WithRuleData:
+    return WithRuleData(name, en_held.EnglishHeldFinder, load_lexicon(nlp.lang, data_dir))

@@ -75,7 +75,7 @@ class SpeechReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.speech_re = re.compile(word_pattern(lexicon.verbs("speech", "present")))
         self.content_re = re.compile(word_pattern(lexicon.verbs("content")))
-        self.holds = holds_pattern(lexicon)
+        self.convenes = holds_pattern(lexicon, chairing=False)
         self.not_verbs = NotVerbs(lexicon)
         self.act_re = re.compile(word_pattern(lexicon.verbs("act")))
 
@@ -101,8 +101,9 @@ class SpeechReader:
         if text.startswith("委托", group.tail) or _INSTRUCTED.search(text, group.tail, c_end):
             return  # 作出指示 from elsewhere is not speaking at the meeting
         quoted = index >= sentence.content_from or self.quotes(text, group, paragraph, c_end)
-        # what follows a clause that holds the meeting is its business (李强主持召开…，研究部署…)
-        carries = not self.holds.search(text, group.tail, c_end) and not _RELAYED.search(text, group.tail, c_end)
+        # what follows a clause that convenes the meeting is its business (李强主持召开…，研究部署…);
+        # a chair goes on acting (李书磊主持会议并作工作布置，强调…)
+        carries = not self.convenes.search(text, group.tail, c_end) and not _RELAYED.search(text, group.tail, c_end)
         last = min(following, sentence.content_from) if carries else index + 1
         voice_end = None
         for clause in range(index, max(last, index + 1)):

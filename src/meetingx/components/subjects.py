@@ -91,11 +91,11 @@ def subjects(doc: Doc) -> list[Subject]:
     return sorted(found, key=lambda s: s.start)
 
 
-def holds_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """A clause that holds or chairs a meeting: 主持…, 召开/举行 + a meeting noun (召开常务会议,
-    举行第一次集体学习); not 大会召开 used as a noun (对大会召开表示祝贺)."""
+def holds_pattern(lexicon: Lexicon, chairing: bool = True) -> re.Pattern[str]:
+    """A clause that holds a meeting: 召开/举行 + a meeting noun (召开常务会议, 举行第一次集体学习),
+    and with ``chairing`` one that chairs it (主持…); not 大会召开 used as a noun (对大会召开表示祝贺)."""
     nouns = lexicon.alternation("meeting_nouns.txt")
-    return re.compile(rf"主持|(?:召开|举行)了?[^，。]{{0,40}}?(?:{nouns})")
+    return re.compile(rf"{'主持|' if chairing else ''}(?:召开|举行)了?[^，。]{{0,40}}?(?:{nouns})")
 
 
 class LeadStripper:
