@@ -435,10 +435,16 @@ def reference_find_chairs(self, doc, text, clauses, subjects):
             pos = host.start()
             before = [s for s in subjects if c_start <= s.start and s.end <= pos
                       and "委托" not in text[s.end:pos] and not text.startswith("受", s.start - 1)]
-            if before:
-                found = before[-1]
-                add_candidate(doc, "CHAIR", found.name_start, found.name_end, "clause.chair-zhuchi", 0.9,
-                              alias=found.alias)
+            if not before:
+                continue
+            found = before[-1]
+            if text.endswith("共同", c_start, pos):
+                for person in before:
+                    add_candidate(doc, "CHAIR", person.name_start, person.name_end, "clause.chair-together",
+                                  0.85, alias=person.alias)
+                continue
+            add_candidate(doc, "CHAIR", found.name_start, found.name_end, "clause.chair-zhuchi", 0.9,
+                          alias=found.alias)
     if clauses:
         for header in _CHAIR_HEADER.finditer(text, clauses[0][0], clauses[-1][1]):
             after = header.end()
@@ -503,6 +509,7 @@ CLAUSE_TEXTS = [
     "市长张三，副市长李四，秘书长王五，局长赵六，主任钱七主持会议，李四、王五分别发言，他强调，要团结。",
     "中共中央政治局常委、国务院总理李强主持召开国务院常务会议。常务会议指出，要加强监管。常务会议听取了汇报。",
     "副书记李红受书记王建国委托主持会议，副书记张华主持会议。市长赵明委托副市长钱强主持会议。",
+    "全国人大常委会委员长赵乐际同俄罗斯国家杜马主席沃洛金、白俄罗斯议长王明共同主持会议。",
     "学校召开安全工作部署会。此次部署会上，校长王明主持。部署会强调，要重视。会议要求，各单位要落实。她指出，要抓紧。",
 ]
 
