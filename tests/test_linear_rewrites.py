@@ -128,8 +128,10 @@ def reference_last_meeting_end(finder, text: str, start: int, end: int, quoted) 
 
 
 @pytest.fixture(scope="module")
-def place_finder():
-    return meetingx.load("zh").get_pipe("meetingx_places").component
+def places_pipeline():
+    """A pipeline and its places component."""
+    nlp = meetingx.load("zh")
+    return nlp, nlp.get_pipe("meetingx_places").component
 
 
 def windows(text: str) -> Iterator[tuple[int, int]]:
@@ -138,15 +140,12 @@ def windows(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-def assert_same_meeting_ends(finder, text: str) -> None:
-    from meetingx.components.places import Lookups, MeetingNouns, SortedSpans, quotations
-
-    quoted = SortedSpans(quotations(text))
-    none = SortedSpans([])
-    spans = Lookups(people=none, names=none, dates=none, quoted=quoted, nouns=MeetingNouns(finder, text, quoted))
+def assert_same_meeting_ends(places_pipeline, text: str) -> None:
+    nlp, finder = places_pipeline
+    spans = finder.lookups(nlp(text))
     for start, end in windows(text):
         assert finder.last_meeting_end(text, start, end, spans) \
-            == reference_last_meeting_end(finder, text, start, end, quoted), (start, end)
+            == reference_last_meeting_end(finder, text, start, end, spans.quoted), (start, end)
 
 
 @pytest.mark.parametrize("text", [
@@ -160,14 +159,14 @@ def assert_same_meeting_ends(finder, text: str) -> None:
     "召开“区委常委会”会议，研究了《会议纪要》的起草工作，召开了推进会",
     "出席出席出席出席出席出席出席出席出席出席出席出席出席出席出席出席",
 ])
-def test_last_meeting_end_as_before(place_finder, text: str) -> None:
-    assert_same_meeting_ends(place_finder, text)
+def test_last_meeting_end_as_before(places_pipeline, text: str) -> None:
+    assert_same_meeting_ends(places_pipeline, text)
 
 
 @settings(max_examples=150, deadline=None)
 @given(strings("会议常委大全体座谈学习了研究传达集中“”《》，召开", 40))
-def test_last_meeting_end_as_before_anywhere(place_finder, text: str) -> None:
-    assert_same_meeting_ends(place_finder, text)
+def test_last_meeting_end_as_before_anywhere(places_pipeline, text: str) -> None:
+    assert_same_meeting_ends(places_pipeline, text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,11 +249,14 @@ def test_aliases_resolve_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -
 # positions.Occurrences: a search inside a window is a lookup in the pattern's occurrences.
 
 OCCURRING = [r"召开|举行|开幕", r"通知|发出|送达", r"要(?![求点素])", r"(?<![主重需])要", r"(?:集中|认真)?(?:学习|研究)了",
-             r"会议?|大会", r"[，：]"]
+             r"会议?|大会", r"[，：]",
+             # the components' (places._NOT_YET, attendance._NOT_A_REPORT)
+             r"决定|即将|将于|将在|拟于|拟在|定于|计划于|准备于|预计于",
+             r"(?:会议|本次|并|均)无|没有|(?<![主重需必政纪摘首显])要(?![求点素])|应当|必须|务必|不得"]
 
 
 @settings(max_examples=200, deadline=None)
-@given(strings("召开举行通知发出要求点主重集中认真学习研究了会议大，：", 30), st.sampled_from(OCCURRING))
+@given(strings("召开举行通知发出要求点主重集中认真学习研究了会议大，：决定将于在拟本次无没有应当", 30), st.sampled_from(OCCURRING))
 def test_occurrences_search_as_the_pattern(text: str, pattern: str) -> None:
     from meetingx.positions import Occurrences
 
@@ -532,3 +534,250 @@ def test_clauses_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
     assert new == old
     assert "CHAIR" in {label for label, *_ in new}
+
+
+# ---------------------------------------------------------------------------------------------
+# positions.EndAnchored: a pattern anchored at the end ($) is searched in the last characters of a
+# window only. Exact for a pattern whose matches have a longest length; for one with an unbounded
+# repetition, exact up to its reach (a longer match is not found).
+
+END_ANCHORED = {
+    "attendees.head": (r"(?:代表|负责人|同志|主任|副主任|书记)(?:（[^）]*）)?$", 80),
+    "attendees.title": (r"(?:主任|副主任|书记)$", None),
+    "attendees.head-count": (r"(?:等|共|计|合计|总计)?(?:近|约|逾|超过)?\d+(?:余|多)?\s*(?:名|位|人)+(?:左右)?$", 40),
+    "attendance.before-verb": (r"(?:等|共同|一起|也|还|都|均|分别|应邀|一同|将|代为|陪同|专程|特邀|在线|线上|首次|再次|并|又|随后"
+                               r"|作为[^，、。]{1,16}?|通过[^，、。]{1,12}?方式|以[^，、。]{1,12}?方式"
+                               r"|在[^，、。]{1,12}?(?:分会场|主会场|会场|现场))+$", 80),
+    "attendance.after-people": (r"(?:先生|女士)?(?:因[^，。、]{0,8}(?:原因|故|公|事|病))?$", None),
+    "attendance.time-word": (r"(?:之际|期间|时)(?=[，。；]|$)", None),
+    "places.adverbs": (r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同|(?:(?<=会议)|(?<=会))组织)+$", 40),
+}
+
+
+def test_end_anchored_patterns_are_the_components() -> None:
+    """The table above holds the patterns as the components have them (heads and titles aside,
+    which come from the rule data)."""
+    from meetingx.components import attendance, attendees
+
+    assert attendees._HEAD_COUNT.pattern.pattern == END_ANCHORED["attendees.head-count"][0]
+    assert attendees._HEAD_COUNT.reach == END_ANCHORED["attendees.head-count"][1]
+    for module, name, key in [(attendance, "_BEFORE_VERB", "attendance.before-verb"),
+                              (attendance, "_AFTER_PEOPLE", "attendance.after-people"),
+                              (attendance, "_TIME_WORD", "attendance.time-word")]:
+        assert getattr(module, name).pattern.pattern == END_ANCHORED[key][0], name
+        if END_ANCHORED[key][1] is not None:
+            assert getattr(module, name).reach == END_ANCHORED[key][1], name
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings("代表负责人同志主任副书记（）等共近12 名位人左右也还在分会场以方式先生女士因原故之际期间时，。隆重会议组织", 36),
+       st.sampled_from(sorted(END_ANCHORED)))
+def test_end_anchored_search_as_the_pattern(text: str, key: str) -> None:
+    from meetingx.positions import EndAnchored
+
+    pattern, reach = END_ANCHORED[key]
+    anchored, compiled = EndAnchored(pattern, reach), re.compile(pattern)
+    for start, end in windows(text):
+        if reach is not None and end - start > reach:
+            continue  # beyond the reach of a pattern without a longest match
+        found, expected = anchored.search(text, start, end), compiled.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span()), (start, end)
+
+
+# attendees: the separators outside brackets are found by finditer between the brackets, where a
+# Python loop tried each character.
+
+def reference_top_level(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[re.Match[str]]:
+    found = []
+    depth = 0
+    pos = start
+    while pos < end:
+        ch = text[pos]
+        if ch in "（“《":
+            depth += 1
+        elif ch in "）”》":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            match = separator.match(text, pos, end)
+            if match and match.end() > pos:
+                found.append(match)
+                pos = match.end()
+                continue
+        pos += 1
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings("、和及与以会（）“”《》，；ab", 30))
+def test_top_level_as_before(text: str) -> None:
+    from meetingx.components.attendees import _COMMA, _CONJUNCTION, AttendeeLists
+
+    for separator in (_COMMA, _CONJUNCTION):
+        for start, end in windows(text):
+            found = [m.span() for m in AttendeeLists.top_level(text, start, end, separator)]
+            assert found == [m.span() for m in reference_top_level(text, start, end, separator)], (start, end)
+
+
+# attendance: what list_before asks of a verb's clause is looked up (the clause's start, the
+# sentence's people, 无/要/其中, a clause of time), the acts before the verb are read from the last
+# one back within _ACT_REACH, the list within _LIST_REACH and a relative clause's head within
+# _PHRASE_REACH; a name inside another's role is looked up among the list's persons.
+
+def reference_attendance(finder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Puts the attendance component's old methods (and the attendee lists' old items) back."""
+    from meetingx.components import attendance as a
+    from meetingx.components.attendees import AttendeeLists
+
+    old_before_verb = re.compile(END_ANCHORED["attendance.before-verb"][0])
+    old_after_people = re.compile(END_ANCHORED["attendance.after-people"][0])
+    old_time_clause = re.compile(r"[^，。；]*(?:之际|期间|时)(?=[，。；]|$)")
+
+    def find_attendance(doc, text, s_start, s_end, clauses, subjects, words=None):
+        for verb in finder.attend_re.finditer(text, s_start, s_end):
+            before = text[max(s_start, verb.start() - 3):verb.start()]
+            if a._NOT_PRESENT.search(before) or before.endswith("在"):
+                continue
+            listing = a._LISTING.match(text, verb.end(), s_end)
+            if not listing and finder.people_noun.match(text, verb.end()):
+                continue
+            if listing:
+                start = listing.end()
+                following = finder.lexicon.header_cue.search(text, start, s_end)
+                end = following.start() if following else s_end
+                add_items(doc, text, start, end, subjects, "attendance.list-after")
+                continue
+            if not finder.attended.match(text, verb.end(), s_end):
+                continue
+            if a._REPORT_TITLE.match(text, verb.end(), s_end):
+                continue
+            relative = relative_clause(text, verb.end(), s_end)
+            if relative:
+                add_items(doc, text, *relative, subjects, "attendance.relative-clause")
+                continue
+            start, end = list_before(text, verb.start(), clauses, subjects)
+            if start == end and end == clause_start(text, verb.start(), clauses):
+                for person in finder.opening_subjects(text, s_start, s_end, subjects):
+                    a.add_candidate(doc, "ATTEND", person.name_start, person.name_end,
+                                    "attendance.sentence-subject", 0.75, person=True)
+                continue
+            add_items(doc, text, start, end, subjects, "attendance.list-before")
+
+    def relative_clause(text, pos, s_end):
+        relative = a._RELATIVE.match(text, pos, s_end)
+        if not relative:
+            return None
+        end = a._PHRASE_END.search(text, relative.end(), s_end).start()
+        start = relative.end()
+        if end - start < 2 or re.search(r"\d", text[start:end]) or not finder.lists.ends_in_people(text, start, end):
+            return None
+        return start, end
+
+    def list_before(text, verb_start, clauses, subjects):
+        own_start = clause_start(text, verb_start, clauses)
+        end = verb_start
+        trail = old_before_verb.search(text, own_start, end)
+        if trail:
+            end = trail.start()
+        if end > own_start and text[end - 1] in "同与跟":
+            return end, end
+        act_end = last_act_end(text, own_start, end)
+        if act_end is not None and not finder.names_a_group(text, own_start, end):
+            return act_end, end
+        start = own_start
+        subject_ends = {s.end for s in subjects} | {s.name_end for s in subjects}
+        named = any(own_start <= s.name_start < end for s in subjects)
+        if a._NOT_A_REPORT.search(text, own_start, end) or text.startswith("在", own_start) \
+                and old_time_clause.match(text, verb_start) or "其中" in text[own_start:end] and not named:
+            return end, end
+        for c_start, c_end in reversed([c for c in clauses if c[1] <= own_start]):
+            if text[c_start] in "”’":
+                c_start += 1
+            c_end = old_after_people.search(text, c_start, c_end).start()
+            trail = old_before_verb.search(text, c_start, c_end)
+            c_end = trail.start() if trail else c_end
+            if finder.strip_lead(text, c_start, c_end) > c_start:
+                break
+            if last_act_end(text, c_start, c_end) is not None:
+                break
+            if c_end in subject_ends or finder.lists.ends_in_people(text, c_start, c_end) \
+                    or finder.lists.names_listed(text, c_start, c_end):
+                start = c_start
+                continue
+            if not a._QUOTE.search(text, c_start, c_end) and finder.lists.organisations_listed(text, c_start, c_end):
+                start = c_start
+                continue
+            break
+        return start, end
+
+    def clause_start(text, pos, clauses):
+        return next((c_start for c_start, _ in reversed(clauses) if c_start <= pos), pos)
+
+    def last_act_end(text, start, end):
+        found = None
+        for act in finder.act_re.finditer(text, start, end):
+            if finder.in_a_noun(text, act):
+                continue
+            if act.group() in finder.attend_verbs and (a._RELATIVE.match(text, act.end(), end)
+                                                        or finder.people_noun.match(text, act.end())):
+                continue
+            found = act.end()
+        for act in a._OTHER_ACT.finditer(text, start, end):
+            found = max(found or 0, act.end())
+        return found
+
+    def add_items(doc, text, start, end, subjects, rule):
+        start = finder.strip_lead(text, start, end)
+        for i_start, i_end, is_person in items(text, start, end, subjects):
+            if rule == "attendance.list-after" and a._COUNT.match(text, i_end, end):
+                continue
+            a.add_candidate(doc, "ATTEND", i_start, i_end, rule, 0.85 if is_person else 0.75, person=is_person)
+
+    lists: AttendeeLists = finder.lists
+
+    def items(text, start, end, subjects):
+        found = []
+        pos = start
+        after_person = False
+        persons = [s for s in subjects if start <= s.name_start and s.end <= end and not s.alias]
+        for s in persons:
+            if s.name_start < pos or any(o.start <= s.name_start < o.name_start for o in persons):
+                continue
+            if s.start > pos and text[s.start - 1] in "，、；和及与等 ":
+                found += lists.groups_between(text, pos, s.start, after_person)
+            found.append((s.name_start, s.name_end, True))
+            pos = lists.after_name(text, s.end, end)
+            after_person = True
+        if pos < end:
+            found += lists.groups_between(text, pos, end, after_person)
+        return found
+
+    monkeypatch.setattr(finder, "find_attendance", find_attendance)
+    monkeypatch.setattr(type(lists), "top_level", staticmethod(reference_top_level))
+
+
+ATTENDANCE_TEXTS = [
+    "3月5日上午，市政府召开常务会议，市长王建国主持会议，副市长李晓东、张海波，秘书长赵明出席会议。",
+    "会见了出席座谈会的优秀教师代表和劳动模范代表。出席会议的有：市委常委、副市长李红，市政协副主席王强。",
+    "校领导张伟、李红，各学院（部）负责人，机关各部门负责同志参加会议。习近平主席特别代表、国务院副总理丁薛祥出席。",
+    "本次会议无股东出席。要组织好委员参加会议。其中5名董事以通讯方式出席会议。在出席大会之际，王明会见了代表。",
+    "丁薛祥和颜金勇还共同见证了合作文件签署，出席了开工仪式。张明、黄华等相关部门负责人，约50人出席。",
+    "各省、自治区、直辖市和新疆生产建设兵团，中央和国家机关有关部门负责同志，中央军委机关有关部门负责同志参加会议。",
+    "董事徐文英女士、宋希亮先生因工作原因，以通讯方式参加。主持：王明 出席：李红 列席：张丽 刘强",
+    "审议委员长访问并出席大会情况的书面报告。全国人大代表、“全国劳动模范”李强（主持工作）等20余人列席会议。",
+]
+
+
+@pytest.mark.parametrize("text", ATTENDANCE_TEXTS)
+def test_attendance_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = meetingx.load("zh")
+    new = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    reference_attendance(nlp.get_pipe("meetingx_attendance").component, monkeypatch)
+    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    assert new == old
+
+
+def test_attendance_table_reads_attendees() -> None:
+    nlp = meetingx.load("zh")
+    attending = [text for text in ATTENDANCE_TEXTS if any(c.label == "ATTEND" for c in nlp(text)._.mx_candidates)]
+    assert len(attending) >= len(ATTENDANCE_TEXTS) - 2
+

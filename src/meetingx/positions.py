@@ -114,3 +114,21 @@ def longest_match(pattern: re.Pattern[str]) -> int:
     if width >= sre_parser.MAXREPEAT:
         raise ValueError(f"matches of {pattern.pattern!r} have no longest length")
     return width
+
+
+class EndAnchored:
+    """A pattern anchored at the end of what it is asked about (``$``), searched in the last
+    characters of a window only: its matches end where the window ends, but a search from the
+    window's start tries every position of it, and rules ask about a clause once for each word in
+    it. ``reach`` is the most characters a match spans (by default, as the pattern says); for a
+    pattern with a repetition that has no bound, how far back it is read (a longer match is not
+    found)."""
+
+    def __init__(self, pattern: str, reach: Optional[int] = None) -> None:
+        self.pattern = re.compile(pattern)
+        self.reach = longest_match(self.pattern) if reach is None else reach
+
+    def search(self, text: str, start: int, end: int) -> Optional[re.Match[str]]:
+        """``pattern.search(text, start, end)``, from ``reach`` characters before ``end`` (one more
+        for a ``$`` before a final line break)."""
+        return self.pattern.search(text, max(start, end - self.reach - 1), end)

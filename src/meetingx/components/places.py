@@ -88,13 +88,7 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
-        quoted = SortedSpans(quotations(text))
-        spans = Lookups(
-            people=SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]),
-            names=SortedSpans([(c.start, c.end) for c in candidates(doc, "PERSON")]),
-            dates=SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")]),
-            quoted=quoted,
-            nouns=MeetingNouns(self, text, quoted))
+        spans = self.lookups(doc)
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
         clauses = Segments(text, _CLAUSE_BOUNDARY)
         for verb in _ATTEND_VERB.finditer(text):
@@ -141,6 +135,17 @@ class PlaceFinder:
                 add_candidate(doc, "VENUE", match.start(1), end, "place.venue-header", 0.95,
                               clause=(match.start(), match.end()))
         return doc
+
+    def lookups(self, doc: Doc) -> Lookups:
+        """The document's spans the convening clauses are read against."""
+        text = doc._.mx_text.folded
+        quoted = SortedSpans(quotations(text))
+        return Lookups(
+            people=SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]),
+            names=SortedSpans([(c.start, c.end) for c in candidates(doc, "PERSON")]),
+            dates=SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")]),
+            quoted=quoted,
+            nouns=MeetingNouns(self, text, quoted))
 
     def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int], spans: Lookups,
                     rule: str = "place.meeting-object") -> bool:
