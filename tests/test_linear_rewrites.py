@@ -557,13 +557,14 @@ END_ANCHORED = {
 def test_end_anchored_patterns_are_the_components() -> None:
     """The table above holds the patterns as the components have them (heads and titles aside,
     which come from the rule data)."""
-    from meetingx.components import attendance, attendees
+    from meetingx.components import attendance, attendees, places
 
     assert attendees._HEAD_COUNT.pattern.pattern == END_ANCHORED["attendees.head-count"][0]
     assert attendees._HEAD_COUNT.reach == END_ANCHORED["attendees.head-count"][1]
     for module, name, key in [(attendance, "_BEFORE_VERB", "attendance.before-verb"),
                               (attendance, "_AFTER_PEOPLE", "attendance.after-people"),
-                              (attendance, "_TIME_WORD", "attendance.time-word")]:
+                              (attendance, "_TIME_WORD", "attendance.time-word"),
+                              (places, "_ADVERBS", "places.adverbs")]:
         assert getattr(module, name).pattern.pattern == END_ANCHORED[key][0], name
         if END_ANCHORED[key][1] is not None:
             assert getattr(module, name).reach == END_ANCHORED[key][1], name
@@ -781,3 +782,114 @@ def test_attendance_table_reads_attendees() -> None:
     attending = [text for text in ATTENDANCE_TEXTS if any(c.label == "ATTEND" for c in nlp(text)._.mx_candidates)]
     assert len(attending) >= len(ATTENDANCE_TEXTS) - 2
 
+
+# places: what a convening verb reads of its clause is looked up (the last 在/于, a 主持 before it,
+# the quotations' lengths) and bounded (a venue's 在/于 within _VENUE_REACH, a subject of at most
+# 60 characters is sliced).
+
+def reference_places(finder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Puts the places component's old read_object, read_subject and read_venue back."""
+    from meetingx.components import places as p
+
+    old_adverbs = re.compile(END_ANCHORED["places.adverbs"][0])
+
+    def read_object(doc, text, start, end, clause, spans, rule="place.meeting-object"):
+        last_end = finder.last_meeting_end(text, start, end, spans)
+        quoted = sum(q_end - q_start for q_start, q_end in spans.quoted.overlapping(start, last_end or start))
+        if last_end is None or last_end - start - quoted > 60:
+            return False
+        name_start = start
+        while name_start < last_end and text[name_start] in " 了":
+            name_start += 1
+        if last_end > name_start:
+            p.add_candidate(doc, "MEETING", name_start, last_end, rule, 0.85, clause=clause)
+            return True
+        return False
+
+    def read_subject(doc, text, start, verb, clause, spans, has_object):
+        venue_mark = read_venue(doc, text, start, verb, clause, spans)
+        subject_end = venue_mark if venue_mark >= 0 else verb
+        date_start = spans.dates.first_listed_start(start, subject_end)
+        if date_start is not None:
+            subject_end = date_start
+        host = text.find("主持", start, subject_end)
+        if host >= 0:
+            subject_end = host
+        subject_start = finder.lexicon.skip_lead(text, start, subject_end)
+        prefix = p._DATE_PREFIX.match(text, subject_start, subject_end)
+        if prefix:
+            subject_start = prefix.end()
+        while subject_end > subject_start and text[subject_end - 1] in "将已于":
+            subject_end -= 1
+        adverbs = old_adverbs.search(text, subject_start, subject_end)
+        if adverbs and adverbs.start() > subject_start:
+            subject_end = adverbs.start()
+        subject = text[subject_start:subject_end].rstrip()
+        if not subject or len(subject) > (60 if finder.ends_with_meeting(subject) else 40):
+            return
+        person_ends = [pe for _, pe in spans.people.overlapping(subject_start, subject_start + len(subject))]
+        if person_ends and not (finder.ends_with_meeting(subject) and not any(
+                p.first_verb(finder.person_act_re, text, pe, subject_start + len(subject)) for pe in person_ends)):
+            return
+        end = subject_start + len(subject)
+        hosted = subject.find("由")
+        if hosted > 0 and finder.ends_with_meeting(subject[:hosted]):
+            p.add_candidate(doc, "MEETING", subject_start, subject_start + hosted, "place.meeting-subject", 0.85,
+                            clause=clause)
+            p.add_candidate(doc, "ORG", subject_start + hosted + 1, end, "place.hosts", 0.8, clause=clause)
+            return
+        if finder.ends_with_meeting(subject) and not p._BODY_NOUN.search(subject) and not has_object:
+            owned = p._OWNED_MEETING.match(subject)
+            if owned:
+                p.add_candidate(doc, "ORG", subject_start, subject_start + owned.end("owner"), "place.meeting-owner",
+                                0.8, clause=clause)
+                subject_start += owned.end("owner")
+            p.add_candidate(doc, "MEETING", subject_start, end, "place.meeting-subject", 0.85, clause=clause)
+        elif p._TWO_HAN.search(subject) and not p._NOT_A_BODY.search(subject) and not finder.a_role.search(subject):
+            p.add_candidate(doc, "ORG", subject_start, end, "place.convene-subject", 0.8, clause=clause)
+
+    def read_venue(doc, text, start, verb, clause, spans):
+        venue_mark = max(text.rfind("在", start, verb), text.rfind("于", start, verb))
+        if venue_mark < 0:
+            return -1
+        venue_start, venue_end = venue_mark + 1, verb
+        manner = p._AFTER_VENUE.search(text[venue_start:venue_end])
+        if manner:
+            venue_end = venue_start + manner.start()
+        adverbs = old_adverbs.search(text, venue_start, venue_end)
+        if adverbs:
+            venue_end = adverbs.start()
+        date_start = spans.dates.first_start(venue_start, venue_end)
+        if date_start is not None:
+            venue_end = date_start
+        venue = text[venue_start:venue_end].strip()
+        if venue and len(venue) <= 30 and not any(b in venue for b in finder.blockers) \
+                and not p._NOT_A_VENUE.search(venue) \
+                and not spans.names.overlapping(venue_start, venue_end):
+            p.add_candidate(doc, "VENUE", venue_start, venue_start + len(text[venue_start:venue_end].rstrip()),
+                            "place.zai-convene", 0.9, clause=clause)
+        return venue_mark
+
+    monkeypatch.setattr(finder, "read_object", read_object)
+    monkeypatch.setattr(finder, "read_subject", read_subject)
+    monkeypatch.setattr(finder, "read_venue", read_venue)
+
+
+PLACE_TEXTS = [
+    "3月5日上午，市政府在市行政中心第一会议室召开常务会议。公司于2024年4月18日在公司总部会议室以现场表决方式召开。",
+    "学校隆重召开2024年秋季学期安全稳定工作部署会。甲、乙联合召开座谈会。常务副校长在206会议室主持召开校长办公会。",
+    "召开“不忘初心、牢记使命”主题教育专题民主生活会。招待会由中国人民对外友好协会和马来西亚驻华大使馆共同举办。",
+    "集团公司第三届董事会第五次会议在北京召开。王沪宁23日在京出席全国政协双周协商座谈会。决定6月下旬在北京召开大会。",
+    "赵乐际在人民大会堂同俄罗斯国家杜马主席沃洛金共同主持中俄议会合作委员会第十次会议。区委书记主持召开区委常委会。",
+    "十四届全国人大一次会议将于3月5日在北京举行。会议在线上以视频方式举行，在新加坡同东盟各国领导人共同出席峰会。",
+]
+
+
+@pytest.mark.parametrize("text", PLACE_TEXTS)
+def test_places_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = meetingx.load("zh")
+    new = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    reference_places(nlp.get_pipe("meetingx_places").component, monkeypatch)
+    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    assert new == old
+    assert {"MEETING", "VENUE"} & {label for label, *_ in new}

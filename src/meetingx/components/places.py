@@ -11,8 +11,9 @@ cut after its last word from ``meeting_nouns.txt``, or a subject that is itself 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -21,7 +22,7 @@ from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.components.speech import first_verb
 from meetingx.components.subjects import quotations
-from meetingx.positions import Segments, SortedSpans
+from meetingx.positions import EndAnchored, Occurrences, Segments, SortedSpans
 
 #: Clauses end at punctuation, and at a space (what separates the parts of a headline).
 _CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n ]")
@@ -40,7 +41,8 @@ _ATTEND_VERB = re.compile(r"出席(?<!在出席)了?")
 _CHAIR_VERB = re.compile(r"主持(?!召开|举行|人|词)了?")
 #: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
 _OWNED_MEETING = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,20}?(?:公司|集团|银行))(?=第[一二三四五六七八九十百\d]+届)")
-_ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同|(?:(?<=会议)|(?<=会))组织)+$")
+_ADVERBS = EndAnchored(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同|(?:(?<=会议)|(?<=会))组织)+$",
+                       reach=40)
 _MINUTES_TITLE = re.compile(r"(.+)纪要$")
 _VENUE_HEADER = re.compile(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -48,6 +50,11 @@ _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 #: What ends a venue before the verb: a manner (以视频方式) or a partner doing it together (同…共同,
 #: 与…一起); a place name may hold 和 or 与 (新疆和田, 和平区)
 _AFTER_VENUE = re.compile(r"(?:以|通过)[^，。]{0,20}(?:方式|形式)|(?:同|与|和)(?=[^，。]{1,30}?(?:共同|一起|一道|联合))")
+#: How far before its verb a venue's 在/于 is read (a venue is at most 30 characters, with a manner
+#: or a date after it)
+_VENUE_REACH = 200
+_VENUE_MARK = re.compile("[在于]")
+_HOST = re.compile("主持")
 #: Not a place but a time or an occasion: 会议上, 会上, …期间时, 23日
 _NOT_A_VENUE = re.compile(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$")
 
@@ -65,6 +72,14 @@ class Lookups:
     quoted: SortedSpans
     #: the meeting nouns outside them
     nouns: "MeetingNouns"
+    #: what each verb asks of its clause, looked up rather than read again for every verb in it:
+    #: a meeting to come (将于…), a chair (…主持召开), the last 在/于 before it
+    not_yet: Occurrences
+    hosts: Occurrences
+    venue_marks: list[int]
+    #: the quotations' lengths added up, in order (they do not overlap), and where each ends
+    quoted_lengths: list[int]
+    quote_ends: list[int]
 
 
 class PlaceFinder:
@@ -111,7 +126,7 @@ class PlaceFinder:
             for q_start, q_end in spans.quoted.overlapping(clause_end, clause_end + 1):
                 if q_start < clause_end:  # a comma inside a quoted name: 召开“…，…”专题民主生活会
                     clause_end = clauses.end_of(q_end)
-            if _NOT_YET.search(text, clause_start, verb.start()):
+            if spans.not_yet.search(clause_start, verb.start()):
                 continue  # 决定6月下旬在北京召开…, 即将召开的…: a meeting to come, not this one
             clause = (clause_start, clause_end)
             has_object = self.read_object(doc, text, verb.end(), clause_end, clause, spans)
@@ -145,14 +160,18 @@ class PlaceFinder:
             names=SortedSpans([(c.start, c.end) for c in candidates(doc, "PERSON")]),
             dates=SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")]),
             quoted=quoted,
-            nouns=MeetingNouns(self, text, quoted))
+            nouns=MeetingNouns(self, text, quoted),
+            not_yet=Occurrences(_NOT_YET, text),
+            hosts=Occurrences(_HOST, text),
+            venue_marks=[m.start() for m in _VENUE_MARK.finditer(text)],
+            quoted_lengths=[0, *accumulate(q_end - q_start for q_start, q_end in quoted.spans)],
+            quote_ends=[q_end for _, q_end in quoted.spans])
 
     def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int], spans: Lookups,
                     rule: str = "place.meeting-object") -> bool:
         """召开…动员部署会: the meeting is the object, cut after its last meeting noun."""
         last_end = self.last_meeting_end(text, start, end, spans)
-        quoted = sum(q_end - q_start for q_start, q_end in spans.quoted.overlapping(start, last_end or start))
-        if last_end is None or last_end - start - quoted > 60:
+        if last_end is None or last_end - start - quoted_length(spans, start, last_end) > 60:
             return False
         name_start = start
         while name_start < last_end and text[name_start] in " 了":
@@ -204,9 +223,9 @@ class PlaceFinder:
         date_start = spans.dates.first_listed_start(start, subject_end)
         if date_start is not None:
             subject_end = date_start
-        host = text.find("主持", start, subject_end)
-        if host >= 0:
-            subject_end = host
+        host = spans.hosts.search(start, subject_end)
+        if host:
+            subject_end = host.start()
         subject_start = self.lexicon.skip_lead(text, start, subject_end)
         prefix = _DATE_PREFIX.match(text, subject_start, subject_end)
         if prefix:
@@ -216,7 +235,11 @@ class PlaceFinder:
         adverbs = _ADVERBS.search(text, subject_start, subject_end)
         if adverbs and adverbs.start() > subject_start:
             subject_end = adverbs.start()  # 学校隆重召开 / 甲、乙联合召开
-        subject = text[subject_start:subject_end].rstrip()
+        while subject_end > subject_start and text[subject_end - 1].isspace():
+            subject_end -= 1
+        if subject_end - subject_start > 60:
+            return  # (read no further than the longest a subject may be)
+        subject = text[subject_start:subject_end]
         if not subject or len(subject) > (60 if self.ends_with_meeting(subject) else 40):
             return  # (a meeting's own name runs longer than a body's: …民主监督工作启动会)
         person_ends = [pe for _, pe in spans.people.overlapping(subject_start, subject_start + len(subject))]
@@ -248,10 +271,13 @@ class PlaceFinder:
                    spans: Lookups) -> int:
         """The place after the last 在/于 before the verb, as a ``VENUE``; returns where 在/于
         stands (or -1)."""
-        venue_mark = max(text.rfind("在", start, verb), text.rfind("于", start, verb))
+        before = bisect_left(spans.venue_marks, verb)
+        venue_mark = spans.venue_marks[before - 1] if before and spans.venue_marks[before - 1] >= start else -1
         if venue_mark < 0:
             return -1
         venue_start, venue_end = venue_mark + 1, verb
+        if venue_end - venue_start > _VENUE_REACH:
+            return venue_mark
         manner = _AFTER_VENUE.search(text[venue_start:venue_end])
         if manner:
             venue_end = venue_start + manner.start()  # 在公司会议室以现场表决方式召开, 在新加坡同…共同出席
@@ -272,6 +298,14 @@ class PlaceFinder:
     def ends_with_meeting(self, phrase: str) -> bool:
         return self.last_noun_end(phrase) == len(phrase)
 
+
+
+def quoted_length(spans: Lookups, start: int, end: int) -> int:
+    """The length of the quotations that overlap [start, end), whole (what ``quoted.overlapping``
+    gives, added up: the quotations do not overlap, so they are a run of the list)."""
+    first = bisect_right(spans.quote_ends, start)
+    stop = bisect_left(spans.quoted.starts, end)
+    return spans.quoted_lengths[stop] - spans.quoted_lengths[first] if stop > first else 0
 
 
 def in_quotation(quoted: SortedSpans, pos: int) -> bool:
