@@ -893,3 +893,59 @@ def test_places_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
     assert new == old
     assert {"MEETING", "VENUE"} & {label for label, *_ in new}
+
+
+# ---------------------------------------------------------------------------------------------
+# English dates: a date's sentence is read back from the date no further than 400 characters for
+# a convening verb or another meeting, where each date read its sentence from the start (a line of
+# dates that never ends: quadratic).
+
+def reference_en_date_score(finder):
+    """The English DateFinder.score as it was."""
+    from meetingx.components import candidates
+    from meetingx.components.en import dates as d
+
+    def score(doc, text, rule, start, end, data):
+        if any(c.start <= start < c.end for c in candidates(doc, "PUBLISH_DATE")):
+            return None
+        if any(c.start <= start < c.end for c in candidates(doc, "LABEL")):
+            return 0.0
+        sentences = d.sentences_of(doc, finder.words)
+        s_start, s_end = sentences.start_of(start), sentences.end_of(start)
+        score = 0.0
+        verb = finder.statements.convening.search(text, s_start, start) \
+            if (s_start, s_end) in finder.statements.convening_set(doc, finder.words) else None
+        if verb is not None:
+            score += 5
+        elif finder.statements.about_other_meeting(text, s_start, end) or re.search(r"\bdated[ ]*$", text[max(0, start - 8):start]):
+            score -= 5
+        if d._DATE_FIELD.search(text, max(0, start - 12), start):
+            score += 3
+        if "relative" in data:
+            kinds = candidates(doc, "KIND")
+            if not kinds and start - d.body_start(doc) < 300:
+                score += 2
+        else:
+            score += (data.get("day") is not None) + (rule not in ("en.date.numeric", "en.date.iso"))
+        return score
+
+    return score
+
+
+@pytest.mark.parametrize("text", [
+    "Minutes of the Regular Meeting of the City Council\nThe City Council met on March 5, 2024 at 7:00 p.m. in the "
+    "Council Chambers. The minutes of the meeting of February 20, 2024 were approved. The next meeting will be "
+    "held on March 19, 2024.",
+    "BOARD OF EDUCATION\nRegular Meeting - Tuesday, June 11, 2024\nThe meeting was called to order at 6:30 PM by "
+    "President Lee. Motion to approve the minutes of May 14, 2024 carried 5-0. Date: June 11, 2024",
+    "Ayes: Smith, Jones Nays: Garcia March 5, 2024 vote 3-2 Ayes: Chen May 7, 2023 the minutes of April 2, 2023 "
+    "were adopted, dated 4/2/2023, approved on Monday",
+])
+def test_en_date_scores_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = meetingx.load("en")
+    new = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    finder = nlp.get_pipe("meetingx_dates").component
+    monkeypatch.setattr(finder, "score", reference_en_date_score(finder))
+    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    assert new == old
+    assert sum(label == "DATE" for label, *_ in new) >= 3
