@@ -949,3 +949,53 @@ def test_en_date_scores_as_before(text: str, monkeypatch: pytest.MonkeyPatch) ->
     old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
     assert new == old
     assert sum(label == "DATE" for label, *_ in new) >= 3
+
+
+# ---------------------------------------------------------------------------------------------
+# speech.first_verb: what stands before each verb (a light verb, 的/重要/在, an earlier 在) is looked
+# up, where each verb read its window again from the start (speech words used as nouns, many in
+# one clause: quadratic).
+
+def reference_first_verb(pattern, text, start, end, not_verbs=None):
+    from meetingx.components import speech as sp
+
+    for verb in pattern.finditer(text, start, end):
+        if not_verbs is not None and not_verbs.hold(text, verb):
+            continue
+        if sp._MADE.search(text, start, verb.start()) is None \
+                and re.compile(r"(?:的[\u4e00-\u9fff]{0,2}|重要|在)$").search(text, start, verb.start()):
+            continue
+        if sp._NOUN_AFTER.match(text, verb.end(), end) or text.startswith("的", verb.end()) \
+                or text.startswith(("中", "时"), verb.end()) and "在" in text[start:verb.start()]:
+            continue
+        return verb
+    return None
+
+
+@pytest.fixture(scope="module")
+def speech_reader():
+    return meetingx.load("zh").get_pipe("meetingx_clauses").component.speech
+
+
+@settings(max_examples=200, deadline=None)
+@given(strings("讲话报告指出强调表示的重要在作了出发表进行中时精神稿会议厅", 24))
+def test_first_verb_as_before(speech_reader, text: str) -> None:
+    from meetingx.components.speech import first_verb
+
+    for pattern in (speech_reader.speech_re, speech_reader.content_re):
+        for start, end in windows(text):
+            found = first_verb(pattern, text, start, end, speech_reader.not_verbs)
+            expected = reference_first_verb(pattern, text, start, end, speech_reader.not_verbs)
+            assert (found and found.span()) == (expected and expected.span()), (start, end)
+
+
+@pytest.mark.parametrize("text", ["李强作了关于政府工作的报告", "王明在讲话中指出", "传达了习近平总书记的重要讲话精神",
+                                  "他发表讲话强调", "在报告会上作报告时指出", "作的报告的讲话在讲话中强调要求",
+                                  "的发表示", "会议的进表示同意"])
+def test_first_verb_as_before_in_sentences(speech_reader, text: str) -> None:
+    from meetingx.components.speech import first_verb
+
+    for pattern in (speech_reader.speech_re, speech_reader.content_re):
+        found = first_verb(pattern, text, 0, len(text), speech_reader.not_verbs)
+        expected = reference_first_verb(pattern, text, 0, len(text), speech_reader.not_verbs)
+        assert (found and found.span()) == (expected and expected.span())

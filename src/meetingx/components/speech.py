@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from meetingx.components import add_candidate
 from meetingx.components.subjects import Subject, holds_pattern
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import EndAnchored, longest_match
 
 if TYPE_CHECKING:
     from meetingx.components.clauses import Group, Sentence
@@ -38,8 +39,10 @@ if TYPE_CHECKING:
 SEQUENCE = re.compile(r"(?:首先|其次|还|并|又|也|同时|随后|其后|之后|接着|然后|最后|一起|共同)+")
 #: A light verb that makes what follows an act (作了关于…的说明), unless it is a modifier (作出的部署)
 _MADE = re.compile(r"(?>(?:作|做|发表|进行)(?:了|出)?)(?!的)")
+#: The most characters a light verb and its look-ahead read
+_MADE_WIDTH = longest_match(_MADE) + 1
 #: Before a speech word, what makes it a noun: 的讲话, 的重大部署, 重要讲话, 在讲话
-_NOUN_BEFORE = re.compile(r"(?:的[\u4e00-\u9fff]{0,2}|重要|在)$")
+_NOUN_BEFORE = EndAnchored(r"(?:的[\u4e00-\u9fff]{0,2}|重要|在)$")
 #: A speech word used as a noun: 讲话精神, 报告会 (after it), 在讲话中, 的讲话 (around it)
 _NOUN_AFTER = re.compile(r"精神|稿|内容|会(?!议)|文件|材料")
 #: 在讲话中/在致辞中…: the clause reports what was said in a speech
@@ -217,14 +220,29 @@ def first_verb(pattern: re.Pattern[str], text: str, start: int, end: int,
                not_verbs: Optional[NotVerbs] = None) -> Optional[re.Match[str]]:
     """The first match of ``pattern`` in text[start:end] that is used as a verb, not as a noun: not
     after 的/重要/在 (的讲话, 在讲话), nor before 的/精神/稿… (受表彰的, 讲话精神), nor in 在…讲话中/时, nor inside
-    a word of ``not_verbs`` (报告厅), unless a light verb makes it an act (作了关于…的说明)."""
+    a word of ``not_verbs`` (报告厅), unless a light verb makes it an act (作了关于…的说明).
+
+    What stands before each verb is looked up from the window's first light verb and first 在, not
+    read again from ``start`` for every verb (a clause of many speech words used as nouns)."""
+    made = _MADE.search(text, start, end)
+    at = text.find("在", start, end)
     for verb in pattern.finditer(text, start, end):
         if not_verbs is not None and not_verbs.hold(text, verb):
             continue
-        if _MADE.search(text, start, verb.start()) is None and _NOUN_BEFORE.search(text, start, verb.start()):
+        if not made_before(text, start, verb.start(), made) and _NOUN_BEFORE.search(text, start, verb.start()):
             continue
         if _NOUN_AFTER.match(text, verb.end(), end) or text.startswith("的", verb.end()) \
-                or text.startswith(("中", "时"), verb.end()) and "在" in text[start:verb.start()]:
+                or text.startswith(("中", "时"), verb.end()) and 0 <= at < verb.start():
             continue
         return verb
     return None
+
+
+def made_before(text: str, start: int, end: int, first: Optional[re.Match[str]]) -> bool:
+    """Whether a light verb (_MADE) stands in text[start:end], given ``first``, the first one from
+    ``start`` in a window that runs on past ``end``: one that starts _MADE_WIDTH or more before
+    ``end`` is one that ``end`` cannot cut, and no other comes before it; else only the last
+    positions can hold one."""
+    if first is not None and first.start() <= end - _MADE_WIDTH:
+        return True
+    return _MADE.search(text, max(start, end - _MADE_WIDTH + 1), end) is not None
