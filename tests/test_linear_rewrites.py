@@ -999,3 +999,57 @@ def test_first_verb_as_before_in_sentences(speech_reader, text: str) -> None:
         found = first_verb(pattern, text, 0, len(text), speech_reader.not_verbs)
         expected = reference_first_verb(pattern, text, 0, len(text), speech_reader.not_verbs)
         assert (found and found.span()) == (expected and expected.span())
+
+
+# ---------------------------------------------------------------------------------------------
+# assemble.items: the voice a list of numbered points is in is looked up by bisection, where each
+# list went through the voices from the last one back (many lists and many voices: quadratic).
+
+def reference_fill_directives(ctx) -> None:
+    """``directives``: the numbered items, each list with the person whose points they are: the one
+    speaking where the list starts (in minutes, the meeting's own: no issuer; a list whose first
+    item names who acts, 一是张三传达…，二是…, is a list of the meeting's steps: no issuer)."""
+    out = ctx.out
+    voices = sorted(ctx.candidates("VOICE"), key=lambda c: c.start)
+    acting = {c.data["span_start"] for c in ctx.candidates("PERSON")}
+    speaking = {}
+    directives = []
+    for index, (c, text_end, number, list_index) in enumerate(ctx.directive_items):
+        if list_index not in speaking:
+            voice = next((v for v in reversed(voices) if v.start < c.start), None)
+            steps = c.data["text_start"] in acting
+            speaking[list_index] = None if ctx.kind == "minutes" or steps else voice
+        voice = speaking[list_index]
+        issuer = items_module().resolve(ctx, voice) if voice is not None else None
+        pointer = f"/directives/{index}"
+        out.cite(f"{pointer}/marker", c.start, c.end, c.rule, c.confidence)
+        out.cite(f"{pointer}/number", c.start, c.end, c.rule, c.confidence)
+        out.cite(f"{pointer}/text", c.data["text_start"], text_end, c.rule, c.confidence)
+        if issuer and issuer in ctx.people:
+            start, end = ctx.people[issuer].span
+            out.cite(f"{pointer}/issuer", start, end, voice.rule, voice.confidence)
+        else:
+            issuer = None
+        directives.append({"number": number, "marker": out.span(c.start, c.end), "issuer": issuer,
+                           "text": out.span(c.data["text_start"], text_end)})
+    out.values["directives"] = directives
+
+
+def items_module():
+    import meetingx.assemble.items
+
+    return meetingx.assemble.items
+
+
+@pytest.mark.parametrize("text", [
+    "3月5日上午，市委常委会召开会议，市委书记王建国主持会议并讲话。王建国强调，一是要加强领导；二是要完善制度；三是要狠抓落实。"
+    "副书记李红指出，一是要团结；二是要奋斗。会议要求，一是抓学习；二是抓落实。市长张三讲话。（一）加强领导。（二）完善制度。",
+    "区政府常务会议纪要\n时间：2024年6月12日上午\n主持：区长王志强\n一、原则同意方案。\n二、责成区财政局加强管理。\n"
+    "王志强强调，一是要重视；二是要落实。",
+])
+def test_directive_voices_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    new = meetingx.extract(text, id="case").to_json_dict()
+    monkeypatch.setattr(items_module(), "fill_directives", reference_fill_directives)
+    old = meetingx.extract(text, id="case").to_json_dict()
+    assert new == old
+    assert len(new["directives"]) >= 4
