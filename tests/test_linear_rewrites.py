@@ -1053,3 +1053,47 @@ def test_directive_voices_as_before(text: str, monkeypatch: pytest.MonkeyPatch) 
     old = meetingx.extract(text, id="case").to_json_dict()
     assert new == old
     assert len(new["directives"]) >= 4
+
+
+# ---------------------------------------------------------------------------------------------
+# announcement: the sentence of each mention of the meeting, the titles open in it and a plan
+# before it are read on from the mention before, where each mention read its sentence again.
+
+def reference_find_meeting(doc, text, headings):
+    from meetingx.components import announcement as an
+
+    named = [h for h in headings if h.group("meeting")]
+    after = headings[0].end() if headings else 0
+    name = re.compile(r"\s*".join(map(re.escape, named[0].group("meeting")))) if named else an._MEETING
+    for match in name.finditer(text, after):
+        sentence_start = max(text.rfind(mark, after, match.start()) for mark in "。\n") + 1
+        period = text.find("。", match.end(), match.end() + 200)
+        convened = an._CONVENE.search(text, match.end(), period if period >= 0 else match.end() + 200)
+        in_title = text.count("《", sentence_start, match.start()) > text.count("》", sentence_start, match.start())
+        if convened and not in_title and not an._PLANNED.search(text, sentence_start, match.start()):
+            an.add_candidate(doc, "MEETING", match.start(), match.end(), "resolution.lead-meeting", 0.9)
+            return
+    if named:
+        best = named[0]
+        an.add_candidate(doc, "MEETING", best.start("meeting"), best.end("meeting"), "resolution.heading-meeting", 0.9)
+
+
+ANNOUNCEMENT_HEAD = "示例科技股份有限公司\n第三届董事会第五次会议决议公告\n"
+
+
+@pytest.mark.parametrize("lead", [
+    "示例科技股份有限公司第三届董事会第五次会议于2024年4月18日召开。",
+    "根据《第三届董事会第五次会议议事规则》，第三届董事会第五次会议于2024年4月18日在公司会议室召开。",
+    "公司决定召开第三届董事会第五次会议。第三届董事会第五次会议于4月18日召开，审议通过了议案。",
+    "《关于第三届董事会第五次会议》的通知。关于第三届董事会第五次会议的安排。本次会议应出席董事7人。",
+    "第三届董事会第五次会\n议于2024年4月18日以通讯方式召开，会议由董事长张伟明主持。",
+    "第三届董事会第五次会议《第三届董事会第五次会议》》第三届董事会第五次会议举行",
+])
+def test_announcement_meeting_as_before(lead: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ANNOUNCEMENT_HEAD + lead
+    nlp = meetingx.load("zh")
+    new = [(c.label, c.start, c.end, c.rule) for c in nlp(text)._.mx_candidates if c.label == "MEETING"]
+    reader = nlp.get_pipe("meetingx_resolutions").component.announcement
+    monkeypatch.setattr(reader, "find_meeting", reference_find_meeting)
+    old = [(c.label, c.start, c.end, c.rule) for c in nlp(text)._.mx_candidates if c.label == "MEETING"]
+    assert new == old and new
