@@ -263,6 +263,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("vote-words", "vote labels without numbers on one line (同意 反对 弃权 …)",
          lambda n: fill(n, lambda rng: rng.choice(("同意", "反对", "弃权", "回避")) + rng.choice((" ", "", "、")),
                         HEADLINE + LEAD + "表决结果：")),
+    Kind("vote-heads", "pairs of vote labels set apart by spaces on one line (同意 反对 同意 反对 …)",
+         _run("同意 反对 ", HEADLINE + LEAD + "表决结果：")),
     Kind("tallies", "vote tallies and motions (审议通过《…》，同意9票，反对0票，弃权0票。)",
          lambda n: fill(n, lambda rng: f"审议通过《关于{task(rng)}的议案》，同意{rng.randint(1, 9)}票，反对"
                         f"{rng.randint(0, 2)}票，弃权{rng.randint(0, 2)}票{rng.choice('，。；')}", HEADLINE + LEAD)),

@@ -1097,3 +1097,64 @@ def test_announcement_meeting_as_before(lead: str, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(reader, "find_meeting", reference_find_meeting)
     old = [(c.label, c.start, c.end, c.rule) for c in nlp(text)._.mx_candidates if c.label == "MEETING"]
     assert new == old and new
+
+
+# ---------------------------------------------------------------------------------------------
+# tallies: a table's head whose line runs on past the reach of its rows has no row, found without
+# a search for the line's end (a line of vote labels: a search to its end for each pair).
+
+def reference_read_table(text, header, tallies):
+    """A tally laid out as a table: a head of labels (同意 反对 弃权), maybe a line of
+    票数 比例（%） under each, then a row of numbers (A股 265,123,456 99.9876 12,300 0.0046 …).
+    The counts are the row's last numbers, one per label (every other one where a ratio
+    stands beside each count)."""
+    from meetingx.components.tallies import _TABLE_NUMBER, _TABLE_REACH, COUNTS, Tally
+
+    if len({count for count, *_ in header} & set(COUNTS)) < 2:
+        return
+    width = len(header)
+    head_end = text.find("\n", header[-1][2])
+    row_start = head_end + 1
+    tokens: list[str] = []
+    reach = min(len(text), header[-1][2] + _TABLE_REACH)
+    while 0 < row_start < reach:
+        row_end = text.find("\n", row_start, reach)
+        row_end = reach if row_end < 0 else row_end
+        tokens = _TABLE_NUMBER.findall(text, row_start, row_end)
+        if len(tokens) >= width:
+            break
+        row_start = row_end + 1
+    if len(tokens) < width:
+        return
+    paired = "比例" in text[head_end:row_start] or len(tokens) == 2 * width
+    cells = tokens[-2 * width::2] if paired and len(tokens) >= 2 * width else tokens[-width:]
+    if len(cells) < width or any(not cell.replace("，", "").isdigit() for cell in cells):
+        return
+    counts = {count: int(cell.replace("，", "")) for (count, *_), cell in zip(header, cells) if count in COUNTS}
+    tallies.append(Tally(header[0][1], row_end, {key: counts.get(key) for key in COUNTS}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings("同意反对弃权 \n123，票比例", 40))
+def test_tallies_as_before(text: str) -> None:
+    from meetingx.components.tallies import TallyReader, VoteWords
+    from meetingx.lexicon import load_lexicon
+
+    reader = TallyReader(VoteWords(load_lexicon("zh")))
+    new = reader.read(text)
+    reader.read_table = reference_read_table
+    assert new == reader.read(text)
+
+
+@pytest.mark.parametrize("text", [
+    "表决结果：\n同意 反对 弃权\n9 0 0\n", "同意 反对 弃权\n票数 比例（%） 票数 比例（%） 票数 比例（%）\nA股 265，123 99.98 12 0.01 3 0.01",
+    "同意 反对 同意 反对 同意 反对 同意 反对 同意 反对\n1 2", "同意 反对 弃权" + " " * 200 + "\n9 0 0",
+])
+def test_tallies_as_before_in_tables(text: str) -> None:
+    from meetingx.components.tallies import TallyReader, VoteWords
+    from meetingx.lexicon import load_lexicon
+
+    reader = TallyReader(VoteWords(load_lexicon("zh")))
+    new = reader.read(text)
+    reader.read_table = reference_read_table
+    assert new == reader.read(text)
