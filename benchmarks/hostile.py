@@ -126,8 +126,7 @@ EN_HEAD = "Minutes of the Regular Meeting of the City Council\nMarch 5, 2024\n\n
 
 
 def english(rng: random.Random) -> str:
-    first = rng.choice(("Smith", "Jones", "Garcia", "Chen", "Okafor", "Novak"))
-    second = rng.choice(("Brown", "Lee", "Patel", "Kim", "Rossi", "Silva"))
+    first, second = rng.choice(EN_NAMES[:6]), rng.choice(EN_NAMES[6:])
     return (f"Councilmember {first} moved to approve the minutes of the meeting of March {rng.randint(1, 28)}, "
             f"{rng.randint(2015, 2025)}; seconded by Councilmember {second}. Motion carried 5-0.\n\n")
 
@@ -330,7 +329,7 @@ def extract_once(kind: Kind, text: str, workdir: Path) -> tuple[float, str]:
     return time.process_time() - started, detect_language(document.text)
 
 
-def measure(kind: Kind, sizes: tuple[int, ...], budget: float, workdir: Path) -> list[Measurement]:
+def measure(kind: Kind, sizes: tuple[int, ...], budget: float, workdir: Path, repeats: int) -> list[Measurement]:
     rows: list[Measurement] = []
     for size in sizes:
         predicted = predict(rows, size)
@@ -339,10 +338,10 @@ def measure(kind: Kind, sizes: tuple[int, ...], budget: float, workdir: Path) ->
             continue
         text = kind.build(size)
         best, lang = extract_once(kind, text, workdir)
-        repeats = 1
-        while best < MIN_MEASURED and repeats < REPEATS:
+        done = 1
+        while best < MIN_MEASURED and done < repeats:
             best = min(best, extract_once(kind, text, workdir)[0])
-            repeats += 1
+            done += 1
         rows.append(Measurement(size, best, lang))
     return rows
 
@@ -398,7 +397,7 @@ def main() -> int:
     results = []
     with tempfile.TemporaryDirectory() as workdir:
         for kind in kinds:
-            rows = measure(kind, sizes, args.budget, Path(workdir))
+            rows = measure(kind, sizes, args.budget, Path(workdir), 1 if args.quick else REPEATS)
             slopes = exponents(rows)
             met = None if any(s is None for s in slopes) or not slopes else all(s <= TARGET_EXPONENT for s in slopes)
             if len(rows) > 1 and rows[-1].seconds is None:
