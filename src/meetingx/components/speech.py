@@ -222,27 +222,54 @@ def first_verb(pattern: re.Pattern[str], text: str, start: int, end: int,
     after 的/重要/在 (的讲话, 在讲话), nor before 的/精神/稿… (受表彰的, 讲话精神), nor in 在…讲话中/时, nor inside
     a word of ``not_verbs`` (报告厅), unless a light verb makes it an act (作了关于…的说明).
 
-    What stands before each verb is looked up from the window's first light verb and first 在, not
-    read again from ``start`` for every verb (a clause of many speech words used as nouns)."""
-    made = _MADE.search(text, start, end)
-    at = text.find("在", start, end)
+    What stands before each verb is read on from the verb before (``Before``), not again from
+    ``start``: a clause of many speech words used as nouns is read once."""
+    before = Before(text, start)
     for verb in pattern.finditer(text, start, end):
         if not_verbs is not None and not_verbs.hold(text, verb):
             continue
-        if not made_before(text, start, verb.start(), made) and _NOUN_BEFORE.search(text, start, verb.start()):
+        if not before.made(verb.start()) and _NOUN_BEFORE.search(text, start, verb.start()):
             continue
         if _NOUN_AFTER.match(text, verb.end(), end) or text.startswith("的", verb.end()) \
-                or text.startswith(("中", "时"), verb.end()) and 0 <= at < verb.start():
+                or text.startswith(("中", "时"), verb.end()) and before.at(verb.start()):
             continue
         return verb
     return None
 
 
-def made_before(text: str, start: int, end: int, first: Optional[re.Match[str]]) -> bool:
-    """Whether a light verb (_MADE) stands in text[start:end], given ``first``, the first one from
-    ``start`` in a window that runs on past ``end``: one that starts _MADE_WIDTH or more before
-    ``end`` is one that ``end`` cannot cut, and no other comes before it; else only the last
-    positions can hold one."""
-    if first is not None and first.start() <= end - _MADE_WIDTH:
-        return True
-    return _MADE.search(text, max(start, end - _MADE_WIDTH + 1), end) is not None
+class Before:
+    """What stands in text[start:pos] for a ``pos`` that only grows: a light verb (_MADE, as
+    ``_MADE.search(text, start, pos)`` finds one), a 在. Each is looked for from where the last
+    look stopped, so that the positions of a window are read once however many verbs it holds."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
+        #: the first light verb from ``start``, once found whole before a ``pos``
+        self.first_made: Optional[re.Match[str]] = None
+        #: where no light verb starts before (looked for up to here)
+        self.made_from = start
+        self.first_at = -1
+        self.at_from = start
+
+    def made(self, pos: int) -> bool:
+        """Whether a light verb stands in text[start:pos]. One that starts _MADE_WIDTH or more
+        before ``pos`` is one that ``pos`` cannot cut, and the first such is found once; nearer to
+        ``pos``, the last positions are searched as ``pos`` cuts them."""
+        settled = pos - _MADE_WIDTH  # a light verb that starts here or before is whole before pos
+        if self.first_made is None and self.made_from <= settled:
+            found = _MADE.search(self.text, self.made_from, pos)
+            if found is not None and found.start() <= settled:
+                self.first_made = found
+            else:
+                self.made_from = settled + 1
+        if self.first_made is not None:
+            return True
+        return _MADE.search(self.text, max(self.start, settled + 1), pos) is not None
+
+    def at(self, pos: int) -> bool:
+        """Whether a 在 stands in text[start:pos]."""
+        if self.first_at < 0 and self.at_from < pos:
+            self.first_at = self.text.find("在", self.at_from, pos)
+            self.at_from = pos
+        return 0 <= self.first_at < pos
