@@ -1158,3 +1158,41 @@ def test_tallies_as_before_in_tables(text: str) -> None:
     new = reader.read(text)
     reader.read_table = reference_read_table
     assert new == reader.read(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# name_lists: a header line's end is found once for all its fields, where each field searched for
+# it (fields on one long line: quadratic).
+
+def reference_header_items(lists, text: str) -> list[tuple[int, int]]:
+    from meetingx.components.name_lists import _HEADER_ITEM
+
+    found = []
+    for field_match in lists.name_field.finditer(text):
+        line_end = text.find("\n", field_match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        following = lists.name_field.search(text, field_match.end(), line_end)
+        end = following.start() if following else line_end
+        for item in _HEADER_ITEM.finditer(text, field_match.end(), end):
+            s, e = item.span()
+            if lists.names.could_be_name(text, s, e) or lists.names.padded_name(text, s, e):
+                found.append((s, e))
+    return found
+
+
+@pytest.fixture(scope="module")
+def name_lists():
+    return meetingx.load("zh").get_pipe("meetingx_people").component.lists
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings("主持人出席列席：: \n王明李静刘强、，", 40))
+def test_header_items_as_before(name_lists, text: str) -> None:
+    assert list(name_lists.header_items(text)) == reference_header_items(name_lists, text)
+
+
+@pytest.mark.parametrize("text", ["主持人：王明\n出席：李红 张华 刘 强\n列席：赵强", "主持：王明 出席：李红 列席：张丽 刘强 记录：孙丽",
+                                  "出席：\n\n王明、李红\n主持：张华"])
+def test_header_items_as_before_in_headers(name_lists, text: str) -> None:
+    found = list(name_lists.header_items(text))
+    assert found == reference_header_items(name_lists, text) and found
