@@ -1196,3 +1196,20 @@ def test_header_items_as_before(name_lists, text: str) -> None:
 def test_header_items_as_before_in_headers(name_lists, text: str) -> None:
     found = list(name_lists.header_items(text))
     assert found == reference_header_items(name_lists, text) and found
+
+
+# ---------------------------------------------------------------------------------------------
+# agenda: the clause an item ends with is looked up, where each item went through the sentence's
+# clauses (a sentence of many acts: quadratic).
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(1, 5), max_size=12), st.integers(0, 40), st.integers(0, 11))
+def test_clause_ending_at_as_before(lengths: list[int], end: int, index: int) -> None:
+    from meetingx.components.agenda import clause_ending_at
+
+    clauses, pos = [], 0
+    for length in lengths:  # clauses as a sentence has them: in order, apart by a mark
+        clauses.append((pos, pos + length))
+        pos += length + 1
+    expected = next((i + 1 for i, (_, e) in enumerate(clauses) if e == end), index + 1)
+    assert clause_ending_at(clauses, end, index) + 1 == expected
