@@ -291,6 +291,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("agenda-acts", "the meeting's acts, one after another in one sentence (会议听取了…，审议了…，研究了…)",
          lambda n: fill(n, lambda rng: f"{rng.choice(('听取了', '审议了', '研究了', '传达了', '学习了'))}{task(rng)}的报告，",
                         HEADLINE + LEAD + "会议")),
+    Kind("heard-reports", "reports heard from people named, one clause after another in one sentence",
+         lambda n: fill(n, lambda rng: f"听取了{rng.choice(TITLES)}{name(rng)}关于{task(rng)}的汇报，", HEADLINE + LEAD + "会议")),
     Kind("agenda-chain", "a report heard followed by objects that go on after commas (，关于…的汇报，…)",
          lambda n: fill(n, lambda rng: f"，关于{task(rng)}的汇报", HEADLINE + LEAD + "会议听取了市财政局关于预算的汇报")),
     Kind("person-roles", "one person named again and again with a different role each time",

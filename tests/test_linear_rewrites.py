@@ -1213,3 +1213,51 @@ def test_clause_ending_at_as_before(lengths: list[int], end: int, index: int) ->
         pos += length + 1
     expected = next((i + 1 for i, (_, e) in enumerate(clauses) if e == end), index + 1)
     assert clause_ending_at(clauses, end, index) + 1 == expected
+
+
+# speech: the presenters of a report heard are looked up from where they start, where each clause
+# with 听取 went through every person of its sentence.
+
+def reference_heard_presenters(doc, text, sentence, subjects):
+    from meetingx.components import speech as sp
+
+    for c_start, c_end in sentence.clauses:
+        heard = sp._HEARD.search(text, c_start, c_end)
+        if heard is None:
+            continue
+        listed = []
+        pos = heard.end()
+        for person in subjects:
+            if person.alias or person.start < pos or person.start >= c_end:
+                continue
+            if person.start != pos:
+                break
+            listed.append(person)
+            pos = person.end
+            link = sp._LIST_LINK.match(text, pos, c_end)
+            if link is None:
+                break
+            pos = link.end()
+        if not listed:
+            continue
+        tail = sp._AFTER_LIST.match(text, listed[-1].end, c_end).end()
+        presented = sp._PRESENTED.match(text, tail, c_end)
+        if presented and sp._REPORTED.search(text, presented.end(), c_end):
+            for person in listed:
+                sp.add_candidate(doc, "SPEECH", tail, c_end, "speech.heard-report", 0.8,
+                                 name_start=person.name_start, name_end=person.name_end, alias=None,
+                                 speaking=True, quoted=False, heading=sentence.heading)
+
+
+@pytest.mark.parametrize("text", [
+    "会议听取了市财政局局长王明关于预算执行情况的汇报，听取了副市长李红、张华分别作的工作报告，听取了赵强同志的述职报告。",
+    "会议听取了王明、李红和张华关于安全生产的汇报。王书记听取了汇报。会议听取并审议了市长张三作的政府工作报告。",
+])
+def test_heard_presenters_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = meetingx.load("zh")
+    new = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    reader = nlp.get_pipe("meetingx_clauses").component.speech
+    monkeypatch.setattr(reader, "heard_presenters", reference_heard_presenters)
+    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    assert new == old
+    assert any(rule == "speech.heard-report" for _, _, _, rule, _ in new)

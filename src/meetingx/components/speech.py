@@ -22,6 +22,7 @@ who is speaking from where on (a person, or None for 会议强调), for the issu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -171,15 +172,17 @@ class SpeechReader:
 
     @staticmethod
     def heard_presenters(doc: Doc, text: str, sentence: "Sentence", subjects: list[Subject]) -> None:
-        """会议听取了X关于…的汇报, 听取了A、B分别作的…报告: each presenter of a report heard spoke."""
+        """会议听取了X关于…的汇报, 听取了A、B分别作的…报告: each presenter of a report heard spoke.
+        (The people of a clause are looked up from where they start: they are by start.)"""
+        starts = [person.start for person in subjects]
         for c_start, c_end in sentence.clauses:
             heard = _HEARD.search(text, c_start, c_end)
             if heard is None:
                 continue
             listed: list[Subject] = []
             pos = heard.end()
-            for person in subjects:
-                if person.alias or person.start < pos or person.start >= c_end:
+            for person in subjects[bisect_left(starts, pos):bisect_left(starts, c_end)]:
+                if person.alias or person.start < pos:
                     continue
                 if person.start != pos:
                     break
