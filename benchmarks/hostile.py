@@ -310,6 +310,15 @@ KINDS: tuple[Kind, ...] = (
     Kind("english-items", "numbered agenda items and headings (1. NEW BUSINESS …)",
          lambda n: fill(n, lambda rng: f"{rng.randint(1, 99)}. {rng.choice(('NEW BUSINESS', 'OLD BUSINESS', 'CONSENT AGENDA'))}"
                         f"\nMotion by {rng.choice(EN_NAMES)} to approve item {rng.randint(1, 99)}.\n", EN_HEAD)),
+    Kind("english-motions", "motions, seconds and outcomes with no sentence end (Motion by … seconded by … carried 5-0 …)",
+         lambda n: fill(n, lambda rng: f"Motion by {rng.choice(EN_NAMES)}, seconded by {rng.choice(EN_NAMES)}, to approve "
+                        f"Resolution {rng.randint(1, 999)} carried {rng.randint(3, 7)}-{rng.randint(0, 2)} ", EN_HEAD)),
+    Kind("english-fields", "roster fields again and again on one line (Present: … Absent: … Staff: …)",
+         lambda n: fill(n, lambda rng: f"{rng.choice(('Present', 'Absent', 'Staff', 'Also present'))}: "
+                        f"{rng.choice(EN_NAMES)}, {rng.choice(EN_NAMES)} ", EN_HEAD)),
+    Kind("english-open-marks", "quotes and parentheses opened and never closed, with times (\"( 7:00 p.m. …)",
+         lambda n: fill(n, lambda rng: rng.choice(('"', "(", "[", "'")) + rng.choice(EN_NAMES) + " "
+                        + f"{rng.randint(1, 12)}:{rng.randint(0, 59):02d} p.m. ", EN_HEAD)),
     Kind("english-votes", "votes and dates on one line (Ayes: … Nays: … March 5, 2024)",
          lambda n: fill(n, lambda rng: f"Ayes: {rng.choice(EN_NAMES)}, {rng.choice(EN_NAMES)} Nays: {rng.choice(EN_NAMES)} "
                         f"{rng.choice(('March', 'May', 'June'))} {rng.randint(1, 28)}, {rng.randint(2015, 2025)} "

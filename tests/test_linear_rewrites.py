@@ -1261,3 +1261,67 @@ def test_heard_presenters_as_before(text: str, monkeypatch: pytest.MonkeyPatch) 
     old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
     assert new == old
     assert any(rule == "speech.heard-report" for _, _, _, rule, _ in new)
+
+
+# ---------------------------------------------------------------------------------------------
+# English rosters: whether a label opens its line and whether a comma stands before it are read
+# back over white space only, and a list's line end is looked for within the 1,500 characters it
+# may run, where each label read the text before it or the rest of its line (labels on one line).
+
+@settings(max_examples=300, deadline=None)
+@given(strings("ab ,\n\t", 20), st.integers(0, 20))
+def test_roster_line_tests_as_before(text: str, pos: int) -> None:
+    from meetingx.components.en.rosters import after_comma, opens_line
+
+    pos = min(pos, len(text))
+    assert opens_line(text, pos) == (not text[text.rfind("\n", 0, pos) + 1:pos].strip())
+    assert after_comma(text, pos) == text[:pos].rstrip().endswith(",")
+
+
+def reference_list_end(self, text, start, limit, skip):
+    """RosterReader.list_end as it was."""
+    from meetingx.components.en.rosters import COUNTED_GROUP
+
+    pos = start
+    while pos < limit and text[pos] in " \n":
+        pos += 1  # a label alone on its line: the list is below it
+    line_end = text.find("\n", pos)
+    end = min(limit, line_end if line_end >= 0 else len(text), pos + 1500)
+    depth = 0
+    caps = re.match(r"\W*[A-Z]{2,}\b", text[pos:pos + 40]) is not None  # a roster in capitals
+    for char_pos in range(pos, end):
+        ch = text[char_pos]
+        if skip[0] <= char_pos < skip[1]:
+            continue
+        if not caps and depth == 0 and ch.isupper() and (char_pos == 0 or not text[char_pos - 1].isalpha()) \
+                and re.match(r"[A-Z]{4,}(?![a-z])", text[char_pos:char_pos + 5]) \
+                and not re.search(r"[,;:&][ ]*$", text[max(pos, char_pos - 3):char_pos]):
+            return self.trim(text, pos, char_pos)  # a heading in capitals (CONVENE/PLEDGE)
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch.isdigit() and not COUNTED_GROUP.match(text, char_pos):
+            return self.trim(text, pos, char_pos)
+        elif depth == 0 and ch in ".!?" and self.sentence_ends(text, char_pos):
+            return self.trim(text, pos, char_pos)
+        elif depth == 0 and ch == ":" and char_pos > pos:
+            return self.trim(text, pos, text.rfind(" ", pos, char_pos) + 1 or pos)
+    return self.trim(text, pos, end)
+
+
+@pytest.mark.parametrize("text", [
+    "Minutes of the City Council\nPresent: Mayor Smith, Councilmembers Jones, Garcia and Chen\nAbsent: Lee\n"
+    "Staff: City Manager Patel (acting), Clerk Kim. CALL TO ORDER 7:00 p.m.",
+    "Minutes\nPresent: " + ", ".join(["Smith", "Jones", "Garcia"] * 200) + "\nAbsent: Lee",
+    "Minutes\nStaff Robin Dunn, Clerk Kim, Director, Present: Finance Director Silva, Chair Rossi; Absent: None",
+    "Minutes\nPresent: 5 members of the public, Mayor Smith (chair), Jones. Absent: Lee 2 items",
+])
+def test_rosters_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from meetingx.components.en.rosters import roster_reader
+    from meetingx.lexicon import load_lexicon
+
+    reader = roster_reader(load_lexicon("en"))
+    new = reader(text)
+    monkeypatch.setattr(reader, "list_end", reference_list_end.__get__(reader))
+    assert reader(text) == new and new
