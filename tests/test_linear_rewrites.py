@@ -1264,18 +1264,20 @@ def test_heard_presenters_as_before(text: str, monkeypatch: pytest.MonkeyPatch) 
 
 
 # ---------------------------------------------------------------------------------------------
-# English rosters: whether a label opens its line and whether a comma stands before it are read
-# back over white space only, and a list's line end is looked for within the 1,500 characters it
+# English rosters: whether a label opens its line and whether a comma stands before it (as the
+# English resolutions ask of a colon) are read back over white space only, and a list's line end is looked for within the 1,500 characters it
 # may run, where each label read the text before it or the rest of its line (labels on one line).
 
 @settings(max_examples=300, deadline=None)
 @given(strings("ab ,\n\t", 20), st.integers(0, 20))
 def test_roster_line_tests_as_before(text: str, pos: int) -> None:
-    from meetingx.components.en.rosters import after_comma, opens_line
+    from meetingx.components.en.rosters import opens_line
+    from meetingx.positions import last_visible
 
     pos = min(pos, len(text))
     assert opens_line(text, pos) == (not text[text.rfind("\n", 0, pos) + 1:pos].strip())
-    assert after_comma(text, pos) == text[:pos].rstrip().endswith(",")
+    assert last_visible(text, pos) == text[:pos].rstrip()[-1:]
+    assert (last_visible(text, pos) == ",") == text[:pos].rstrip().endswith(",")
 
 
 def reference_list_end(self, text, start, limit, skip):

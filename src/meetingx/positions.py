@@ -132,3 +132,12 @@ class EndAnchored:
         """``pattern.search(text, start, end)``, from ``reach`` characters before ``end`` (one more
         for a ``$`` before a final line break)."""
         return self.pattern.search(text, max(start, end - self.reach - 1), end)
+
+
+def last_visible(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not white space ("" if none): what
+    ``text[:pos].rstrip()[-1:]`` gives, read back over the white space only rather than copying
+    the text before ``pos`` (which a rule asking at every match of a long text made quadratic)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""

@@ -19,6 +19,7 @@ from meetingx.components import scratch
 from meetingx.components.en.roster_entries import COUNTED_GROUP, Entry, EntryReader
 from meetingx.components.en.words import english_words
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import last_visible
 
 _KEY = "meetingx.en.rosters"
 
@@ -103,7 +104,7 @@ class RosterReader:
 
     def split_label_start(self, text: str, match: re.Match[str], previous_end: int) -> int:
         """Where a label split by two-column flattening begins (Staff … Present:), or the label's start."""
-        if match.group("label").lower() != "present" or not after_comma(text, match.start()):
+        if match.group("label").lower() != "present" or last_visible(text, match.start()) != ",":
             return match.start()
         before_start = max(previous_end, match.start() - 160)
         segment = text[before_start:match.start()]
@@ -170,14 +171,6 @@ def rosters_of(doc: Doc, lexicon: Lexicon) -> list[Roster]:
     if found is None:
         found = scratch(doc)[_KEY] = roster_reader(lexicon)(doc._.mx_text.folded)
     return found
-
-
-def after_comma(text: str, pos: int) -> bool:
-    """Whether the last character before ``pos`` that is not white space is a comma (read back over
-    the white space only, not the whole text before it)."""
-    while pos > 0 and text[pos - 1].isspace():
-        pos -= 1
-    return pos > 0 and text[pos - 1] == ","
 
 
 def opens_line(text: str, pos: int) -> bool:
