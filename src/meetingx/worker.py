@@ -29,10 +29,7 @@ from meetingx.pipeline import PIPELINES
 from meetingx.pipeline import load as load_pipeline
 from meetingx.reading import Document, InputError
 from meetingx.tagger import _tagger as tagger_model
-from meetingx.workers import WORKER_DIED
-
-#: The error code of a document whose extraction ran over its time limit.
-TIMEOUT = "timeout"
+from meetingx.workers import TIMEOUT, WORKER_DIED
 
 _LOADED = "loaded"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import BinaryIO
 
@@ -37,18 +38,41 @@ def iter_inputs(specs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
     for spec in specs:
         for item in _items(spec, stdin):
             if isinstance(item, Document):
-                where = item.path or "standard input"
                 if item.id in claimed:
-                    item = InputError(id=item.id, path=item.path, code="duplicate-id",
-                                      message=f"another document has this id: the one from {claimed[item.id]}")
+                    item = duplicate_id(item, claimed[item.id])
                 else:
-                    claimed[item.id] = where
+                    claimed[item.id] = origin(item)
             yield item
 
 
-def _items(spec: str, stdin: BinaryIO | None) -> Iterator[Document | InputError]:
+@dataclass(frozen=True)
+class DocumentFile:
+    """A file that holds one document, with the id it gets."""
+
+    path: Path
+    id: str
+
+
+@dataclass(frozen=True)
+class JsonlFile:
+    """A JSON Lines file: a document a line."""
+
+    path: Path
+
+
+class StandardInput:
+    """Standard input, the spec ``-``."""
+
+
+#: What a spec names before anything is read: files and JSON Lines files in input order, and an
+#: error entry for a part of a directory that cannot be walked or a file type meetingx does not read.
+Source = DocumentFile | JsonlFile | StandardInput | InputError
+
+
+def input_sources(spec: str) -> Iterator[Source]:
+    """The sources of one spec, in input order, found without reading any file."""
     if spec == "-":
-        yield read_stdin(stdin or sys.stdin.buffer)
+        yield StandardInput()
         return
     path = Path(spec)
     if path.is_dir():
@@ -56,16 +80,39 @@ def _items(spec: str, stdin: BinaryIO | None) -> Iterator[Document | InputError]
             if isinstance(found, InputError):
                 yield found
             elif found.path.suffix.lower() in JSONL_SUFFIXES:
-                yield from iter_jsonl(found.path)
+                yield JsonlFile(found.path)
             elif found.path.suffix.lower() in SUFFIXES:
-                yield read_file(found.path, found.id)
+                yield DocumentFile(found.path, found.id)
             else:
                 yield InputError(id=found.id, path=str(found.path), code="unsupported",
                                  message=_unsupported(found.path))
     elif path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
-        yield from iter_jsonl(path)
+        yield JsonlFile(path)
     else:
-        yield read_file(path)
+        yield DocumentFile(path, path.stem)
+
+
+def _items(spec: str, stdin: BinaryIO | None) -> Iterator[Document | InputError]:
+    for source in input_sources(spec):
+        if isinstance(source, StandardInput):
+            yield read_stdin(stdin or sys.stdin.buffer)
+        elif isinstance(source, JsonlFile):
+            yield from iter_jsonl(source.path)
+        elif isinstance(source, DocumentFile):
+            yield read_file(source.path, source.id)
+        else:
+            yield source
+
+
+def origin(document: Document) -> str:
+    """Where a document came from, as a ``duplicate-id`` entry names it."""
+    return document.path or "standard input"
+
+
+def duplicate_id(document: Document, claimed_by: str) -> InputError:
+    """The ``duplicate-id`` entry of a document whose id the document from ``claimed_by`` has."""
+    return InputError(id=document.id, path=document.path, code="duplicate-id",
+                      message=f"another document has this id: the one from {claimed_by}")
 
 
 def _unsupported(path: Path) -> str:

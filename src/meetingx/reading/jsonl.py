@@ -31,21 +31,59 @@ def iter_jsonl(path: Path) -> Iterator[Document | InputError]:
 
     The file must be UTF-8 (JSON's encoding). An object without ``id`` gets ``<stem>:<line>``.
     A line is read only up to the longest a line holding a text within the size limit can be
-    (every character escaped as ``\\uXXXX``, six bytes, and :data:`OTHER_KEYS_BYTES` for the
-    rest); a longer one is ``too-large``, read and dropped a piece at a time.
+    (see :func:`longest_line`); a longer one is ``too-large``, read and dropped a piece at a time.
     """
-    longest = 6 * base.MAX_DOCUMENT_BYTES + OTHER_KEYS_BYTES
+    return (item for _, _, item in jsonl_lines(path))
+
+
+def jsonl_lines(path: Path) -> Iterator[tuple[int, int, Document | InputError]]:
+    """:func:`iter_jsonl`'s items, each after its line's number and byte offset in the file,
+    from which :func:`read_jsonl_at` reads that line again."""
+    longest = longest_line()
     with path.open("rb") as lines:
         number = 0
+        offset = 0
         while raw := lines.readline(longest + 1):
             number += 1
-            if len(raw) > longest and not raw.endswith(b"\n"):
+            line_offset = offset
+            if _torn(raw, longest):
                 while (rest := lines.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass  # the rest of the line, read and dropped piece by piece
-                yield InputError(id=f"{path.stem}:{number}", path=str(path), line=number, code="too-large",
-                                 message=f"line of more than {longest} bytes, over the size limit")
-            elif raw.strip():
-                yield read_jsonl_line(raw, path, number)
+                offset = lines.tell()
+                yield number, line_offset, _too_large(path, number)
+                continue
+            offset += len(raw)
+            if raw.strip():
+                yield number, line_offset, read_jsonl_line(raw, path, number)
+
+
+def read_jsonl_at(path: Path, number: int, offset: int) -> Document | InputError:
+    """The item of the line ``number`` of a JSON Lines file, which starts at byte ``offset``
+    (as :func:`jsonl_lines` gives it), read as :func:`iter_jsonl` reads it."""
+    try:
+        with path.open("rb") as lines:
+            lines.seek(offset)
+            raw = lines.readline(longest_line() + 1)
+    except OSError as error:
+        return InputError(id=f"{path.stem}:{number}", path=str(path), line=number, code="unreadable",
+                          message=f"{type(error).__name__}: {error}")
+    return _too_large(path, number) if _torn(raw, longest_line()) else read_jsonl_line(raw, path, number)
+
+
+def longest_line() -> int:
+    """The longest line read, in bytes: a text within the size limit with every character escaped
+    as ``\\uXXXX`` (six bytes), and :data:`OTHER_KEYS_BYTES` for the rest."""
+    return 6 * base.MAX_DOCUMENT_BYTES + OTHER_KEYS_BYTES
+
+
+def _torn(raw: bytes, longest: int) -> bool:
+    """Whether a line read up to ``longest`` bytes goes on past them."""
+    return len(raw) > longest and not raw.endswith(b"\n")
+
+
+def _too_large(path: Path, number: int) -> InputError:
+    return InputError(id=f"{path.stem}:{number}", path=str(path), line=number, code="too-large",
+                      message=f"line of more than {longest_line()} bytes, over the size limit")
 
 
 def read_jsonl_line(raw: bytes, path: Path, number: int) -> Document | InputError:

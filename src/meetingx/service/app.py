@@ -29,16 +29,30 @@ from meetingx.batch import RecordLine
 from meetingx.lexicon import Lexicon
 from meetingx.pipeline import PIPELINES
 from meetingx.reading import Document, InputError
-from meetingx.reading.base import MAX_DOCUMENT_BYTES, Unreadable, check_size, require_text
+from meetingx.reading.base import (
+    MAX_DOCUMENT_BYTES,
+    Unreadable,
+    check_size,
+    require_text,
+)
 from meetingx.reading.inputs import read_upload
 from meetingx.record import SCHEMA_VERSION, MeetingRecord
 from meetingx.schema import record_schema
 from meetingx.service.limits import BodyLimit
-from meetingx.service.models import (NOT_BLANK, ErrorEntry, ExtractRequest, Health, OptionalIsoDate, Readiness,
-                                     ValidateRequest, ValidationReport, VersionInfo)
+from meetingx.service.models import (
+    NOT_BLANK,
+    ErrorEntry,
+    ExtractRequest,
+    Health,
+    OptionalIsoDate,
+    Readiness,
+    ValidateRequest,
+    ValidationReport,
+    VersionInfo,
+)
 from meetingx.service.pool import WorkerPool
 from meetingx.validate import Report
-from meetingx.worker import TIMEOUT
+from meetingx.workers import TIMEOUT
 
 JSON_LINES = "application/x-ndjson"
 
