@@ -165,8 +165,10 @@ def _html_comments(size: int) -> str:
 def _html_report(size: int) -> str:
     head = "<!DOCTYPE html><html><head><title>市政府召开常务会议</title></head><body><article>\n"
     tail = "</article></body></html>\n"
-    return fill(size - len(tail), lambda rng: f"<p>{report(rng)}</p>\n<!-- {rng.randint(0, 10**6)} -->\n",
-                head) + tail
+    # (markup in ASCII as long as the report in it, so that 2M characters stay under the 5 MB limit)
+    return fill(size - len(tail), lambda rng: f'<div class="article-paragraph" data-paragraph="{rng.randint(0, 10**6)}">'
+                f'<p style="text-indent: 2em; line-height: 1.75; margin: 0 0 1em 0;">{report(rng)}</p></div>\n'
+                f'<!-- paragraph {rng.randint(0, 10**6)} of the cached copy, kept for the archive -->\n', head) + tail
 
 
 _ANNOUNCEMENT_HEAD = ("证券代码：600999    证券简称：示例科技    公告编号：2024-031\n示例科技股份有限公司\n"
