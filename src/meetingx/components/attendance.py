@@ -176,7 +176,8 @@ class AttendanceFinder:
                 and words.time_clause(text, verb_start) or words.among.search(own_start, end) \
                 and not people.named_in(own_start, end):
             return end, end  # 本次会议无…股东出席, 要组织好委员参加会议, 其中5名董事以通讯方式出席
-        for c_start, c_end in reversed(clauses[:bisect_right(clauses, own_start, key=itemgetter(1))]):
+        for index in range(bisect_right(clauses, own_start, key=itemgetter(1)) - 1, -1, -1):
+            c_start, c_end = clauses[index]  # (the clauses before it, from the last back: no copy of them)
             if text[c_start] in "”’":
                 c_start += 1  # the end of a quotation before it
             c_end = _AFTER_PEOPLE.search(text, c_start, c_end).start()  # …先生因工作原因，以通讯方式参加
