@@ -229,7 +229,8 @@ class ClauseFinder:
                 # the last 委托 that ends before the verb: a person before it was the principal
                 entrusting_before = bisect_right(entrusting, pos - 2)
                 entrusted = entrusting[entrusting_before - 1] if entrusting_before else -1
-                before = (s for s in reversed(subjects[bisect_left(starts, c_start):bisect_left(starts, pos)])
+                before = (s for s in (subjects[i] for i in range(bisect_left(starts, pos) - 1,
+                                                                   bisect_left(starts, c_start) - 1, -1))
                           if s.end <= pos and entrusted < s.end and not text.startswith("受", s.start - 1))
                 last = next(before, None)  # the people before the verb are read from it back
                 if last is None:
