@@ -1,11 +1,12 @@
 """Lookups over positions of a text, made once per document so that a rule asking about a few
 characters costs the same on a 1 MB text as on a short report: taken characters, spans by where
-they lie, and the segments (sentences, clauses) between boundary marks."""
+they lie, the segments (sentences, clauses) between boundary marks, and where a pattern occurs."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from re import _parser as sre_parser  # the parser re itself uses: how long a pattern's matches can be
 from functools import cached_property
 from typing import Optional
 
@@ -83,3 +84,64 @@ class Segments:
         """Where the segment holding ``pos`` ends (at the first boundary mark from ``pos`` on)."""
         index = bisect_left(self.boundaries, pos)
         return self.boundaries[index] if index < len(self.boundaries) else self.length
+
+
+class Occurrences:
+    """Every position of a text where a pattern matches, found in one scan (matches that overlap
+    too), so that whether it matches inside text[start:end] costs a bisection however long the
+    window: for rules that search a sentence or clause once for each of many matches in it.
+
+    The pattern has no ``^``, ``$``, ``\\b`` or ``\\B`` (which read where a window starts or ends);
+    ``lookahead`` is how many characters its look-aheads read past the end of a match."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, lookahead: int = 0) -> None:
+        self.pattern = pattern
+        self.text = text
+        self.width = longest_match(pattern) + lookahead
+        anywhere = re.compile(f"(?=(?:{pattern.pattern}))", pattern.flags)
+        self.starts = [match.start() for match in anywhere.finditer(text)]
+
+    def search(self, start: int, end: int) -> Optional[re.Match[str]]:
+        """``pattern.search(text, start, end)``: the same match, found without a scan of the window.
+        A match that starts ``width`` or more before ``end`` is one the window's end cannot cut;
+        where there is none, only the last ``width`` positions are searched."""
+        index = bisect_left(self.starts, start)
+        if index < len(self.starts) and self.starts[index] <= end - self.width:
+            return self.pattern.match(self.text, self.starts[index], end)
+        return self.pattern.search(self.text, max(start, end - self.width + 1), end)
+
+
+def longest_match(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of ``pattern`` can span (look-arounds not counted); ValueError
+    for a pattern whose matches have no bound."""
+    width = sre_parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    if width >= sre_parser.MAXREPEAT:
+        raise ValueError(f"matches of {pattern.pattern!r} have no longest length")
+    return width
+
+
+class EndAnchored:
+    """A pattern anchored at the end of what it is asked about (``$``), searched in the last
+    characters of a window only: its matches end where the window ends, but a search from the
+    window's start tries every position of it, and rules ask about a clause once for each word in
+    it. ``reach`` is the most characters a match spans (by default, as the pattern says); for a
+    pattern with a repetition that has no bound, how far back it is read (a longer match is not
+    found)."""
+
+    def __init__(self, pattern: str, reach: Optional[int] = None) -> None:
+        self.pattern = re.compile(pattern)
+        self.reach = longest_match(self.pattern) if reach is None else reach
+
+    def search(self, text: str, start: int, end: int) -> Optional[re.Match[str]]:
+        """``pattern.search(text, start, end)``, from ``reach`` characters before ``end`` (one more
+        for a ``$`` before a final line break)."""
+        return self.pattern.search(text, max(start, end - self.reach - 1), end)
+
+
+def last_visible(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not white space ("" if none): what
+    ``text[:pos].rstrip()[-1:]`` gives, read back over the white space only rather than copying
+    the text before ``pos`` (which a rule asking at every match of a long text made quadratic)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""

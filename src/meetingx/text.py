@@ -95,6 +95,7 @@ def _removals(folded: str) -> list[tuple[int, int]]:
     pinyin = list(_PINYIN.finditer(folded))
     if len(pinyin) >= 3:
         spans += [m.span() for m in pinyin]
+    line_end, prose_line = -1, False  # the line of the last run read, and whether it is prose
     for match in _WHITESPACE_RUN.finditer(folded):
         start, end = match.span()
         before = folded[start - 1] if start else "\n"
@@ -103,10 +104,14 @@ def _removals(folded: str) -> list[tuple[int, int]]:
                 or after.isdigit() and _CJK_OR_MARK.match(before):
             spans.append((start, end))  # indentation, trailing space, 9 月 28 日
         elif _CJK_OR_MARK.match(before) or _CJK_OR_MARK.match(after):
-            # inside prose a space is damage; in a headline it separates two parts (…举行 习近平出席)
-            line_start = folded.rfind("\n", 0, start) + 1
-            line_end = folded.find("\n", end)
-            if _PROSE_MARK.search(folded, line_start, line_end if line_end >= 0 else len(folded)):
+            # inside prose a space is damage; in a headline it separates two parts (…举行 习近平出席);
+            # each line is read once, however many runs it holds
+            if start > line_end:
+                line_start = folded.rfind("\n", 0, start) + 1
+                line_end = folded.find("\n", end)
+                line_end = len(folded) if line_end < 0 else line_end
+                prose_line = _PROSE_MARK.search(folded, line_start, line_end) is not None
+            if prose_line:
                 spans.append((start, end))
     lines = folded.split("\n")
     long_lines = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 20)

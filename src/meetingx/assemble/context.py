@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from meetingx.components import Candidate, candidates
 from meetingx.positions import Segments, SortedSpans
 from meetingx.reading import Document
-from meetingx.text import TextView
+from meetingx.text import TextView, fold
 
 _SENTENCE_END = re.compile(r"[。！？；\n]")
 
@@ -94,6 +94,8 @@ class Context:
         self.kind = "news"
         self.publish: Optional[dt.date] = None
         self.people: dict[str, Person] = {}
+        #: the full name each alias (surname, title) resolves to, once found
+        self.alias_names: dict[tuple[str, str], Optional[str]] = {}
         #: the sentence of the meeting's date (start, end), and where the date stands in it
         self.anchor: Optional[tuple[int, int]] = None
         self.anchor_date = 0
@@ -112,6 +114,14 @@ class Context:
     def meeting_spans(self) -> SortedSpans:
         """(start, end) of the MEETING candidates."""
         return SortedSpans([(c.start, c.end) for c in self.candidates("MEETING")])
+
+    @cached_property
+    def people_by_initial(self) -> dict[str, list[str]]:
+        """The names of ``people`` (complete once read) by their first character, folded, in order."""
+        found: dict[str, list[str]] = {}
+        for name in self.people:
+            found.setdefault(fold(name[:1]), []).append(name)
+        return found
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         """The sentence of the matching view around ``pos``, without its closing mark."""

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from meetingx.assemble.context import Context
 from meetingx.components import Candidate
+from meetingx.positions import Occurrences
 
 _CONVENE = re.compile(r"召开|举行|开幕|闭幕|举办|主持|出席")
 #: A date in a header field of minutes (时间：2023年5月10日)
@@ -45,46 +47,81 @@ def fill_publish_date(ctx: Context) -> None:
         ctx.publish = None
 
 
-def date_score(ctx: Context, c: Candidate, excluded: list[tuple[int, int]]) -> Optional[float]:
-    """How likely ``c`` is the meeting's date; None where it cannot be (a headline, a publish line).
-    A component that reads its language's convening words itself gives the score in ``data``."""
-    if "score" in c.data:
-        return c.data["score"]
-    folded = ctx.folded
-    header = _TIME_HEADER.search(folded[max(0, c.start - 6):c.start]) is not None
-    if any(s <= c.start < e for s, e in excluded) or c.start < ctx.body_start and not header \
-            and c.rule != "date.iso":
-        return None
-    start, end = ctx.sentence_bounds(c.start)
-    sentence = folded[start:end]
-    score = 0.0
-    if _CONVENE.search(sentence):
-        score += 3
-    if c.start - ctx.body_start < 120:
-        score += 1
-    if header:
-        score += 4
-    if c.rule in ("date.day", "date.ym") and not _CONVENE.search(sentence) and c.start - ctx.body_start >= 120:
-        score -= 2  # a bare day outside the lead, in a sentence that convenes nothing
-    if _NOT_AN_EVENT.match(folded[c.end:c.end + 4]):
-        score -= 3
-    clause_start = max(folded.rfind(mark, start, c.start) for mark in "，：")
-    clause_end = min((i for i in (folded.find(mark, c.end, end) for mark in "，。") if i >= 0), default=end)
-    clause = folded[max(start, clause_start):clause_end]
-    if _NOTICE.search(clause):
-        score -= 4  # 会议通知于…发出: the notice, not the meeting
-    if _CONTINUING.match(clause) and clause.endswith("后"):
-        score -= 4  # 继3月5日召开动员大会后: an earlier meeting
-    if folded.rfind("《", start, c.start) > folded.rfind("》", start, c.start):
-        score -= 3
-    if c.data.get("year") and ctx.publish and c.data["year"] < ctx.publish.year - 1:
-        score -= 3
-    if ctx.title is not None:
-        title = set(folded[ctx.title.start:ctx.title.end])
-        meetings = [folded[m_start:m_end] for m_start, m_end in ctx.meeting_spans.starting_in(start, end)]
-        if meetings:
-            score += 2 * max(sum(ch in title for ch in m) / len(m) for m in meetings)
-    return score
+class DateScorer:
+    """How likely each ``DATE`` candidate is the meeting's date. The words and marks around a date
+    are looked up, and how like the title the meetings of a sentence are is read once per sentence,
+    so that every date costs the same however long its sentence (one sentence of dates that never
+    ends was quadratic)."""
+
+    def __init__(self, ctx: Context, excluded: list[tuple[int, int]]) -> None:
+        self.ctx = ctx
+        self.excluded = excluded
+        folded = ctx.folded
+        self.clause_starts = [m.start() for m in re.finditer("[，：]", folded)]
+        self.clause_ends = [m.start() for m in re.finditer("[，。]", folded)]
+        self.openings = [m.start() for m in re.finditer("《", folded)]
+        self.closings = [m.start() for m in re.finditer("》", folded)]
+        self.convening = Occurrences(_CONVENE, folded)
+        self.notices = Occurrences(_NOTICE, folded)
+        self.likeness: dict[tuple[int, int], float] = {}
+
+    @staticmethod
+    def last_before(positions: list[int], start: int, end: int) -> int:
+        """The last of ``positions`` in [start, end), or -1 (as ``str.rfind`` of one character)."""
+        index = bisect_left(positions, end) - 1
+        return positions[index] if index >= 0 and positions[index] >= start else -1
+
+    def score(self, c: Candidate) -> Optional[float]:
+        """How likely ``c`` is the meeting's date; None where it cannot be (a headline, a publish
+        line). A component that reads its language's convening words itself gives the score in ``data``."""
+        if "score" in c.data:
+            return c.data["score"]
+        ctx = self.ctx
+        folded = ctx.folded
+        header = _TIME_HEADER.search(folded[max(0, c.start - 6):c.start]) is not None
+        if any(s <= c.start < e for s, e in self.excluded) or c.start < ctx.body_start and not header \
+                and c.rule != "date.iso":
+            return None
+        start, end = ctx.sentence_bounds(c.start)
+        convenes = self.convening.search(start, end) is not None
+        score = 0.0
+        if convenes:
+            score += 3
+        if c.start - ctx.body_start < 120:
+            score += 1
+        if header:
+            score += 4
+        if c.rule in ("date.day", "date.ym") and not convenes and c.start - ctx.body_start >= 120:
+            score -= 2  # a bare day outside the lead, in a sentence that convenes nothing
+        if _NOT_AN_EVENT.match(folded[c.end:c.end + 4]):
+            score -= 3
+        clause_start = max(start, self.last_before(self.clause_starts, start, c.start))
+        following = bisect_left(self.clause_ends, c.end)
+        clause_end = self.clause_ends[following] if following < len(self.clause_ends) \
+            and self.clause_ends[following] < end else end
+        if self.notices.search(clause_start, clause_end):
+            score -= 4  # 会议通知于…发出: the notice, not the meeting
+        if _CONTINUING.match(folded, clause_start, clause_end) and clause_end > clause_start \
+                and folded[clause_end - 1] == "后":
+            score -= 4  # 继3月5日召开动员大会后: an earlier meeting
+        if self.last_before(self.openings, start, c.start) > self.last_before(self.closings, start, c.start):
+            score -= 3
+        if c.data.get("year") and ctx.publish and c.data["year"] < ctx.publish.year - 1:
+            score -= 3
+        if ctx.title is not None:
+            if (start, end) not in self.likeness:
+                self.likeness[start, end] = self.title_likeness(start, end)
+            score += self.likeness[start, end]
+        return score
+
+    def title_likeness(self, start: int, end: int) -> float:
+        """Twice the largest share of a meeting's characters (of those named in text[start:end])
+        that the title holds; 0 where it names none."""
+        ctx = self.ctx
+        assert ctx.title is not None
+        title = set(ctx.folded[ctx.title.start:ctx.title.end])
+        meetings = [ctx.folded[m_start:m_end] for m_start, m_end in ctx.meeting_spans.starting_in(start, end)]
+        return 2 * max(sum(ch in title for ch in m) / len(m) for m in meetings) if meetings else 0.0
 
 
 def fill_date(ctx: Context) -> None:
@@ -94,8 +131,8 @@ def fill_date(ctx: Context) -> None:
     excluded += [(c.start, c.end) for c in ctx.candidates("DATELINE") + ctx.candidates("SIGNATURE_DATE")]
     if ctx.title is not None:
         excluded.append((ctx.title.start, ctx.title.end))
-    scored = [(score, -c.start, c) for c in ctx.candidates("DATE")
-              if (score := date_score(ctx, c, excluded)) is not None]
+    scorer = DateScorer(ctx, excluded)
+    scored = [(score, -c.start, c) for c in ctx.candidates("DATE") if (score := scorer.score(c)) is not None]
     values = out.values
     values.update(date=None, date_text=None, time_of_day=None)
     if not scored:

@@ -3,7 +3,7 @@ with their vote tallies."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple, Optional
 
 from meetingx.assemble.context import Context, DirectiveItem
@@ -165,12 +165,14 @@ def fill_directives(ctx: Context) -> None:
     item names who acts, 一是张三传达…，二是…, is a list of the meeting's steps: no issuer)."""
     out = ctx.out
     voices = sorted(ctx.candidates("VOICE"), key=lambda c: c.start)
+    voice_starts = [v.start for v in voices]
     acting = {c.data["span_start"] for c in ctx.candidates("PERSON")}
     speaking: dict[int, Optional[Candidate]] = {}  # list -> the voice it is in
     directives = []
     for index, (c, text_end, number, list_index) in enumerate(ctx.directive_items):
         if list_index not in speaking:
-            voice = next((v for v in reversed(voices) if v.start < c.start), None)
+            before = bisect_left(voice_starts, c.start)  # the last voice that starts before the list
+            voice = voices[before - 1] if before else None
             steps = c.data["text_start"] in acting
             speaking[list_index] = None if ctx.kind == "minutes" or steps else voice
         voice = speaking[list_index]

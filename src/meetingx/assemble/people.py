@@ -35,13 +35,22 @@ def resolve(ctx: Context, c: Candidate) -> Optional[str]:
     alias = c.data.get("alias")
     if alias:
         surname, title = alias
-        options = [n for n in ctx.people if fold(n).startswith(surname)]
-        preferred = [n for n in options if any(fold(r[0]).endswith(title) for r in ctx.people[n].roles)]
-        return (preferred or options or [None])[0]
+        if (surname, title) not in ctx.alias_names:
+            ctx.alias_names[surname, title] = resolve_alias(ctx, surname, title)
+        return ctx.alias_names[surname, title]
     start, end = c.data.get("name_start", c.start), c.data.get("name_end", c.end)
     if start is None:
         return None
     return ctx.out.span(start, end)
+
+
+def resolve_alias(ctx: Context, surname: str, title: str) -> Optional[str]:
+    """The first person with the surname and a role that ends with the title, else the first with
+    the surname (the people with the surname's first character are looked up, not all)."""
+    known = ctx.people_by_initial.get(fold(surname[:1]), []) if surname else list(ctx.people)
+    options = [n for n in known if fold(n).startswith(surname)]
+    preferred = [n for n in options if any(fold(r[0]).endswith(title) for r in ctx.people[n].roles)]
+    return (preferred or options or [None])[0]
 
 
 def person_value(ctx: Context, name: str, pointer: str, speech: Optional[Candidate] = None,
@@ -80,15 +89,17 @@ def fill_people(ctx: Context) -> None:
                            for i, (name, c) in enumerate(chairs.items())]
 
     attendees: list[str] = []
+    listed: set[str] = set()
     attending: set[str] = set()
     for c in ctx.candidates("ATTEND"):
         value = out.span(c.start, c.end)
         if c.data.get("person"):
             attending.add(value)
-        if value in attendees:
+        if value in listed:
             continue
         out.cite(f"/attendees/{len(attendees)}", c.start, c.end, c.rule, c.confidence)
         attendees.append(value)
+        listed.add(value)
 
     present = attending | set(chairs)
     acts: dict[str, list[Candidate]] = {}

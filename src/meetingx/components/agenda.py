@@ -17,7 +17,9 @@ another event (此前…, 会前…), and clauses after the meeting speaks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc
@@ -156,7 +158,7 @@ class AgendaReader:
                 continue  # 会议研究决定事项如下: the items follow, this is none
             if text[start:c_end] == "建议":
                 active = False  # 委员长会议建议，…；…: what follows is the proposal, not this meeting's acts
-            joined_up_to = next((i + 1 for i, (_, e) in enumerate(sentence.clauses) if e == end), index + 1)
+            joined_up_to = clause_ending_at(sentence.clauses, end, index) + 1
             for item_start, item_end in self.split_acts(text, start, end):
                 add_candidate(doc, "AGENDA", item_start, item_end, rule, 0.75)
         state.active = active
@@ -274,3 +276,10 @@ class AgendaReader:
                 cuts.append(pos)
         bounds = cuts + [end + 1]
         return [(a, b - 1) for a, b in zip(bounds, bounds[1:]) if b - 1 > a]
+
+
+def clause_ending_at(clauses: list[tuple[int, int]], end: int, default: int) -> int:
+    """The index of the clause that ends at ``end``, else ``default`` (looked up: the clauses of a
+    sentence end in order, and every item of a long sentence asks)."""
+    index = bisect_left(clauses, end, key=itemgetter(1))
+    return index if index < len(clauses) and clauses[index][1] == end else default

@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate, candidates
+from meetingx.positions import Occurrences
 from meetingx.text import TextView
 
 _NUM = r"[一二三四五六七八九十百零〇○\d]+"
@@ -120,12 +121,22 @@ class AnnouncementReader:
         # the name as the lead writes it, a line break inside it included (…第十四次会\n议); where
         # the heading names none (董事会决议公告), the first meeting the lead convenes
         name = re.compile(r"\s*".join(map(re.escape, named[0].group("meeting")))) if named else _MEETING
+        planned = Occurrences(_PLANNED, text)
+        # where the sentence of the last name read starts (0 until a sentence end follows the
+        # heading), and the titles open in it up to that name: each name goes on from the one
+        # before, so that a long line of names is read once
+        sentence_start, scanned = 0, after
+        titles = text.count("《", 0, after) - text.count("》", 0, after)
         for match in name.finditer(text, after):
-            sentence_start = max(text.rfind(mark, after, match.start()) for mark in "。\n") + 1
+            mark = max(text.rfind(mark, scanned, match.start()) for mark in "。\n")
+            if mark >= 0:
+                sentence_start = scanned = mark + 1
+                titles = 0
+            titles += text.count("《", scanned, match.start()) - text.count("》", scanned, match.start())
+            scanned = match.start()
             period = text.find("。", match.end(), match.end() + 200)
             convened = _CONVENE.search(text, match.end(), period if period >= 0 else match.end() + 200)
-            in_title = text.count("《", sentence_start, match.start()) > text.count("》", sentence_start, match.start())
-            if convened and not in_title and not _PLANNED.search(text, sentence_start, match.start()):
+            if convened and titles <= 0 and not planned.search(sentence_start, match.start()):
                 add_candidate(doc, "MEETING", match.start(), match.end(), "resolution.lead-meeting", 0.9)
                 return
         if named:

@@ -11,16 +11,21 @@ name; a head count (共30人) and what follows the head (…代表肩负人民�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Optional
 
 from meetingx.components.names import NameRules
 from meetingx.components.subjects import Subject
 from meetingx.lexicon import Lexicon
+from meetingx.positions import EndAnchored
 
 #: What stands between a name and the verb without being attendees: a date, a place, a partner.
 _NOT_A_GROUP = re.compile(r"[\s，、]*(?:\d{1,2}\s*[日号]|当地时间|在|于|同|与|将|也|还)")
 #: A head count after a group: 共101人, 等15人, 2310名
-_HEAD_COUNT = re.compile(r"(?:等|共|计|合计|总计)?(?:近|约|逾|超过)?\d+(?:余|多)?\s*(?:名|位|人)+(?:左右)?$")
+_HEAD_COUNT = EndAnchored(r"(?:等|共|计|合计|总计)?(?:近|约|逾|超过)?\d+(?:余|多)?\s*(?:名|位|人)+(?:左右)?$", reach=40)
+#: How far back from its end a group is read for its head noun or title (and a note after it).
+_HEAD_REACH = 80
 #: A group with an origin of its own: 来自60多个国家…的代表
 _MORE_PEOPLE = re.compile(r"来自")
 #: In a clause that is no list of organisations: a clause's function words and verbs of organising
@@ -33,6 +38,8 @@ _CONJUNCTION = re.compile(r"以及|[、和及]|与(?!会)")
 _COMMA = re.compile(r"[，；]")
 #: Personal pronouns, which start no group of attendees.
 _PRONOUNS = "我你他她"
+#: The marks that open and close what separators inside do not split (parentheses, quotes).
+_NESTING = re.compile(r"[（“《）”》]")
 #: Left at the ends of an item.
 _EDGE = "、，；和及与等以 "
 
@@ -44,9 +51,11 @@ class AttendeeLists:
         self.names = NameRules(lexicon, use_tagger=False)
         heads = lexicon.alternation("group_heads.txt")
         titles = lexicon.alternation("titles.txt")
-        self.head_end = re.compile(rf"(?:{heads}|{titles})(?:（[^）]*）)?$")
-        self.group_head_end = re.compile(rf"(?:{heads})(?:（[^）]*）)?$")
-        self.title_end = re.compile(rf"(?:{titles})$")
+        # (what ends a piece of text is read from its end: a head or title, with a note in brackets
+        # of at most _HEAD_REACH characters in all)
+        self.head_end = EndAnchored(rf"(?:{heads}|{titles})(?:（[^）]*）)?$", reach=_HEAD_REACH)
+        self.group_head_end = EndAnchored(rf"(?:{heads})(?:（[^）]*）)?$", reach=_HEAD_REACH)
+        self.title_end = EndAnchored(rf"(?:{titles})$")
         self.bare_titles = frozenset(lexicon.titles)
         self.group_titles = frozenset(lexicon.words("group_titles.txt"))
         self.modifier = self.names.group_modifier
@@ -105,8 +114,12 @@ class AttendeeLists:
         pos = start
         after_person = False
         persons = [s for s in subjects if start <= s.name_start and s.end <= end and not s.alias]
+        # role_reach[i]: where the roles of the persons up to the i-th end at the latest, so that
+        # whether a name stands inside another's role is looked up (persons are by start)
+        role_reach = list(accumulate((o.name_start for o in persons), max))
+        person_starts = [o.start for o in persons]
         for s in persons:
-            if s.name_start < pos or any(o.start <= s.name_start < o.name_start for o in persons):
+            if s.name_start < pos or role_reach[bisect_right(person_starts, s.name_start) - 1] > s.name_start:
                 continue  # (a name inside another's role: 习近平主席特别代表、国务院副总理丁薛祥)
             # text glued to a name (校领导张伟、李红) is its shared title, not a group
             if s.start > pos and text[s.start - 1] in "，、；和及与等 ":
@@ -162,7 +175,7 @@ class AttendeeLists:
                     found.append((etc + 1, end, False))
                 return found
             category = text[etc + 1:end]
-            if category in self.bare_titles or self.group_head_end.fullmatch(category):
+            if category in self.bare_titles or self.group_head_end.pattern.fullmatch(category):
                 end = etc  # 驻村工作队成员等人员: what 等 sums up adds nobody
                 return [(s, e, False) for s, e in self.groups(text, start, end)] if end > start else []
         names = self.names_listed(text, start, end)
@@ -269,23 +282,19 @@ class AttendeeLists:
 
     @staticmethod
     def top_level(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[re.Match[str]]:
-        """The matches of ``separator`` in text[start:end] outside parentheses and quotes."""
-        found = []
+        """The matches of ``separator`` in text[start:end] outside parentheses and quotes (a closing
+        mark without an opening one is ignored). Between two marks the separators are found by
+        ``finditer``, which reads as a scan character by character would: no separator holds a mark."""
+        found: list[re.Match[str]] = []
         depth = 0
         pos = start
-        while pos < end:
-            ch = text[pos]
-            if ch in "（“《":
-                depth += 1
-            elif ch in "）”》":
-                depth = max(0, depth - 1)
-            elif depth == 0:
-                match = separator.match(text, pos, end)
-                if match and match.end() > pos:
-                    found.append(match)
-                    pos = match.end()
-                    continue
-            pos += 1
+        for mark in _NESTING.finditer(text, start, end):
+            if depth == 0:
+                found += separator.finditer(text, pos, mark.start())
+            depth = depth + 1 if mark.group() in "（“《" else max(0, depth - 1)
+            pos = mark.end()
+        if depth == 0:
+            found += separator.finditer(text, pos, end)
         return found
 
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:

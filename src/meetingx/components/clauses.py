@@ -15,7 +15,7 @@ what the meeting did. Adds:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -32,6 +32,7 @@ from meetingx.positions import SortedSpans
 _WHEN = re.compile(r"(?:当地时间)?(?:\d{1,2}\s*[日号])?(?:上午|下午|晚上|晚)?")
 _AFTER_NAME = re.compile(r"同志|等(?:人)?|们|\s")
 _ENTRUSTED = re.compile(r"受[^，]{1,20}?委托")
+_ENTRUSTING = re.compile("委托")
 _CHAIR_VERB = re.compile(r"主持(?!人)")
 #: A header field of minutes: 主持：区长王志强 / 主持人：王志强
 _CHAIR_HEADER = re.compile(r"主持(?:人)?\s*：")
@@ -86,7 +87,10 @@ class Sentence:
     heading: bool = False
 
     def group_at(self, index: int) -> Optional[Group]:
-        return next((g for g in self.groups if g.index == index), None)
+        """The group whose subject clause ``index`` has (``groups`` is in clause order: looked up,
+        not scanned, as every clause of a long sentence asks)."""
+        found = bisect_left(self.groups, index, key=lambda group: group.index)
+        return self.groups[found] if found < len(self.groups) and self.groups[found].index == index else None
 
 
 class ClauseFinder:
@@ -106,7 +110,9 @@ class ClauseFinder:
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
-        self.meeting_names = [text[c.start:c.end] for c in candidates(doc, "MEETING")]
+        #: every run of three characters of a meeting the document convenes
+        self.meeting_runs = {text[c.start + i:c.start + i + 3] for c in candidates(doc, "MEETING")
+                             for i in range(c.end - c.start - 2)}
         subjects = people_subjects(doc)
         subject_starts = [s.start for s in subjects]
         all_clauses = SortedSpans(clause_spans(text))
@@ -208,23 +214,31 @@ class ClauseFinder:
         characters with a meeting the document convenes (委员长会议建议…)."""
         phrase = phrase.removesuffix("上")
         return bool(_THIS_MEETING.match(phrase)) or any(
-            phrase[i:i + 3] in name for name in self.meeting_names for i in range(len(phrase) - 2))
+            phrase[i:i + 3] in self.meeting_runs for i in range(len(phrase) - 2))
 
     def find_chairs(self, doc: Doc, text: str, clauses: list[tuple[int, int]],
                     subjects: list[Subject]) -> Optional[Subject]:
-        """Adds ``CHAIR`` candidates; returns the last chair found in these clauses."""
+        """Adds ``CHAIR`` candidates; returns the last chair found in these clauses. (The people
+        before a 主持 are looked up from it backwards, so that a sentence of many costs no more.)"""
         found: Optional[Subject] = None
+        starts = [s.start for s in subjects]
+        entrusting = [m.start() for m in _ENTRUSTING.finditer(text, clauses[0][0], clauses[-1][1])] if clauses else []
         for c_start, c_end in clauses:
             for host in _CHAIR_VERB.finditer(text, c_start, c_end):
                 pos = host.start()
-                before = [s for s in subjects if c_start <= s.start and s.end <= pos
-                          and "委托" not in text[s.end:pos] and not text.startswith("受", s.start - 1)]
-                if not before:
+                # the last 委托 that ends before the verb: a person before it was the principal
+                entrusting_before = bisect_right(entrusting, pos - 2)
+                entrusted = entrusting[entrusting_before - 1] if entrusting_before else -1
+                before = (s for s in (subjects[i] for i in range(bisect_left(starts, pos) - 1,
+                                                                   bisect_left(starts, c_start) - 1, -1))
+                          if s.end <= pos and entrusted < s.end and not text.startswith("受", s.start - 1))
+                last = next(before, None)  # the people before the verb are read from it back
+                if last is None:
                     continue
-                found = before[-1]
+                found = last
                 if text.endswith("共同", c_start, pos):
                     # 赵乐际同俄罗斯国家杜马主席沃洛金共同主持: each of them chairs
-                    for person in before:
+                    for person in [*reversed(list(before)), last]:
                         add_candidate(doc, "CHAIR", person.name_start, person.name_end, "clause.chair-together",
                                       0.85, alias=person.alias)
                     continue
@@ -233,7 +247,9 @@ class ClauseFinder:
         if clauses:
             for header in _CHAIR_HEADER.finditer(text, clauses[0][0], clauses[-1][1]):
                 after = header.end()
-                person = next((s for s in subjects if after <= s.start < after + 20), None)
+                following = bisect_left(starts, after)
+                person = subjects[following] if following < len(subjects) and starts[following] < after + 20 \
+                    else None
                 if person is not None:
                     found = person
                     add_candidate(doc, "CHAIR", person.name_start, person.name_end, "clause.chair-header", 0.9,
@@ -246,11 +262,16 @@ class ClauseFinder:
         (甲主席张三，乙主席李四，丙代表王五在大会上发言)."""
         groups = []
         pending: list[Subject] = []
+        # a clause's members are looked up: those that start in it, and those whose roles (at most
+        # the longest of the sentence) begin before it
+        starts = [s.start for s in subjects]
+        longest_roles = max(s.name_start - s.start for s in subjects)
         for index, ((c_start, c_end), head) in enumerate(zip(sentence.clauses, sentence.heads)):
             entrusted = _ENTRUSTED.match(text, head, c_end)
             if entrusted:
                 head = self.strip_lead(text, entrusted.end(), c_end)
-            members = [s for s in subjects if s.name_start >= c_start and s.start < c_end]
+            members = [s for s in subjects[bisect_left(starts, c_start - longest_roles):bisect_left(starts, c_end)]
+                       if s.name_start >= c_start]
             if not members and pending and c_end - c_start <= 12 and text[c_end:c_end + 1] == "，" \
                     and not self.any_verb.search(text, c_start, c_end):
                 continue  # 甲主席张三，台湾青年李四，丙主席王五在大会上发言: a name not read goes by

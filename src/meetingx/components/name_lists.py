@@ -84,9 +84,11 @@ class NameLists:
     def header_items(self, text: str) -> Iterator[tuple[int, int]]:
         """The names of minutes header fields of people (主持人：王明, 列席：张丽 刘强 李 静): each item
         between spaces, 、 or ， that can be a name, a name padded to three characters (李 静) too."""
+        line_end = -1  # the end of the line of the last field (found once for all the fields of a line)
         for field_match in self.name_field.finditer(text):
-            line_end = text.find("\n", field_match.end())
-            line_end = len(text) if line_end < 0 else line_end
+            if field_match.end() > line_end:
+                line_end = text.find("\n", field_match.end())
+                line_end = len(text) if line_end < 0 else line_end
             following = self.name_field.search(text, field_match.end(), line_end)
             end = following.start() if following else line_end
             for item in _HEADER_ITEM.finditer(text, field_match.end(), end):

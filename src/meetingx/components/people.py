@@ -138,19 +138,31 @@ class PeopleFinder:
         # 4. names without a title, right before a trigger verb (李干杰主持, 杨志勇、钟正生等先后发言)
         mentions += yield from self.bare_names(text, taken, known)
         # 5. every other occurrence of a name already found, the longest names first
-        for name in sorted(known, key=lambda name: (-len(name), name)):
-            start = text.find(name)
-            while start >= 0:
-                end = start + len(name)
-                if not taken.overlaps(start, end) and self.names.ends_name(text, end):
-                    mentions.append(Mention(name, start, end, [], "person.known-name", 0.8, start, end))
-                    taken.add(start, end)
-                start = text.find(name, end)
+        mentions += self.known_names(text, known, taken)
 
         for mention in sorted(mentions, key=lambda m: m.start):
             add_candidate(doc, "PERSON", mention.start, mention.end, mention.rule, mention.confidence,
                           name=doc._.mx_text.original_text(mention.start, mention.end), roles=mention.roles,
                           span_start=mention.span_start, span_end=max(mention.span_end, mention.end))
+
+    def known_names(self, text: str, known: set[str], taken: Occupied) -> list[Mention]:
+        """Every occurrence of a name already found that is not taken and ends where a name may end,
+        the longest names first. The names of one length are found in one scan of the text (a scan
+        per name made a text of many names quadratic); the occurrences of one name do not overlap."""
+        found: list[Mention] = []
+        for length in sorted({len(name) for name in known}, reverse=True):
+            names = re.compile(f"(?=({word_pattern(name for name in known if len(name) == length)}))")
+            next_start: dict[str, int] = {}  # where the next occurrence of each name may start
+            for match in names.finditer(text):
+                name, start, end = match.group(1), match.start(), match.start() + length
+                if start < next_start.get(name, 0):
+                    continue
+                next_start[name] = end
+                if taken.overlaps(start, end) or not self.names.ends_name(text, end):
+                    continue
+                found.append(Mention(name, start, end, [], "person.known-name", 0.8, start, end))
+                taken.add(start, end)
+        return found
 
     def title_names(self, text: str, titles: list[re.Match[str]], taken: Occupied) -> Asking[list[Mention]]:
         """Role + name (学校党委副书记、副校长张燕文), with a parenthesised second office and stacked
@@ -173,9 +185,10 @@ class PeopleFinder:
             if taken.overlaps(match.start(), roles_end) or self.on_behalf(text, match, ending_at):
                 continue
             start = self.role_start(text, match.start())
-            named_before = [end for end in ending_at if start < end <= match.start()]
-            if named_before:  # 国务院副总理丁薛祥和委内瑞拉总统马杜罗: the role starts after the name before it
-                start = max(named_before)
+            # (the role starts at most 40 characters back: its positions are looked up, not every name's end)
+            named_before = next((end for end in range(match.start(), start, -1) if end in ending_at), None)
+            if named_before is not None:  # 国务院副总理丁薛祥和委内瑞拉总统马杜罗: the role starts after the name before it
+                start = named_before
                 while start < match.start() and text[start] in "和与及同、，":
                     start += 1
             length = (yield from self.name_length(text, roles_end)) \

@@ -11,7 +11,9 @@ cut after its last word from ``meeting_nouns.txt``, or a subject that is itself 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -20,7 +22,7 @@ from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.components.speech import first_verb
 from meetingx.components.subjects import quotations
-from meetingx.positions import Segments, SortedSpans
+from meetingx.positions import EndAnchored, Occurrences, Segments, SortedSpans
 
 #: Clauses end at punctuation, and at a space (what separates the parts of a headline).
 _CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n ]")
@@ -39,7 +41,8 @@ _ATTEND_VERB = re.compile(r"出席(?<!在出席)了?")
 _CHAIR_VERB = re.compile(r"主持(?!召开|举行|人|词)了?")
 #: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
 _OWNED_MEETING = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,20}?(?:公司|集团|银行))(?=第[一二三四五六七八九十百\d]+届)")
-_ADVERBS = re.compile(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同|(?:(?<=会议)|(?<=会))组织)+$")
+_ADVERBS = EndAnchored(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同|(?:(?<=会议)|(?<=会))组织)+$",
+                       reach=40)
 _MINUTES_TITLE = re.compile(r"(.+)纪要$")
 _VENUE_HEADER = re.compile(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -47,6 +50,11 @@ _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 #: What ends a venue before the verb: a manner (以视频方式) or a partner doing it together (同…共同,
 #: 与…一起); a place name may hold 和 or 与 (新疆和田, 和平区)
 _AFTER_VENUE = re.compile(r"(?:以|通过)[^，。]{0,20}(?:方式|形式)|(?:同|与|和)(?=[^，。]{1,30}?(?:共同|一起|一道|联合))")
+#: How far before its verb a venue's 在/于 is read (a venue is at most 30 characters, with a manner
+#: or a date after it)
+_VENUE_REACH = 200
+_VENUE_MARK = re.compile("[在于]")
+_HOST = re.compile("主持")
 #: Not a place but a time or an occasion: 会议上, 会上, …期间时, 23日
 _NOT_A_VENUE = re.compile(r"会议上|会上|[上中下时后前]$|\d{1,2}[日号]$")
 
@@ -62,6 +70,16 @@ class Lookups:
     dates: SortedSpans
     #: quotations and titles (a name's comma, a noun inside 《…》)
     quoted: SortedSpans
+    #: the meeting nouns outside them
+    nouns: "MeetingNouns"
+    #: what each verb asks of its clause, looked up rather than read again for every verb in it:
+    #: a meeting to come (将于…), a chair (…主持召开), the last 在/于 before it
+    not_yet: Occurrences
+    hosts: Occurrences
+    venue_marks: list[int]
+    #: the quotations' lengths added up, in order (they do not overlap), and where each ends
+    quoted_lengths: list[int]
+    quote_ends: list[int]
 
 
 class PlaceFinder:
@@ -77,15 +95,15 @@ class PlaceFinder:
         # a subject that ends in a title is an officer, not a body (常务副校长, 县委书记)
         self.a_role = re.compile(rf"(?:{lexicon.alternation('titles.txt')})$")
         # an act done right after the meeting's name (…学习会集中学习了…)
-        self.act_after = re.compile(rf"(?:集中|认真|深入|专题)?(?:{word_pattern(lexicon.verbs('agenda'))})了")
+        agenda_verbs = lexicon.verbs("agenda")
+        self.act_after = re.compile(rf"(?:集中|认真|深入|专题)?(?:{word_pattern(agenda_verbs)})了")
+        #: how far a meeting noun and the act after it reach from where the noun starts
+        self.noun_reach = max(map(len, lexicon.words("meeting_nouns.txt")), default=0) \
+            + 2 + max(map(len, agenda_verbs), default=0) + 1
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
-        spans = Lookups(
-            people=SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]),
-            names=SortedSpans([(c.start, c.end) for c in candidates(doc, "PERSON")]),
-            dates=SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")]),
-            quoted=SortedSpans(quotations(text)))
+        spans = self.lookups(doc)
         body = min((c.start for c in candidates(doc, "BODY")), default=0)
         clauses = Segments(text, _CLAUSE_BOUNDARY)
         for verb in _ATTEND_VERB.finditer(text):
@@ -108,7 +126,7 @@ class PlaceFinder:
             for q_start, q_end in spans.quoted.overlapping(clause_end, clause_end + 1):
                 if q_start < clause_end:  # a comma inside a quoted name: 召开“…，…”专题民主生活会
                     clause_end = clauses.end_of(q_end)
-            if _NOT_YET.search(text, clause_start, verb.start()):
+            if spans.not_yet.search(clause_start, verb.start()):
                 continue  # 决定6月下旬在北京召开…, 即将召开的…: a meeting to come, not this one
             clause = (clause_start, clause_end)
             has_object = self.read_object(doc, text, verb.end(), clause_end, clause, spans)
@@ -133,12 +151,27 @@ class PlaceFinder:
                               clause=(match.start(), match.end()))
         return doc
 
+    def lookups(self, doc: Doc) -> Lookups:
+        """The document's spans the convening clauses are read against."""
+        text = doc._.mx_text.folded
+        quoted = SortedSpans(quotations(text))
+        return Lookups(
+            people=SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]),
+            names=SortedSpans([(c.start, c.end) for c in candidates(doc, "PERSON")]),
+            dates=SortedSpans([(c.start, c.end) for c in candidates(doc, "DATE")]),
+            quoted=quoted,
+            nouns=MeetingNouns(self, text, quoted),
+            not_yet=Occurrences(_NOT_YET, text),
+            hosts=Occurrences(_HOST, text),
+            venue_marks=[m.start() for m in _VENUE_MARK.finditer(text)],
+            quoted_lengths=[0, *accumulate(q_end - q_start for q_start, q_end in quoted.spans)],
+            quote_ends=[q_end for _, q_end in quoted.spans])
+
     def read_object(self, doc: Doc, text: str, start: int, end: int, clause: tuple[int, int], spans: Lookups,
                     rule: str = "place.meeting-object") -> bool:
         """召开…动员部署会: the meeting is the object, cut after its last meeting noun."""
-        last_end = self.last_meeting_end(text, start, end, spans.quoted)
-        quoted = sum(q_end - q_start for q_start, q_end in spans.quoted.overlapping(start, last_end or start))
-        if last_end is None or last_end - start - quoted > 60:
+        last_end = self.last_meeting_end(text, start, end, spans)
+        if last_end is None or last_end - start - quoted_length(spans, start, last_end) > 60:
             return False
         name_start = start
         while name_start < last_end and text[name_start] in " 了":
@@ -152,14 +185,30 @@ class PlaceFinder:
         """Where the last meeting noun of a phrase ends."""
         return max((m.end(1) for m in self.meeting_nouns.finditer(phrase)), default=None)
 
-    def last_meeting_end(self, text: str, start: int, end: int, quoted: SortedSpans) -> Optional[int]:
+    def last_meeting_end(self, text: str, start: int, end: int, spans: Lookups) -> Optional[int]:
         """Where the meeting named in text[start:end] ends: after its last meeting noun (专题会议 ends
         after 会议, not 专题会), not inside a quotation or title (《党委会的工作方法》), and at the
-        first one an act follows (专题学习会集中学习了…)."""
+        first one an act follows (专题学习会集中学习了…).
+
+        Nouns that start more than ``noun_reach`` before ``end`` (neither they nor an act after
+        them can run into it) are looked up in the document's index; the last few are read as
+        before. (Each verb read the rest of its clause: quadratic in a clause that never ends.)"""
+        nouns = spans.nouns
         last = None
-        for noun in self.meeting_nouns.finditer(text, start, end):
+        near = max(start, end - self.noun_reach)
+        first, stop = bisect_left(nouns.starts, start), bisect_left(nouns.starts, near)
+        acted = nouns.next_acted[first]
+        if acted < stop:
+            return nouns.ends[acted]
+        if stop > first:  # the noun that ends last starts at most noun_reach before the last one
+            index = stop - 1
+            last = nouns.ends[index]
+            while index > first and nouns.starts[index - 1] >= nouns.starts[stop - 1] - self.noun_reach:
+                index -= 1
+                last = max(last, nouns.ends[index])
+        for noun in self.meeting_nouns.finditer(text, near, end):
             noun_end = noun.end(1)
-            if any(q_start < noun_end < q_end for q_start, q_end in quoted.overlapping(noun_end - 1, noun_end)):
+            if in_quotation(spans.quoted, noun_end):
                 continue
             last = noun_end if last is None else max(last, noun_end)
             if self.act_after.match(text, noun_end, end):
@@ -174,9 +223,9 @@ class PlaceFinder:
         date_start = spans.dates.first_listed_start(start, subject_end)
         if date_start is not None:
             subject_end = date_start
-        host = text.find("主持", start, subject_end)
-        if host >= 0:
-            subject_end = host
+        host = spans.hosts.search(start, subject_end)
+        if host:
+            subject_end = host.start()
         subject_start = self.lexicon.skip_lead(text, start, subject_end)
         prefix = _DATE_PREFIX.match(text, subject_start, subject_end)
         if prefix:
@@ -186,7 +235,11 @@ class PlaceFinder:
         adverbs = _ADVERBS.search(text, subject_start, subject_end)
         if adverbs and adverbs.start() > subject_start:
             subject_end = adverbs.start()  # 学校隆重召开 / 甲、乙联合召开
-        subject = text[subject_start:subject_end].rstrip()
+        while subject_end > subject_start and text[subject_end - 1].isspace():
+            subject_end -= 1
+        if subject_end - subject_start > 60:
+            return  # (read no further than the longest a subject may be)
+        subject = text[subject_start:subject_end]
         if not subject or len(subject) > (60 if self.ends_with_meeting(subject) else 40):
             return  # (a meeting's own name runs longer than a body's: …民主监督工作启动会)
         person_ends = [pe for _, pe in spans.people.overlapping(subject_start, subject_start + len(subject))]
@@ -218,10 +271,13 @@ class PlaceFinder:
                    spans: Lookups) -> int:
         """The place after the last 在/于 before the verb, as a ``VENUE``; returns where 在/于
         stands (or -1)."""
-        venue_mark = max(text.rfind("在", start, verb), text.rfind("于", start, verb))
+        before = bisect_left(spans.venue_marks, verb)
+        venue_mark = spans.venue_marks[before - 1] if before and spans.venue_marks[before - 1] >= start else -1
         if venue_mark < 0:
             return -1
         venue_start, venue_end = venue_mark + 1, verb
+        if venue_end - venue_start > _VENUE_REACH:
+            return venue_mark
         manner = _AFTER_VENUE.search(text[venue_start:venue_end])
         if manner:
             venue_end = venue_start + manner.start()  # 在公司会议室以现场表决方式召开, 在新加坡同…共同出席
@@ -242,3 +298,36 @@ class PlaceFinder:
     def ends_with_meeting(self, phrase: str) -> bool:
         return self.last_noun_end(phrase) == len(phrase)
 
+
+
+def quoted_length(spans: Lookups, start: int, end: int) -> int:
+    """The length of the quotations that overlap [start, end), whole (what ``quoted.overlapping``
+    gives, added up: the quotations do not overlap, so they are a run of the list)."""
+    first = bisect_right(spans.quote_ends, start)
+    stop = bisect_left(spans.quoted.starts, end)
+    return spans.quoted_lengths[stop] - spans.quoted_lengths[first] if stop > first else 0
+
+
+def in_quotation(quoted: SortedSpans, pos: int) -> bool:
+    """Whether ``pos`` stands strictly inside a quotation or title."""
+    return any(q_start < pos < q_end for q_start, q_end in quoted.overlapping(pos - 1, pos))
+
+
+class MeetingNouns:
+    """The meeting nouns of a text outside quotations, each with whether an act follows it, found
+    in one scan: each verb looks its object up here instead of reading the rest of its clause."""
+
+    def __init__(self, finder: PlaceFinder, text: str, quoted: SortedSpans) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        acted: list[bool] = []
+        for noun in finder.meeting_nouns.finditer(text):
+            noun_end = noun.end(1)
+            if not in_quotation(quoted, noun_end):
+                self.starts.append(noun.start(1))
+                self.ends.append(noun_end)
+                acted.append(finder.act_after.match(text, noun_end) is not None)
+        #: next_acted[i]: the first noun from the i-th on that an act follows (len(acted): none)
+        self.next_acted = [len(acted)] * (len(acted) + 1)
+        for index in range(len(acted) - 1, -1, -1):
+            self.next_acted[index] = index if acted[index] else self.next_acted[index + 1]

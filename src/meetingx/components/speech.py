@@ -22,6 +22,7 @@ who is speaking from where on (a person, or None for 会议强调), for the issu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -30,6 +31,7 @@ from spacy.tokens import Doc
 from meetingx.components import add_candidate
 from meetingx.components.subjects import Subject, holds_pattern
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import EndAnchored, longest_match
 
 if TYPE_CHECKING:
     from meetingx.components.clauses import Group, Sentence
@@ -38,8 +40,10 @@ if TYPE_CHECKING:
 SEQUENCE = re.compile(r"(?:首先|其次|还|并|又|也|同时|随后|其后|之后|接着|然后|最后|一起|共同)+")
 #: A light verb that makes what follows an act (作了关于…的说明), unless it is a modifier (作出的部署)
 _MADE = re.compile(r"(?>(?:作|做|发表|进行)(?:了|出)?)(?!的)")
+#: The most characters a light verb and its look-ahead read
+_MADE_WIDTH = longest_match(_MADE) + 1
 #: Before a speech word, what makes it a noun: 的讲话, 的重大部署, 重要讲话, 在讲话
-_NOUN_BEFORE = re.compile(r"(?:的[\u4e00-\u9fff]{0,2}|重要|在)$")
+_NOUN_BEFORE = EndAnchored(r"(?:的[\u4e00-\u9fff]{0,2}|重要|在)$")
 #: A speech word used as a noun: 讲话精神, 报告会 (after it), 在讲话中, 的讲话 (around it)
 _NOUN_AFTER = re.compile(r"精神|稿|内容|会(?!议)|文件|材料")
 #: 在讲话中/在致辞中…: the clause reports what was said in a speech
@@ -168,15 +172,17 @@ class SpeechReader:
 
     @staticmethod
     def heard_presenters(doc: Doc, text: str, sentence: "Sentence", subjects: list[Subject]) -> None:
-        """会议听取了X关于…的汇报, 听取了A、B分别作的…报告: each presenter of a report heard spoke."""
+        """会议听取了X关于…的汇报, 听取了A、B分别作的…报告: each presenter of a report heard spoke.
+        (The people of a clause are looked up from where they start: they are by start.)"""
+        starts = [person.start for person in subjects]
         for c_start, c_end in sentence.clauses:
             heard = _HEARD.search(text, c_start, c_end)
             if heard is None:
                 continue
             listed: list[Subject] = []
             pos = heard.end()
-            for person in subjects:
-                if person.alias or person.start < pos or person.start >= c_end:
+            for person in subjects[bisect_left(starts, pos):bisect_left(starts, c_end)]:
+                if person.alias or person.start < pos:
                     continue
                 if person.start != pos:
                     break
@@ -217,14 +223,56 @@ def first_verb(pattern: re.Pattern[str], text: str, start: int, end: int,
                not_verbs: Optional[NotVerbs] = None) -> Optional[re.Match[str]]:
     """The first match of ``pattern`` in text[start:end] that is used as a verb, not as a noun: not
     after 的/重要/在 (的讲话, 在讲话), nor before 的/精神/稿… (受表彰的, 讲话精神), nor in 在…讲话中/时, nor inside
-    a word of ``not_verbs`` (报告厅), unless a light verb makes it an act (作了关于…的说明)."""
+    a word of ``not_verbs`` (报告厅), unless a light verb makes it an act (作了关于…的说明).
+
+    What stands before each verb is read on from the verb before (``Before``), not again from
+    ``start``: a clause of many speech words used as nouns is read once."""
+    before = Before(text, start)
     for verb in pattern.finditer(text, start, end):
         if not_verbs is not None and not_verbs.hold(text, verb):
             continue
-        if _MADE.search(text, start, verb.start()) is None and _NOUN_BEFORE.search(text, start, verb.start()):
+        if not before.made(verb.start()) and _NOUN_BEFORE.search(text, start, verb.start()):
             continue
         if _NOUN_AFTER.match(text, verb.end(), end) or text.startswith("的", verb.end()) \
-                or text.startswith(("中", "时"), verb.end()) and "在" in text[start:verb.start()]:
+                or text.startswith(("中", "时"), verb.end()) and before.at(verb.start()):
             continue
         return verb
     return None
+
+
+class Before:
+    """What stands in text[start:pos] for a ``pos`` that only grows: a light verb (_MADE, as
+    ``_MADE.search(text, start, pos)`` finds one), a 在. Each is looked for from where the last
+    look stopped, so that the positions of a window are read once however many verbs it holds."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
+        #: the first light verb from ``start``, once found whole before a ``pos``
+        self.first_made: Optional[re.Match[str]] = None
+        #: where no light verb starts before (looked for up to here)
+        self.made_from = start
+        self.first_at = -1
+        self.at_from = start
+
+    def made(self, pos: int) -> bool:
+        """Whether a light verb stands in text[start:pos]. One that starts _MADE_WIDTH or more
+        before ``pos`` is one that ``pos`` cannot cut, and the first such is found once; nearer to
+        ``pos``, the last positions are searched as ``pos`` cuts them."""
+        settled = pos - _MADE_WIDTH  # a light verb that starts here or before is whole before pos
+        if self.first_made is None and self.made_from <= settled:
+            found = _MADE.search(self.text, self.made_from, pos)
+            if found is not None and found.start() <= settled:
+                self.first_made = found
+            else:
+                self.made_from = settled + 1
+        if self.first_made is not None:
+            return True
+        return _MADE.search(self.text, max(self.start, settled + 1), pos) is not None
+
+    def at(self, pos: int) -> bool:
+        """Whether a 在 stands in text[start:pos]."""
+        if self.first_at < 0 and self.at_from < pos:
+            self.first_at = self.text.find("在", self.at_from, pos)
+            self.at_from = pos
+        return 0 <= self.first_at < pos

@@ -32,7 +32,9 @@ _GLUED_HEADLINE = re.compile(r"[ \t\u3000]*([^\s，。,.；;：:！!？?、]{5,5
                              r"[ \t\u3000]+(?=\S)(?!\d{1,2}\s*[:：时点])")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _PROSE_MARK = re.compile(r"[，。]")
-_FULL_SENTENCE = re.compile(r"[\u4e00-\u9fff]{6}[^\n]*。")
+#: A full sentence: six Chinese characters, then a full stop later on the line (the first six
+#: are enough to look from: a search for the whole of it tried every six and rescanned the line)
+_SIX_HAN = re.compile(r"[\u4e00-\u9fff]{6}")
 #: A headline is short and reads like a clause about a meeting.
 _HEADLINE_WORDS = re.compile(r"会|召开|举行|主持|强调|讲话|部署|学习|座谈|出席|闭幕|开幕|论坛|调研|审议|传达|决议|纪要|公告")
 
@@ -124,7 +126,8 @@ class StructureFinder:
                 add_candidate(doc, "BODY", body, len(text), "structure.first-prose-line", 0.8, line_start=start)
                 return start
         for start, end in lines:
-            if _FULL_SENTENCE.search(text[start:end]):
+            six = _SIX_HAN.search(text, start, end)
+            if six and text.find("。", six.end(), end) >= 0:
                 add_candidate(doc, "BODY", start, len(text), "structure.first-sentence", 0.6, line_start=start)
                 return start
         add_candidate(doc, "BODY", 0, len(text), "structure.whole-text", 0.5, line_start=0)

@@ -141,10 +141,12 @@ class TallyReader:
         if len({count for count, *_ in header} & set(COUNTS)) < 2:
             return
         width = len(header)
-        head_end = text.find("\n", header[-1][2])
+        reach = min(len(text), header[-1][2] + _TABLE_REACH)
+        head_end = text.find("\n", header[-1][2], reach)  # (a head whose line runs on past reach has no row)
+        if head_end < 0:
+            return
         row_start = head_end + 1
         tokens: list[str] = []
-        reach = min(len(text), header[-1][2] + _TABLE_REACH)
         while 0 < row_start < reach:
             row_end = text.find("\n", row_start, reach)
             row_end = reach if row_end < 0 else row_end

@@ -40,6 +40,8 @@ _START_CUE = re.compile(r"(?i:(?:called\b.{0,80}to order|convened|commenc\w*|beg
 _END_CUE = re.compile(r"(?i:(?:\b(?:adjourn\w*|clos\w*|conclud\w*|ended|recess\w*|return\w*|left|reconven\w*|"
                       r"departed|arrived|until|till)\b[^.;,]{0,25}|\b(?:to|and|through)[ ]*|-[ ]*)$)")
 _DIGITS = re.compile(r"\d+")
+#: How far back from a date its sentence is read for a convening verb or another meeting
+_SENTENCE_REACH = 400
 #: The rules whose dates hold no digit (today, Monday): read over the whole text
 _WITHOUT_DIGITS = frozenset({"en.date.relative", "en.date.weekday"})
 _TIME_FIELD = re.compile(r"(?i:\btime\s*:\s*)$")
@@ -185,11 +187,15 @@ class DateFinder:
         sentences = sentences_of(doc, self.words)
         s_start, s_end = sentences.start_of(start), sentences.end_of(start)
         score = 0.0
+        # (the sentence is read back from the date no further than _SENTENCE_REACH: a sentence of
+        # dates that never ends would be read again for each of them)
+        s_start = max(s_start, start - _SENTENCE_REACH)
         verb = self.statements.convening.search(text, s_start, start) \
-            if (s_start, s_end) in self.statements.convening_set(doc, self.words) else None
+            if (sentences.start_of(start), s_end) in self.statements.convening_set(doc, self.words) else None
         if verb is not None:
             score += 5  # …was held on Tuesday, 23rd September, 2004
-        elif self.statements.about_other_meeting(text, s_start, end) or re.search(r"\bdated[ ]*$", text[max(0, start - 8):start]):
+        elif self.statements.about_other_meeting(text, s_start, end) \
+                or re.search(r"\bdated[ ]*$", text[max(0, start - 8):start]):
             score -= 5
         if _DATE_FIELD.search(text, max(0, start - 12), start):
             score += 3

@@ -29,7 +29,7 @@ from meetingx.components import add_candidate, candidates
 from meetingx.components.en.actions import action_finder
 from meetingx.components.en.words import Sentences, english_words, sentences_of, subjects_before
 from meetingx.lexicon import Lexicon, word_pattern
-from meetingx.positions import SortedSpans
+from meetingx.positions import SortedSpans, last_visible
 
 _NUMBER_WORDS = {"no": 0, "none": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -137,7 +137,7 @@ class ResolutionFinder:
         for index, (_, begin, rule, reported) in enumerate(ordered):
             sentence_end = sentences.end_of(begin)
             following = ordered[index + 1] if index + 1 < len(ordered) else None
-            if following and following[3] and text[:sentence_end].rstrip().endswith(":") \
+            if following and following[3] and last_visible(text, sentence_end) == ":" \
                     and not text[sentence_end:following[3][0]].strip():
                 continue  # …the following resolution was adopted: RESOLVED, that…: the resolution is the motion
             begin = self.clause_start(text, begin, sentences.end_of(begin), at_outcome=False)

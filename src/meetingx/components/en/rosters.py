@@ -19,6 +19,7 @@ from meetingx.components import scratch
 from meetingx.components.en.roster_entries import COUNTED_GROUP, Entry, EntryReader
 from meetingx.components.en.words import english_words
 from meetingx.lexicon import Lexicon, word_pattern
+from meetingx.positions import last_visible
 
 _KEY = "meetingx.en.rosters"
 
@@ -57,7 +58,7 @@ class RosterReader:
         found = []
         for match in self.label_re.finditer(text):
             label, mark = match.group("label"), match.group("mark").strip()
-            line_start = not text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip()
+            line_start = opens_line(text, match.start())
             previous = re.search(r"(\S+)[ ]*$", text[max(0, match.start() - 40):match.start()])
             word = previous.group(1) if previous else ""
             alone = mark == "" and text[match.end():match.end() + 1] in ("\n", "")
@@ -103,7 +104,7 @@ class RosterReader:
 
     def split_label_start(self, text: str, match: re.Match[str], previous_end: int) -> int:
         """Where a label split by two-column flattening begins (Staff … Present:), or the label's start."""
-        if match.group("label").lower() != "present" or not text[:match.start()].rstrip().endswith(","):
+        if match.group("label").lower() != "present" or last_visible(text, match.start()) != ",":
             return match.start()
         before_start = max(previous_end, match.start() - 160)
         segment = text[before_start:match.start()]
@@ -117,7 +118,7 @@ class RosterReader:
         pos = start
         while pos < limit and text[pos] in " \n":
             pos += 1  # a label alone on its line: the list is below it
-        line_end = text.find("\n", pos)
+        line_end = text.find("\n", pos, pos + 1500)  # (a line's end further on would be cut at 1,500)
         end = min(limit, line_end if line_end >= 0 else len(text), pos + 1500)
         depth = 0
         caps = re.match(r"\W*[A-Z]{2,}\b", text[pos:pos + 40]) is not None  # a roster in capitals
@@ -172,3 +173,9 @@ def rosters_of(doc: Doc, lexicon: Lexicon) -> list[Roster]:
     return found
 
 
+def opens_line(text: str, pos: int) -> bool:
+    """Whether only white space stands between the start of the line and ``pos`` (read back over
+    that white space only, not to the line's start: labels on one long line)."""
+    while pos > 0 and text[pos - 1] != "\n" and text[pos - 1].isspace():
+        pos -= 1
+    return pos == 0 or text[pos - 1] == "\n"

@@ -1,0 +1,79 @@
+"""Lookups over positions made for linear time (issue 13): a pattern's occurrences and searches
+anchored at a window's end answer as the searches they replace.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linear_checks import END_ANCHORED, strings, windows
+
+
+# ---------------------------------------------------------------------------------------------
+# positions.Occurrences: a search inside a window is a lookup in the pattern's occurrences.
+
+OCCURRING = [r"召开|举行|开幕", r"通知|发出|送达", r"要(?![求点素])", r"(?<![主重需])要", r"(?:集中|认真)?(?:学习|研究)了",
+             r"会议?|大会", r"[，：]",
+             # the components' (places._NOT_YET, attendance._NOT_A_REPORT)
+             r"决定|即将|将于|将在|拟于|拟在|定于|计划于|准备于|预计于",
+             r"(?:会议|本次|并|均)无|没有|(?<![主重需必政纪摘首显])要(?![求点素])|应当|必须|务必|不得"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(strings("召开举行通知发出要求点主重集中认真学习研究了会议大，：决定将于在拟本次无没有应当", 30), st.sampled_from(OCCURRING))
+def test_occurrences_search_as_the_pattern(text: str, pattern: str) -> None:
+    from meetingx.positions import Occurrences
+
+    compiled = re.compile(pattern)
+    occurrences = Occurrences(compiled, text, lookahead=1 if "(?!" in pattern else 0)
+    for start, end in windows(text):
+        found, expected = occurrences.search(start, end), compiled.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span()), (start, end)
+
+
+def test_occurrences_refuse_unbounded_patterns() -> None:
+    from meetingx.positions import Occurrences
+
+    with pytest.raises(ValueError):
+        Occurrences(re.compile(r"会+"), "会会")
+
+
+# ---------------------------------------------------------------------------------------------
+# positions.EndAnchored: a pattern anchored at the end ($) is searched in the last characters of a
+# window only. Exact for a pattern whose matches have a longest length; for one with an unbounded
+# repetition, exact up to its reach (a longer match is not found).
+
+
+def test_end_anchored_patterns_are_the_components() -> None:
+    """END_ANCHORED (linear_checks) holds the patterns as the components have them (heads and
+    titles aside, which come from the rule data)."""
+    from meetingx.components import attendance, attendees, places
+
+    assert attendees._HEAD_COUNT.pattern.pattern == END_ANCHORED["attendees.head-count"][0]
+    assert attendees._HEAD_COUNT.reach == END_ANCHORED["attendees.head-count"][1]
+    for module, name, key in [(attendance, "_BEFORE_VERB", "attendance.before-verb"),
+                              (attendance, "_AFTER_PEOPLE", "attendance.after-people"),
+                              (attendance, "_TIME_WORD", "attendance.time-word"),
+                              (places, "_ADVERBS", "places.adverbs")]:
+        assert getattr(module, name).pattern.pattern == END_ANCHORED[key][0], name
+        if END_ANCHORED[key][1] is not None:
+            assert getattr(module, name).reach == END_ANCHORED[key][1], name
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings("代表负责人同志主任副书记（）等共近12 名位人左右也还在分会场以方式先生女士因原故之际期间时，。隆重会议组织", 36),
+       st.sampled_from(sorted(END_ANCHORED)))
+def test_end_anchored_search_as_the_pattern(text: str, key: str) -> None:
+    from meetingx.positions import EndAnchored
+
+    pattern, reach = END_ANCHORED[key]
+    anchored, compiled = EndAnchored(pattern, reach), re.compile(pattern)
+    for start, end in windows(text):
+        if reach is not None and end - start > reach:
+            continue  # beyond the reach of a pattern without a longest match
+        found, expected = anchored.search(text, start, end), compiled.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span()), (start, end)
