@@ -43,7 +43,7 @@ from pathlib import Path
 from meetingx.api import detect_language, extract_document
 from meetingx.reading import Document
 from meetingx.reading.inputs import read_file
-from meetingx.tagger import person_spans
+from meetingx import tagger
 
 SIZES = (20_000, 200_000, 2_000_000)
 QUICK_SIZES = (1_000, 4_000)
@@ -342,7 +342,7 @@ class Measurement:
 
 def extract_once(kind: Kind, text: str, workdir: Path) -> tuple[float, str]:
     """CPU seconds of one extraction of ``text`` (read from a file first for HTML kinds)."""
-    person_spans.cache_clear()
+    tagger.forget()
     gc.collect()
     if kind.html:
         path = workdir / f"{kind.name}.html"
