@@ -417,6 +417,9 @@ def main() -> int:
         parser.error("no kind matches --kinds")
     extract_document(Document(id="warm-up", text=HEADLINE + LEAD))  # load pipelines and the tagger
     extract_document(Document(id="warm-up", text=english(random.Random(0))))
+    # What is loaded is left out of later garbage collections, as `meetingx extract` does
+    # (workers.preload): else each full collection a large text triggers walks the pipelines too.
+    gc.freeze()
     print(f"CPU seconds per document (time.process_time); exponent = slope of log(time) on log(size); "
           f"target: each 10x size at most {TARGET_RATIO:g}x the time (exponent <= {TARGET_EXPONENT:.2f}). "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
