@@ -299,6 +299,28 @@ def test_listed_names(candidates, text, people):
     assert first_mentions(candidates, text) == people
 
 
+#: Two title + name pairs joined by 和/与/及/同 with no punctuation (县长王平和副县长李刚): the
+#: conjunction ends the first name where a title follows it, even when the tagger or a surname
+#: would read it as a name's last character. A name that ends in 和 keeps it where no title follows.
+JOINED_PAIRS = [
+    pytest.param("县长王平和副县长李刚出席会议。", [("王平", ["县长"]), ("李刚", ["副县长"])], id="he-fu-title"),
+    pytest.param("主任张华与副主任刘强出席会议。", [("张华", ["主任"]), ("刘强", ["副主任"])], id="yu"),
+    pytest.param("局长陈明及副局长赵亮出席会议。", [("陈明", ["局长"]), ("赵亮", ["副局长"])], id="ji"),
+    pytest.param("书记李建和县长王涛出席会议。", [("李建", ["书记"]), ("王涛", ["县长"])], id="he-other-title"),
+    pytest.param("校长周平和党委书记吴斌出席会议。", [("周平", ["校长"]), ("吴斌", ["党委书记"])], id="he-org-title"),
+    pytest.param("院长刘安同副院长孙杰出席会议。", [("刘安", ["院长"]), ("孙杰", ["副院长"])], id="tong"),
+    pytest.param("会议由县长王平和主持。", [("王平和", ["县长"])], id="name-ending-in-he-before-verb"),
+    pytest.param("县长王平和、副县长李刚出席会议。", [("王平和", ["县长"]), ("李刚", ["副县长"])],
+                 id="name-ending-in-he-before-dun"),
+    pytest.param("主任张永和出席会议。", [("张永和", ["主任"])], id="name-ending-in-he-alone"),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), JOINED_PAIRS)
+def test_a_conjunction_before_a_title_ends_the_name(candidates, text, people):
+    assert first_mentions(candidates, text) == people
+
+
 #: A title right after a name anchors it (rare surnames too); some titles also follow countries
 #: or categories of people, and there the position alone names nobody.
 NAME_BEFORE_TITLE = [

@@ -32,6 +32,8 @@ _PAREN = re.compile(r"（([^（）]{2,20})）")
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+(?:上午|下午|晚上|晚)?")
 #: Between names and their verb: 等, 同志, adverbs, and when and where (20日, 在京)
 #: Words after which a run of names before a verb starts: who was chosen or asked to act
+#: The conjunctions that join two title + name pairs with no punctuation (县长王平和副县长李刚).
+_PAIR_JOINERS = frozenset("和与及同")
 _RUN_OPENERS = re.compile(r"推举|推选|选举|委托|邀请|由")
 _TRAILER = re.compile(r"(?:同志|先生|女士|等)?(?:(?:当地时间)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在[\u4e00-\u9fff]{1,6}?)?"
                       r"(?:先后|分别|相继|依次|共同|也|还|都|将)?$")
@@ -231,9 +233,16 @@ class PeopleFinder:
                    or "·" in text[pos:pos + n]]
         if not lengths:
             lengths = yield from self.names.tagged_name_at(text, pos)
+        lengths = list(dict.fromkeys(n - 1 if n > 2 and self.joins_a_title(text, pos + n) else n for n in lengths))
         if len(lengths) > 1:
             return (yield from self.names.tagger_choice(text, pos, lengths))
         return lengths[0] if lengths else 0
+
+    def joins_a_title(self, text: str, end: int) -> bool:
+        """Whether a name read to ``end`` would swallow a conjunction that joins the next title + name
+        pair (县长王平和副县长李刚: 王平, then 和): its last character is 和/与/及/同, a role starts
+        right after it."""
+        return text[end - 1:end] in _PAIR_JOINERS and self.names.starts_role(text, end)
 
     def listed_name_length(self, text: str, role_start: int, pos: int, mention_ends: Collection[int]) -> int:
         """The length of a name that follows a title where the role and name are an item of a list
