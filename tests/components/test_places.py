@@ -76,6 +76,28 @@ def test_organizer(extract, text, organizer):
     assert extract(text)["organizer"] == organizer
 
 
+#: The hosts of the meeting reported, named after 由 (…由X主办/举办/承办), and the hosts of a meeting
+#: to come or agreed on (商定由…, 将由…, 下届…由…), which are not its organizer.
+OPENING = "6月5日，第二届丝路论坛在西安开幕。"
+HOSTS = [
+    pytest.param(OPENING + "本届论坛由市委宣传部主办。", "市委宣传部", id="zhuban"),
+    pytest.param(OPENING + "论坛由省社科院和省作协联合主办。", "省社科院和省作协", id="lianhe-zhuban"),
+    pytest.param(OPENING + "论坛由省文联共同举办。", "省文联", id="gongtong-juban"),
+    pytest.param(OPENING + "本届论坛由市政府于去年底开始筹备并主办。", "市政府", id="time-and-verbs-after-host"),
+    pytest.param(OPENING + "本届论坛由西安市于6月主办。", "西安市", id="time-after-host"),
+    pytest.param(OPENING + "本届论坛由市外办在曲江会展中心承办。", "市外办", id="place-after-host"),
+    pytest.param(OPENING + "各方商定由中方于2027年主办第三届丝路论坛。", None, id="agreed-future-host"),
+    pytest.param(OPENING + "双方同意下届论坛由韩方主办。", None, id="next-edition"),
+    pytest.param(OPENING + "第三届论坛将由杭州市承办。", None, id="jiang-you"),
+    pytest.param(OPENING + "会议决定，明年的论坛由华东分会承办。", None, id="decided-next-year"),
+]
+
+
+@pytest.mark.parametrize(("text", "organizer"), HOSTS)
+def test_hosts_of_this_meeting_are_its_organizer(extract, text, organizer):
+    assert extract(text)["organizer"] == organizer
+
+
 MEETINGS = [
     pytest.param("4月18日下午，学校在嘉禾校区八楼报告厅召开干部大会。", "干部大会", id="object"),
     pytest.param("4月18日，学院于行政楼302会议室召开党政联席会议。", "党政联席会议", id="lianxi-huiyi"),

@@ -31,8 +31,13 @@ _DATE_PREFIX = re.compile(r"^(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上?|
 _BODY_NOUN = re.compile(r"(?:委员会|协会|学会|商会|工会|联合会|研究会|基金会|董事会|监事会|理事会|促进会|总会)$")
 #: A subject that is not a body: quoted, cut off after a function word, or holding a verb.
 _NOT_A_BODY = re.compile(r"[《》“”\"]|[并将和的关在于对就]$|调研|考察|出席|会见|讲话|指出|强调")
-#: 由中国人民对外友好协会和马来西亚驻华大使馆共同举办: the hosts, named as such
-_HOSTS = re.compile(r"由([^，。；由]{2,40}?)(?:联合|共同)?(?:主办|举办|承办)")
+#: 由中国人民对外友好协会和马来西亚驻华大使馆共同举办: the hosts, named as such; a time or place
+#: after them is not theirs (由西安市于6月主办, 由市外办在会展中心承办)
+_HOSTS = re.compile(r"由([^，。；由]{2,40}?)(?:[于在][^，。；]{1,20}?)?(?:联合|共同)?(?:主办|举办|承办)")
+#: Before 由: the hosts of a meeting to come or agreed on (各方商定由中方主办下届峰会), not this one's
+_OTHER_HOSTING = re.compile(r"商定|约定|同意|将由|拟由|即将|将于|拟于|下一?届|下次|明年|来年")
+#: How far back from 由 a sentence is read for them
+_HOSTING_REACH = 60
 #: Before a convening verb: the meeting is decided or announced, not held (决定…召开, 将于…举行).
 _NOT_YET = re.compile(r"决定|即将|将于|将在|拟于|拟在|定于|计划于|准备于|预计于")
 #: 出席 not after 在 (written with 出席 first, so that re can skip ahead to it)
@@ -132,8 +137,9 @@ class PlaceFinder:
             has_object = self.read_object(doc, text, verb.end(), clause_end, clause, spans)
             self.read_subject(doc, text, clause_start, verb.start(), clause, spans, has_object)
         for hosts in _HOSTS.finditer(text, body):
-            add_candidate(doc, "ORG", hosts.start(1), hosts.end(1), "place.hosts", 0.8,
-                          clause=(hosts.start(), hosts.end()))
+            if not self.hosts_another_meeting(text, hosts.start()):
+                add_candidate(doc, "ORG", hosts.start(1), hosts.end(1), "place.hosts", 0.8,
+                              clause=(hosts.start(), hosts.end()))
         for title in candidates(doc, "TITLE"):
             # 区政府第十二次常务会议纪要: the minutes of a named meeting
             minutes = _MINUTES_TITLE.match(text[title.start:title.end])
@@ -150,6 +156,14 @@ class PlaceFinder:
                 add_candidate(doc, "VENUE", match.start(1), end, "place.venue-header", 0.95,
                               clause=(match.start(), match.end()))
         return doc
+
+    @staticmethod
+    def hosts_another_meeting(text: str, by: int) -> bool:
+        """Whether the sentence before the 由 at ``by`` makes the hosts those of a meeting to come or
+        agreed on (read back at most :data:`_HOSTING_REACH` characters)."""
+        reach = max(0, by - _HOSTING_REACH)
+        sentence = max(reach, *(text.rfind(mark, reach, by) + 1 for mark in "。；\n"))
+        return _OTHER_HOSTING.search(text, sentence, by + 1) is not None
 
     def lookups(self, doc: Doc) -> Lookups:
         """The document's spans the convening clauses are read against."""
