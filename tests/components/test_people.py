@@ -299,6 +299,30 @@ def test_listed_names(candidates, text, people):
     assert first_mentions(candidates, text) == people
 
 
+#: Foreign names transcribed without ·, longer than Chinese names, in a list of people with a role
+#: each: a name by position when every character is a transcription character.
+TRANSCRIBED = [
+    pytest.param("哈萨克斯坦总统托卡耶夫、土库曼斯坦总统别尔德穆哈梅多夫出席会议。",
+                 [("托卡耶夫", ["哈萨克斯坦总统"]), ("别尔德穆哈梅多夫", ["土库曼斯坦总统"])], id="eight-characters"),
+    pytest.param("斯里兰卡总统维克拉马辛哈、马尔代夫总统穆伊兹出席论坛。",
+                 [("维克拉马辛哈", ["斯里兰卡总统"]), ("穆伊兹", ["马尔代夫总统"])], id="six-characters-first"),
+    pytest.param("意大利总理梅洛尼、希腊总理米佐塔基斯出席峰会。",
+                 [("梅洛尼", ["意大利总理"]), ("米佐塔基斯", ["希腊总理"])], id="five-characters-last"),
+    pytest.param("秘鲁总统博鲁阿尔特、智利总统博里奇、巴西总统卢拉出席会议。",
+                 [("博鲁阿尔特", ["秘鲁总统"]), ("博里奇", ["智利总统"]), ("卢拉", ["巴西总统"])], id="three-items"),
+    pytest.param("俄罗斯总统普京、白俄罗斯总统卢卡申科、亚美尼亚总理帕希尼扬出席会议。",
+                 [("普京", ["俄罗斯总统"]), ("卢卡申科", ["白俄罗斯总统"]), ("帕希尼扬", ["亚美尼亚总理"])],
+                 id="four-characters"),
+    pytest.param("市长李明、副市长张华出席会议。", [("李明", ["市长"]), ("张华", ["副市长"])], id="chinese-names-unchanged"),
+    pytest.param("总统府办公厅主任、外交部长出席会议。", [], id="offices-are-no-names"),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), TRANSCRIBED)
+def test_transcribed_names_by_position(candidates, text, people):
+    assert first_mentions(candidates, text) == people
+
+
 #: Two title + name pairs joined by 和/与/及/同 with no punctuation (县长王平和副县长李刚): the
 #: conjunction ends the first name where a title follows it, even when the tagger or a surname
 #: would read it as a name's last character. A name that ends in 和 keeps it where no title follows.

@@ -70,6 +70,7 @@ class NameRules:
         self.non_finals = lexicon.characters("name_non_finals.txt")
         self.surnames = lexicon.surnames
         self.non_initials = lexicon.characters("name_non_initials.txt")
+        self.transliteration = lexicon.characters("transliteration_chars.txt")
         followers = set(lexicon.words("name_followers.txt")) | set(lexicon.triggers)
         followers |= set(lexicon.titles)
         self.follower_re = re.compile(word_pattern(followers))
@@ -140,6 +141,13 @@ class NameRules:
                 or self.verb_inside.search(item):
             return False
         return not self.title_re.search(item)
+
+    def could_be_name_after_title(self, text: str, start: int, end: int) -> bool:
+        """:meth:`could_be_name`, or a foreign name transcribed without ·, which runs longer than a
+        Chinese one (别尔德穆哈梅多夫): 5-10 characters, each a transcription character. Only where a
+        person's title stands before it: country names are transcribed too (哈萨克斯坦)."""
+        return self.could_be_name(text, start, end) \
+            or 5 <= end - start <= 10 and all(ch in self.transliteration for ch in text[start:end])
 
     @staticmethod
     def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

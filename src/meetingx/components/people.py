@@ -260,9 +260,9 @@ class PeopleFinder:
                     self.names.starts_role(text, title.start()) for title in self.title_re.finditer(text, end, end + 20))
                 if not (listed_before or listed_after):
                     return 0
-                return length if self.names.could_be_name(text, pos, end) else 0
-            if listed_before and length <= 6 and self.names.ends_name(text, end) \
-                    and self.names.could_be_name(text, pos, end) and not self.names.starts_role(text, end):
+                return length if self.names.could_be_name_after_title(text, pos, end) else 0
+            if listed_before and length <= 10 and self.names.ends_name(text, end) \
+                    and self.names.could_be_name_after_title(text, pos, end) and not self.names.starts_role(text, end):
                 return length  # the last item of such a list: …、坦桑尼亚前总理平达等出席
         return 0
 
