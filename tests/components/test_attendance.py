@@ -210,3 +210,27 @@ def test_not_attendance(extract, text, attendees):
 @pytest.mark.parametrize(("text", "attendees"), HEADERS)
 def test_minutes_headers(extract, text, attendees):
     check(extract, text, attendees)
+
+
+#: An attendance that a frequency or past adverb places on other occasions (曾多次出席…, 每年都参加…):
+#: not an attendee of this meeting. 首次, 再次 and 连续五年 attend this one too.
+OTHER_OCCASIONS = [
+    pytest.param(LEAD + "校长张伟连续五年参加此类会议。", ["张伟"], id="lianxu-n-nian-counts-this-one"),
+    pytest.param(LEAD + "李明书记曾多次出席该论坛。", [], id="ceng-duoci"),
+    pytest.param(LEAD + "李明书记每年都参加义务植树活动。", [], id="meinian"),
+    pytest.param(LEAD + "李明书记曾于去年出席年会并讲话。", [], id="ceng-yu"),
+    pytest.param(LEAD + "李明书记多年来坚持参加志愿服务活动。", [], id="duonianlai"),
+    pytest.param(LEAD + "李明书记历届都出席颁奖仪式。", [], id="lijie"),
+    pytest.param(LEAD + "校长张伟首次出席会议并讲话。", ["张伟"], id="shouci-is-this-meeting"),
+    pytest.param(LEAD + "校长张伟再次出席会议。", ["张伟"], id="zaici-is-this-meeting"),
+    pytest.param(LEAD + "校长张伟第一次参加此类会议。", ["张伟"], id="diyici-is-this-meeting"),
+    pytest.param(LEAD + "出席会议的还有：王明、曾华、张均、艾力·阿不都。", ["王明", "曾华", "张均", "艾力·阿不都"],
+                 id="names-holding-adverb-characters"),
+    pytest.param(LEAD + "副校长曾华、张均、李明出席会议。", ["曾华", "张均", "李明"], id="zeng-surname-after-title"),
+    pytest.param(LEAD + "总统首席特别顾问张明出席会议。", ["张明"], id="adverb-inside-a-role"),
+]
+
+
+@pytest.mark.parametrize(("text", "attendees"), OTHER_OCCASIONS)
+def test_attendance_of_other_occasions_is_none(extract, text, attendees):
+    assert extract(text)["attendees"] == attendees

@@ -73,12 +73,53 @@ NOT_SPEAKING = [
     pytest.param(LEAD + "会后，县长王海带队到企业调研并讲话。", id="another-event-after"),
     pytest.param(LEAD + "会议指出，习近平总书记的重要讲话为做好工作指明了方向。", id="meeting-voice-content"),
     pytest.param(LEAD + "各乡镇负责同志作了交流发言。", id="unnamed-group"),
+    pytest.param(LEAD + "会议原则通过，由办公室主任张静和刘航根据会议精神，结合上级最新要求修改完善后上报。",
+                 id="a-task-assigned-with-a-noun-yaoqiu"),
+    pytest.param(LEAD + "会议决定，由办公室主任张强负责起草方案，并向党委汇报。", id="a-task-assigned-to-report"),
+    pytest.param(LEAD + "会议要求，由财务处处长王丽牵头，按照新要求提出具体意见。", id="a-task-assigned-with-xin-yaoqiu"),
 ]
 
 
 @pytest.mark.parametrize("text", NOT_SPEAKING)
 def test_no_speaker(extract, text):
     assert extract(text)["speakers"] == []
+
+
+#: Acts that a frequency or past adverb places on other occasions (多次发表重要讲话, 曾指出, 一再强调,
+#: 连续五年参加…): not speaking at this meeting. 再次, 首次, 最后 and 先后 are acts at it.
+#: Talking about what one learnt or felt (谈学习体会, 交流心得, 谈感想) is speaking.
+LEARNT = [
+    pytest.param(LEAD + "县长王海结合分管工作谈学习体会。", [("王海", "结合分管工作谈学习体会")], id="tan-xuexi-tihui"),
+    pytest.param(LEAD + "副县长李刚交流了心得体会。", [("李刚", "交流了心得体会")], id="jiaoliu-le-xinde-tihui"),
+    pytest.param(LEAD + "副县长李刚谈感想。", [("李刚", "谈感想")], id="tan-ganxiang"),
+    pytest.param(LEAD + "副县长李刚、王平先后谈了认识。", [("李刚", "先后谈了认识"), ("王平", "先后谈了认识")],
+                 id="tan-le-renshi"),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), LEARNT)
+def test_talking_of_what_one_learnt_is_speaking(extract, text, speakers):
+    assert said(extract(text)) == speakers
+
+
+OTHER_OCCASIONS = [
+    pytest.param(LEAD + "省委书记李明多次发表重要讲话。", [], id="duoci"),
+    pytest.param(LEAD + "省委书记李明曾经指出，生态保护是头等大事。", [], id="cengjing"),
+    pytest.param(LEAD + "省委书记李明曾就生态保护作出重要论述。", [], id="ceng"),
+    pytest.param(LEAD + "省委书记李明一再强调，生态保护是头等大事。", [], id="yizai"),
+    pytest.param(LEAD + "省委书记李明屡次强调，生态保护是头等大事。", [], id="lyuci"),
+    pytest.param(LEAD + "省委书记李明每年都参加植树活动，多次发表重要讲话。", [], id="carried-duoci"),
+    pytest.param(LEAD + "省委书记李明历来重视生态工作，每年都发表讲话。", [], id="meinian"),
+    pytest.param(LEAD + "县长王海再次强调，要抓好落实。", ["王海"], id="zaici-is-this-meeting"),
+    pytest.param(LEAD + "县长王海首次发言。", ["王海"], id="shouci-is-this-meeting"),
+    pytest.param(LEAD + "县长王海最后强调，要抓好落实。", ["王海"], id="zuihou-is-this-meeting"),
+    pytest.param(LEAD + "县长王海、副县长李刚先后发言。", ["王海", "李刚"], id="xianhou-is-this-meeting"),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OTHER_OCCASIONS)
+def test_acts_of_other_occasions_are_not_speaking(extract, text, names):
+    assert [p["name"] for p in extract(text)["speakers"]] == names
 
 
 QUOTED = [

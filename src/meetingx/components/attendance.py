@@ -116,6 +116,8 @@ class AttendanceFinder:
             before = text[max(s_start, verb.start() - 3):verb.start()]
             if _NOT_PRESENT.search(before) or before.endswith("在"):
                 continue  # absent, expected, counted, or 在出席…时 (a time, not an attendance)
+            if self.lexicon.other_occasion_before(text, s_start, verb.start()):
+                continue  # 李明书记曾多次出席该论坛: attendances of other occasions
             listing = _LISTING.match(text, verb.end(), s_end)
             if not listing and self.people_noun.match(text, verb.end()):
                 continue  # 与会代表表示, 列席代表: a verb that modifies a noun of people

@@ -82,6 +82,7 @@ class SpeechReader:
         self.convenes = holds_pattern(lexicon, chairing=False)
         self.not_verbs = NotVerbs(lexicon)
         self.act_re = re.compile(word_pattern(lexicon.verbs("act")))
+        self.lexicon = lexicon
 
     def read(self, doc: Doc, text: str, sentence: "Sentence", paragraph: Paragraph,
              subjects: list[Subject]) -> None:
@@ -119,9 +120,13 @@ class SpeechReader:
             if sequence:
                 start = sequence.end()
             verb = self.speech_verb(text, start, c_end) or _SAYS.search(text, start, c_end)
-            speaking = verb is not None or _IN_SPEECH.search(text, start, c_end) is not None
-            if not speaking and not self.act_re.search(text, start, c_end):
+            act = verb or _IN_SPEECH.search(text, start, c_end)
+            speaking = act is not None
+            act = act or self.act_re.search(text, start, c_end)
+            if act is None:
                 continue
+            if self.lexicon.other_occasion_before(text, start, act.start()):
+                break  # acts on other occasions (多次发表重要讲话，对…提出要求: the clauses after it too)
             end = c_end
             content = self.content_verb(text, start, c_end)
             says = content is not None
