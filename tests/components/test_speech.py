@@ -87,6 +87,25 @@ def test_no_speaker(extract, text):
 
 #: Acts that a frequency or past adverb places on other occasions (多次发表重要讲话, 曾指出, 一再强调,
 #: 连续五年参加…): not speaking at this meeting. 再次, 首次, 最后 and 先后 are acts at it.
+#: Written instructions (作出重要指示/批示) from someone not at the meeting, and the paragraphs that
+#: go on with what they say (王强指出，…): no speech at the meeting, unless the person is there too.
+MEETING = "5月6日，全省安全生产工作会议在省会召开。副省长李明出席会议并讲话。"
+INSTRUCTIONS = [
+    pytest.param("近日，省委书记王强作出重要指示强调，要抓好安全生产。\n王强指出，安全生产责任重于泰山。\n" + MEETING,
+                 ["李明"], id="zhishi-then-zhichu"),
+    pytest.param("省长张华作出批示指出，要压实责任。\n张华强调，要守住底线。\n" + MEETING, ["李明"], id="pishi-then-qiangdiao"),
+    pytest.param("省委书记王强近日作出重要指示。王强指出，要抓好安全生产。王强强调，要守住底线。\n" + MEETING,
+                 ["李明"], id="one-paragraph"),
+    pytest.param("省委书记王强作出重要指示。\n5月6日，全省安全生产工作会议在省会召开，王强出席会议并讲话。"
+                 "\n王强指出，要抓好安全生产。", ["王强"], id="present-at-the-meeting-too"),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), INSTRUCTIONS)
+def test_who_gave_written_instructions_is_no_speaker(extract, text, names):
+    assert [p["name"] for p in extract(text)["speakers"]] == names
+
+
 #: Talking about what one learnt or felt (谈学习体会, 交流心得, 谈感想) is speaking.
 LEARNT = [
     pytest.param(LEAD + "县长王海结合分管工作谈学习体会。", [("王海", "结合分管工作谈学习体会")], id="tan-xuexi-tihui"),

@@ -84,7 +84,8 @@ class AgendaReader:
         acts = word_pattern(lexicon.verbs("agenda", "present"))
         self.done_re = re.compile(rf"(?:{self.agenda_re.pattern})了")  # 研究了, 传达了: an act done
         # 进行了表彰, 作了说明, 予以废止, 给予充分肯定: an act written as a light verb and its object
-        self.act_done = re.compile(rf"(?:进行|[作做](?!出的)|予以|给予)了?[^，]{{0,8}}?(?:{acts})(?![\u4e00-\u9fff]{{0,4}}?(?:讲话|发言|致辞))")
+        # (not the 作 of a noun: 工作座谈会, 合作研讨会)
+        self.act_done = re.compile(rf"(?:进行|(?<![工合创写协操动运])[作做](?!出的)|予以|给予)了?[^，]{{0,8}}?(?:{acts})(?![\u4e00-\u9fff]{{0,4}}?(?:讲话|发言|致辞))")
         self.any_act = re.compile(
             rf"{word_pattern(lexicon.verbs('chair', 'convene', 'speech', 'present', 'agenda'))}|要|将|应|需")
         self.holds = holds_pattern(lexicon)

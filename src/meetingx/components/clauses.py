@@ -125,7 +125,7 @@ class ClauseFinder:
             s_start, s_end = match.span()
             words = match.group()  # for cheap checks of whether a rule can apply at all
             if s_start == 0 or text[s_start - 1] == "\n":
-                paragraph = Paragraph()
+                paragraph = Paragraph(instructors=paragraph.instructors)
                 other_event = False
             first = bisect_left(subject_starts, s_start)
             last = bisect_left(subject_starts, s_end, first)

@@ -50,7 +50,7 @@ _NOUN_AFTER = re.compile(r"精神|稿|内容|会(?!议)|文件|材料")
 _IN_SPEECH = re.compile(r"在[^，。]{0,8}?(?:讲话|致辞|发言|报告|总结)中")
 #: 说 ending a clause (他说，胡启恒在讲话中说：): what follows is what was said
 _SAYS = re.compile(r"说(?:道)?(?=[，：“]|$)")
-_INSTRUCTED = re.compile(r"(?:作出|做出)[^，]{0,4}指示")
+_INSTRUCTED = re.compile(r"(?:作出|做出)[^，]{0,4}(?:指示|批示)")
 #: A clause relaying a speech or instruction: what follows it is its content, not the person's acts.
 _RELAYED = re.compile(r"的(?:重要)?(?:讲话|指示|论述|批示)")
 #: After a content verb, a word that makes the verb's object a noun, not what was said (表示祝贺).
@@ -73,6 +73,9 @@ class Paragraph:
     content_owners: set[str] = field(default_factory=set)
     #: the last sentence ended in what someone said: a sentence with no subject goes on with it
     in_content: bool = False
+    #: the names of those who gave written instructions earlier in the document (作出重要指示), shared
+    #: by its paragraphs: what they say later (王强指出，…) goes on with the instructions
+    instructors: set[str] = field(default_factory=set)
 
 
 class SpeechReader:
@@ -103,9 +106,17 @@ class SpeechReader:
         (up to clause ``following``)."""
         index = group.index
         c_end = sentence.clauses[index][1]
-        if text.startswith("委托", group.tail) or _INSTRUCTED.search(text, group.tail, c_end):
-            return  # 作出指示 from elsewhere is not speaking at the meeting
-        quoted = index >= sentence.content_from or self.quotes(text, group, paragraph, c_end)
+        names = {text[p.name_start:p.name_end] for p in group.members}
+        if text.startswith("委托", group.tail):
+            return
+        if _INSTRUCTED.search(text, group.tail, c_end):
+            # 作出指示 from elsewhere is not speaking at the meeting; what 指示指出，… says is content
+            paragraph.instructors.update(names)
+            if self.content_verb(text, group.tail, c_end) is not None:
+                sentence.content_from = min(sentence.content_from, index + 1)
+            return
+        quoted = index >= sentence.content_from or self.quotes(text, group, paragraph, c_end) \
+            or names <= paragraph.instructors
         # what follows a clause that convenes the meeting is its business (李强主持召开…，研究部署…);
         # a chair goes on acting (李书磊主持会议并作工作布置，强调…)
         carries = not self.convenes.search(text, group.tail, c_end) and not _RELAYED.search(text, group.tail, c_end)
