@@ -99,6 +99,16 @@ def test_hosts_of_this_meeting_are_its_organizer(extract, text, organizer):
 
 
 MEETINGS = [
+    pytest.param("由市委宣传部举办的先进事迹报告会今天（4月24日）在人民大会堂举行。", "先进事迹报告会",
+                 id="dahuitang-is-a-hall"),
+    pytest.param("4月24日，会议期间举行的第十四届中央委员会第一次全体会议选举产生了中央常务委员会。",
+                 "第十四届中央委员会第一次全体会议", id="xuanju-chansheng-le-after-the-meeting"),
+    pytest.param("26日，总理李华出席在纽约举行的第80届联合国大会并发表讲话。", "第80届联合国大会",
+                 id="relative-clause-juxing-de"),
+    pytest.param("6月12日，省长王明出席在京召开的全国安全生产工作会议。", "全国安全生产工作会议",
+                 id="relative-clause-zhaokai-de"),
+    pytest.param("6月12日，校长张伟参加了在省会举行的高校工作座谈会。", "高校工作座谈会", id="relative-clause-canjia-le"),
+    pytest.param("6月12日，代表们出席了于上海召开的第五届进博会论坛。", "第五届进博会论坛", id="relative-clause-yu"),
     pytest.param("4月18日下午，学校在嘉禾校区八楼报告厅召开干部大会。", "干部大会", id="object"),
     pytest.param("4月18日，学院于行政楼302会议室召开党政联席会议。", "党政联席会议", id="lianxi-huiyi"),
     pytest.param("在全党深入开展主题教育之际，6月12日，学院召开主题教育动员部署会。", "主题教育动员部署会",

@@ -116,6 +116,20 @@ LEARNT = [
 ]
 
 
+#: 呼吁 (calling on others) is speaking with content, as 要求 and 表示 are.
+CALLS = [
+    pytest.param(LEAD + "县长王海在会上呼吁各方加强合作。", [("王海", "在会上呼吁")], id="zai-huishang-huyu"),
+    pytest.param(LEAD + "县长王海呼吁，各方要加强合作。", [("王海", "呼吁")], id="huyu-comma"),
+    pytest.param(LEAD + "与会代表呼吁加强合作。", [], id="unnamed-group-calls"),
+    pytest.param(LEAD + "会议呼吁各方加强合作。", [], id="the-meeting-calls"),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), CALLS)
+def test_calling_on_others_is_speaking(extract, text, speakers):
+    assert said(extract(text)) == speakers
+
+
 @pytest.mark.parametrize(("text", "speakers"), LEARNT)
 def test_talking_of_what_one_learnt_is_speaking(extract, text, speakers):
     assert said(extract(text)) == speakers

@@ -93,18 +93,19 @@ class PlaceFinder:
         verbs = lexicon.verbs("convene")
         self.verb_re = re.compile(rf"(?:{word_pattern(verbs)})了?")
         nouns = lexicon.alternation("meeting_nouns.txt")
-        # every meeting noun starting at each position (a zero-width match each, so that they may overlap)
-        self.meeting_nouns = re.compile(rf"(?=({nouns}))")
+        # every meeting noun starting at each position (a zero-width match each, so that they may overlap);
+        # not the 大会 of 人民大会堂
+        self.meeting_nouns = re.compile(rf"(?=({nouns})(?!堂))")
         self.blockers = lexicon.words("venue_blockers.txt")
         self.person_act_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
         # a subject that ends in a title is an officer, not a body (常务副校长, 县委书记)
         self.a_role = re.compile(rf"(?:{lexicon.alternation('titles.txt')})$")
         # an act done right after the meeting's name (…学习会集中学习了…)
         agenda_verbs = lexicon.verbs("agenda")
-        self.act_after = re.compile(rf"(?:集中|认真|深入|专题)?(?:{word_pattern(agenda_verbs)})了")
+        self.act_after = re.compile(rf"(?:集中|认真|深入|专题)?(?:{word_pattern(agenda_verbs)})(?:产生|通过)?了")
         #: how far a meeting noun and the act after it reach from where the noun starts
         self.noun_reach = max(map(len, lexicon.words("meeting_nouns.txt")), default=0) \
-            + 2 + max(map(len, agenda_verbs), default=0) + 1
+            + 2 + max(map(len, agenda_verbs), default=0) + 3
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.mx_text.folded
@@ -190,6 +191,8 @@ class PlaceFinder:
         name_start = start
         while name_start < last_end and text[name_start] in " 了":
             name_start += 1
+        if text.startswith("的", name_start):
+            name_start += 1  # 出席在纽约举行的第80届联合国大会: the verb modifies the meeting after 的
         if last_end > name_start:
             add_candidate(doc, "MEETING", name_start, last_end, rule, 0.85, clause=clause)
             return True
