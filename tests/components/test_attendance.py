@@ -234,3 +234,10 @@ OTHER_OCCASIONS = [
 @pytest.mark.parametrize(("text", "attendees"), OTHER_OCCASIONS)
 def test_attendance_of_other_occasions_is_none(extract, text, attendees):
     assert extract(text)["attendees"] == attendees
+
+
+def test_a_list_after_a_verb_ends_at_the_next_attendance_verb(candidates):
+    """出席会议的有…，列席会议的有…: each list is read once, the first not on into the second (a
+    sentence of many such lists was read once per verb to its end: quadratic)."""
+    text = LEAD + "出席会议的有校长张伟、副校长李红，列席会议的有处长王强、刘梅。"
+    assert [name for name, _ in candidates(text, "ATTEND")] == ["张伟", "李红", "王强", "刘梅"]

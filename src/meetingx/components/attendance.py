@@ -112,7 +112,8 @@ class AttendanceFinder:
     def find_attendance(self, doc: Doc, text: str, s_start: int, s_end: int, clauses: list[tuple[int, int]],
                         subjects: list[Subject], words: "ClauseWords") -> None:
         people = SentencePeople(subjects)
-        for verb in self.attend_re.finditer(text, s_start, s_end):
+        verbs = list(self.attend_re.finditer(text, s_start, s_end))
+        for index, verb in enumerate(verbs):
             before = text[max(s_start, verb.start() - 3):verb.start()]
             if _NOT_PRESENT.search(before) or before.endswith("在"):
                 continue  # absent, expected, counted, or 在出席…时 (a time, not an attendance)
@@ -122,9 +123,12 @@ class AttendanceFinder:
             if not listing and self.people_noun.match(text, verb.end()):
                 continue  # 与会代表表示, 列席代表: a verb that modifies a noun of people
             if listing:
+                # a list runs to the sentence's end, but not past the next field (出席：…列席：… in
+                # one line) nor the next attendance verb
                 start = listing.end()
-                following = self.lexicon.header_cue.search(text, start, s_end)
-                end = following.start() if following else s_end  # 出席：…列席：… in one line
+                list_end = verbs[index + 1].start() if index + 1 < len(verbs) else s_end
+                following = self.lexicon.header_cue.search(text, start, list_end)
+                end = following.start() if following else list_end
                 self.add_items(doc, text, start, end, people, "attendance.list-after")
                 continue
             if not self.attended.match(text, verb.end(), s_end):
