@@ -11,6 +11,17 @@ import pytest
 PUB = "发布时间：2023-04-19\n"
 
 CASES = [
+    # --- a relative word with the date it stands for in brackets: the date, and the part after them
+    pytest.param("新闻发言人孙明今天（10月15日）下午在人民大会堂举行新闻发布会。", None,
+                 "XXXX-10-15", "10月15日", "afternoon", id="jintian-bracketed-md-part-after"),
+    pytest.param("企业家大会今天（10月17日）在北京举行。", None, "XXXX-10-17", "10月17日", None,
+                 id="jintian-bracketed-md"),
+    pytest.param("工作座谈会昨天（5月6日）上午在京召开。", None, "XXXX-05-06", "5月6日", "morning",
+                 id="zuotian-bracketed-md"),
+    pytest.param("全省工作会议今日（2024年3月5日）在省会召开。", None, "2024-03-05", "2024年3月5日", None,
+                 id="jinri-bracketed-ymd"),
+    pytest.param("企业家大会今天（10月17日）在北京举行。", "2023-10-18", "2023-10-17", "10月17日", None,
+                 id="bracketed-md-before-the-publish-date"),
     # --- month and day, the year from the page's publish date
     pytest.param(PUB + "4月18日下午，学校在嘉禾校区报告厅召开干部大会，部署新学期重点工作。", None,
                  "2023-04-18", "4月18日下午", "afternoon", id="md-year-from-publish-line"),

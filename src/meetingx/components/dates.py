@@ -87,6 +87,9 @@ class DateFinder:
             ("date.day", re.compile(r"(?<![\d年月.\-/十])(?P<day>3[01]|[12]\d|0?[1-9])\s*日" + r"(?:\s*(?:至|到|-|—|～)\s*(?P<end_day>3[01]|[12]\d|0?[1-9])\s*日)?")),
         ]
         self.relative_re = re.compile(rf"(?P<rel>{rel_alt})(?:（(?P<relday>\d{{1,2}})[日号]）)?")
+        #: a relative word and the bracket that opens the date it stands for: 今天（10月15日）下午
+        self.explained_relative = re.compile(rf"(?:{rel_alt})（$")
+        self.longest_relative = max(map(len, self.relative), default=0) + 1
 
     def matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
         """(rule, match) of every rule in turn, the numeric rules first, each rule's matches in
@@ -113,12 +116,21 @@ class DateFinder:
             weekday = _WEEKDAY.match(text, end)
             if weekday:
                 end = weekday.end()
-            part = self.part_re.match(text, end)
-            clock = None if part else _CLOCK.match(text, end)
+            after = end
+            explained = self.explained_relative.search(text, max(0, start - self.longest_relative), start) \
+                if text.startswith("）", end) else None
+            if explained:
+                # 今天（10月15日）下午: the date the relative word stands for (which is then no date of
+                # its own), and the part of the day after the bracket
+                after = end + 1
+                taken.add(explained.start(), start)
+            part = self.part_re.match(text, after)
+            clock = None if part else _CLOCK.match(text, after)
             if part:
                 data["part"] = self.parts[part.group("part")]
                 data["part_span"] = (part.start("part"), part.end("part"))
-                end = part.end()
+                if not explained:
+                    end = part.end()
             elif clock and int(clock["hour"]) <= 24:
                 # a clock time gives the part of the day, and stays out of the date's words
                 hour = int(clock["hour"])
