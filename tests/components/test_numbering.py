@@ -92,6 +92,7 @@ NO_DIRECTIVES = [
     pytest.param(LEAD + "校长张伟指出，全年投入1.5亿元用于安全建设。", id="decimal-number"),
     pytest.param(LEAD + "会议强调，要压实安全责任，排查风险隐患，加强应急值守。", id="unnumbered-qiangdiao"),
     pytest.param(LEAD + "会议要求：\n（一）加强组织领导。", id="a-lone-paren-item"),
+    pytest.param(LEAD + "会议要求，全校一、二年级学生参加演练。会议强调，要抓好落实。", id="grades-one-and-two"),
 ]
 
 
@@ -108,6 +109,13 @@ MARKERS = [
     pytest.param("十一是要加强宣传；十二是要总结经验。", [("十一是", 11), ("十二是", 12)], id="teens"),
     pytest.param("各单位要坚持安全第一，第一时间报告。", [], id="diyi-inside-words"),
     pytest.param("会议要求，各单位一要贯彻落实。", [], id="yao-not-at-clause-start"),
+    # 一、 items run into one line (a page flattened): after a colon or a sentence's end
+    pytest.param("会议决定如下：一、同意拨付经费。二、成立工作专班。", [("一、", 1), ("二、", 2)],
+                 id="dun-after-colon-and-full-stop"),
+    pytest.param("现纪要如下： 一、要确保工期。 二、加快景观改造。", [("一、", 1), ("二、", 2)], id="dun-after-spaces"),
+    pytest.param("会议决定如下事项:一、同意立项。二、拨付经费。", [("一、", 1), ("二、", 2)], id="dun-after-ascii-colon"),
+    pytest.param("全校一、二年级学生参加活动。", [], id="dun-inside-a-clause"),
+    pytest.param("这是今年的第一次会议，一、二年级学生参加。", [], id="dun-after-a-comma"),
 ]
 
 
