@@ -94,6 +94,8 @@ INSTRUCTIONS = [
     pytest.param("近日，省委书记王强作出重要指示强调，要抓好安全生产。\n王强指出，安全生产责任重于泰山。\n" + MEETING,
                  ["李明"], id="zhishi-then-zhichu"),
     pytest.param("省长张华作出批示指出，要压实责任。\n张华强调，要守住底线。\n" + MEETING, ["李明"], id="pishi-then-qiangdiao"),
+    pytest.param("近日，省委书记王强就安全生产、推动应急管理工作作出重要指示强调，要守住底线。\n王强指出，要压实责任。\n"
+                 + MEETING, ["李明"], id="zhishi-in-a-carried-clause"),
     pytest.param("省委书记王强近日作出重要指示。王强指出，要抓好安全生产。王强强调，要守住底线。\n" + MEETING,
                  ["李明"], id="one-paragraph"),
     pytest.param("省委书记王强作出重要指示。\n5月6日，全省安全生产工作会议在省会召开，王强出席会议并讲话。"
@@ -123,6 +125,21 @@ CALLS = [
     pytest.param(LEAD + "与会代表呼吁加强合作。", [], id="unnamed-group-calls"),
     pytest.param(LEAD + "会议呼吁各方加强合作。", [], id="the-meeting-calls"),
 ]
+
+
+#: 提出 ending its clause: what follows is what was said (李强在报告中提出，…), as after 说.
+PROPOSED = [
+    pytest.param(LEAD + "县长王海在报告中提出，县委对今年工作作出了全面部署，要抓好落实。", [("王海", "在报告中提出")],
+                 [], id="tichu-comma"),
+    pytest.param(LEAD + "县长王海提出：各乡镇要压实责任。", [("王海", "提出")], [], id="tichu-colon"),
+    pytest.param(LEAD + "县长王海提出三点要求。", [("王海", "提出三点要求")], [], id="tichu-an-object"),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers", "agenda"), PROPOSED)
+def test_what_follows_tichu_was_said(extract, text, speakers, agenda):
+    record = extract(text)
+    assert (said(record), record["agenda"]) == (speakers, agenda)
 
 
 @pytest.mark.parametrize(("text", "speakers"), CALLS)
@@ -173,6 +190,13 @@ QUOTED = [
                  id="a-new-paragraph"),
     pytest.param(LEAD + "副省长王明在讲话中说，县长李华同志提出的意见很好，要认真研究。", ["王明"],
                  id="mentioned-inside-content"),
+    pytest.param(LEAD + "万建民常委表示，深化农业科技创新。王惠贞常委表示，积极对接。扎西达娃委员指出，牢记嘱托。",
+                 ["万建民", "王惠贞", "扎西达娃"], id="members-speak-in-turn"),
+    pytest.param(LEAD + "张明代表提出，加强基层治理。李红代表建议，完善医保制度。王强代表表示，要抓好落实。",
+                 ["张明", "李红", "王强"], id="deputies-speak-in-turn"),
+    pytest.param(LEAD + "刘伟董事表示，同意该议案。陈红监事指出，要加强监督。", ["刘伟", "陈红"], id="directors-speak-in-turn"),
+    pytest.param(LEAD + "王明常委表示，要抓好落实。习近平总书记强调，要坚持人民至上。", ["王明"],
+                 id="a-leader-quoted-after-a-member"),
 ]
 
 

@@ -48,8 +48,8 @@ _NOUN_BEFORE = EndAnchored(r"(?:的[\u4e00-\u9fff]{0,2}|重要|在)$")
 _NOUN_AFTER = re.compile(r"精神|稿|内容|会(?!议)|文件|材料")
 #: 在讲话中/在致辞中…: the clause reports what was said in a speech
 _IN_SPEECH = re.compile(r"在[^，。]{0,8}?(?:讲话|致辞|发言|报告|总结)中")
-#: 说 ending a clause (他说，胡启恒在讲话中说：): what follows is what was said
-_SAYS = re.compile(r"说(?:道)?(?=[，：“]|$)")
+#: 说 or 提出 ending a clause (他说，胡启恒在讲话中说：, 李强在报告中提出，): what follows is what was said
+_SAYS = re.compile(r"(?:说(?:道)?|提出)(?=[，：“]|$)")
 _INSTRUCTED = re.compile(r"(?:作出|做出)[^，]{0,4}(?:指示|批示)")
 #: A clause relaying a speech or instruction: what follows it is its content, not the person's acts.
 _RELAYED = re.compile(r"的(?:重要)?(?:讲话|指示|论述|批示)")
@@ -86,6 +86,7 @@ class SpeechReader:
         self.not_verbs = NotVerbs(lexicon)
         self.act_re = re.compile(word_pattern(lexicon.verbs("act")))
         self.lexicon = lexicon
+        self.member_titles = frozenset(lexicon.words("member_titles.txt"))
 
     def read(self, doc: Doc, text: str, sentence: "Sentence", paragraph: Paragraph,
              subjects: list[Subject]) -> None:
@@ -109,12 +110,6 @@ class SpeechReader:
         names = {text[p.name_start:p.name_end] for p in group.members}
         if text.startswith("委托", group.tail):
             return
-        if _INSTRUCTED.search(text, group.tail, c_end):
-            # 作出指示 from elsewhere is not speaking at the meeting; what 指示指出，… says is content
-            paragraph.instructors.update(names)
-            if self.content_verb(text, group.tail, c_end) is not None:
-                sentence.content_from = min(sentence.content_from, index + 1)
-            return
         quoted = index >= sentence.content_from or self.quotes(text, group, paragraph, c_end) \
             or names <= paragraph.instructors
         # what follows a clause that convenes the meeting is its business (李强主持召开…，研究部署…);
@@ -127,6 +122,13 @@ class SpeechReader:
             if clause > index and (sentence.meetings[clause] is not None or sentence.voiced[clause]):
                 break
             start = group.tail if clause == index else c_start
+            if _INSTRUCTED.search(text, start, c_end):
+                # 作出指示 from elsewhere is not speaking at the meeting (neither are the clauses
+                # before it: 就…、推动…作出重要指示); what 指示指出，… says is content
+                paragraph.instructors.update(names)
+                if self.content_verb(text, start, c_end) is not None:
+                    sentence.content_from = min(sentence.content_from, clause + 1)
+                return
             sequence = SEQUENCE.match(text, start, c_end)
             if sequence:
                 start = sequence.end()
@@ -164,11 +166,14 @@ class SpeechReader:
     def quotes(self, text: str, group: "Group", paragraph: Paragraph, end: int) -> bool:
         """Whether the group speaks inside what another person of the paragraph said (李强表示，…。
         习近平主席指出，…): a name written first, right before a content verb, after someone else
-        spoke with content. (A name before an act at the meeting is a speaker: 刘晓梅常委代表…发言.)"""
+        spoke with content. (A name before an act at the meeting is a speaker: 刘晓梅常委代表…发言; so
+        is one with a member's title, speaking in turn: 王惠贞常委表示.)"""
         owners = paragraph.content_owners
         if not owners or any(text[p.name_start:p.name_end] in owners for p in group.members) \
                 or not all(p.start == p.name_start for p in group.members):
             return False
+        if any(text[p.name_end:p.end] in self.member_titles for p in group.members):
+            return False  # 王惠贞常委表示: members speak in turn
         verb = self.speech_re.match(text, group.tail, end)
         return verb is not None and self.content_re.fullmatch(verb.group()) is not None
 
