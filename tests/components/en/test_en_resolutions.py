@@ -91,6 +91,38 @@ CASES = [
 ]
 
 
+#: Counts written before their labels (3 for, 1 against, 0 abstentions; 5 in favour and 2 opposed),
+#: a decision after a file reference and its heading, and a sentence that only names the mover and
+#: seconder of the motion before it.
+PARISH = "HOLMFIELD PARISH COUNCIL\nMinutes of the meeting held on Monday 9th September 2024 at 7.30pm\n"
+COUNTS_FIRST = [
+    pytest.param(PARISH + "Planning: the Council resolved to object. Vote: 3 for, 1 against, 0 abstentions.",
+                 [("the Council resolved to object", {"for": 3, "against": 1, "abstain": 0}, True)],
+                 id="n-for-n-against-n-abstentions"),
+    pytest.param(PARISH + "The Council resolved to support the application, 5 in favour and 2 opposed.",
+                 [("The Council resolved to support the application", {"for": 5, "against": 2, "abstain": None}, True)],
+                 id="n-in-favour-and-n-opposed"),
+    pytest.param(PARISH + "Members agreed to fund the bench. Four votes for, one vote against, with two abstentions.",
+                 [("Members agreed to fund the bench", {"for": 4, "against": 1, "abstain": 2}, True)],
+                 id="words-votes-for"),
+    pytest.param(PARISH + "24/0456/FUL Land off Mill Lane: the Council resolved to object. 3 for, 1 against.",
+                 [("the Council resolved to object", {"for": 3, "against": 1, "abstain": None}, True)],
+                 id="file-reference-heading"),
+    pytest.param(PARISH + "It was RESOLVED that the minutes be approved. Proposed by Cllr Patel, seconded by Cllr Hughes.",
+                 [("that the minutes be approved", None, True)], id="attribution-only-after-resolved"),
+    pytest.param(PARISH + "Moved by Cllr Patel, seconded by Cllr Hughes, to buy a new noticeboard. Carried.",
+                 [("Moved by Cllr Patel, seconded by Cllr Hughes, to buy a new noticeboard", None, True)],
+                 id="mover-with-wording-stays"),
+    pytest.param(PARISH + "The Clerk will order one for the hall and one for the church.", [], id="one-for-is-no-count"),
+]
+
+
+@pytest.mark.parametrize(("text", "resolutions"), COUNTS_FIRST)
+def test_counts_before_labels_and_attributions(extract, text: str, resolutions: list) -> None:
+    record = extract(text)
+    assert [(r["text"], r["votes"], r["passed"]) for r in record["resolutions"]] == resolutions
+
+
 @pytest.mark.parametrize(("text", "resolutions"), CASES)
 def test_resolutions(extract, text: str, resolutions: list[tuple[str, dict | None, bool]]) -> None:
     record = extract(text)

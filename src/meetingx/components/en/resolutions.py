@@ -39,9 +39,22 @@ _SCORE = re.compile(r"(?i:(?:\b(?:on|by)[ ]+a[ ]+|\bvoted[ ]+|\b(?:carried|passe
                     r"\bvote[ ]+of[ ]+|\bvotes?[ ]*:[ ]*|\(|\b(?=\d{1,2}-\d{1,2}[ ]+vote\b))"
                     r"(\d{1,2})[ ]?(?:-|to)[ ]?(\d{1,2})(?:[ ]?-[ ]?(\d{1,2}))?\b)")
 _ABSTENTIONS = re.compile(r"(?i:\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[ ]+abstentions?\b)")
+#: A count written before its label: 3 for, 1 against, 0 abstentions; 5 votes in favour; 2 opposed
+_NUMBER = r"\d{1,2}|none|no|one|two|three|four|five|six|seven|eight|nine|ten"
+_COUNT_FIRST = re.compile(rf"(?i:\b(?P<number>{_NUMBER})[ ]+(?:votes?[ ]+)?(?:(?P<for>for|in[ ]+favou?r)"
+                          rf"|(?P<against>against|opposed)|(?P<abstain>abstentions?|abstained))\b)")
+#: Where such counts make a tally: one for, then one against (3 for, 1 against; 5 in favour and 2 opposed)
+_COUNTS_FIRST = re.compile(rf"(?i:\b(?:{_NUMBER})[ ]+(?:votes?[ ]+)?(?:for|in[ ]+favou?r)[ ]*[,;]?[ ]*(?:and[ ]+)?"
+                           rf"(?:{_NUMBER})[ ]+(?:votes?[ ]+)?(?:against|opposed)\b"
+                           rf"(?:[ ]*[,;]?[ ]*(?:and[ ]+|with[ ]+)?(?:{_NUMBER})[ ]+(?:abstentions?|abstained)\b)?)")
 _DECISION = re.compile(r"(?i:\b(?:approved|adopted|agreed|accepted|decided|decision|resolved|endorsed|ratified|authori[sz]ed|"
                        r"awarded|elected|appointed|confirmed)\b|\bvoted[ ]+(?:unanimously[ ]+)?to\b)")
 _ABOUT_A_MOTION = re.compile(r"(?i:\bmotions?\b|\bquestion\b)")
+#: A sentence that only names the mover and seconder (Proposed by Cllr Patel, seconded by Cllr Hughes.):
+#: it attributes the motion stated before it and states none of its own
+_NAME = r"(?:(?:Cllrs?|Councill?or|Mr|Mrs|Ms|Miss|Dr)\.?[ ]+)?[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,3}"
+_ATTRIBUTION_ONLY = re.compile(rf"(?i:(?:proposed|moved)(?:[ ]+by)?[ ]+)(?-i:{_NAME})[ ]*[,;]?[ ]*(?i:and[ ]+)?"
+                               rf"(?i:second(?:ed)?(?:[ ]+by)?[ ]+)(?-i:{_NAME})[ ]*[.;]?[ ]*$")
 _FINITE = re.compile(r"(?i:\b(?:was|were|is|are|has|have|had)\b)")
 _CLAUSE_JOIN = re.compile(r"(?i:[ ]+and[ ]+(?=(?:the|it|a|an|this|they|he|she)\b))")
 _SECOND_VERB = re.compile(r"(?i:[ ]+and[ ]+(?:will|shall|would|should|is|are|was|were|be|to[ ]+be)\b)")
@@ -50,7 +63,9 @@ _ROLL_CALL_VOTE = re.compile(r"(?i:\broll[ ]+call(?:[ ]+vote)?[ ]*:|\bvote[ ]*:)
 _NAME_ITEM = re.compile(r"[A-Z][a-z'\-]+")
 #: What stands before a motion's words: white space, bullets, a minute number, a heading label and a minute number
 _LEAD = re.compile(r"[\s\u2022\u25cf*\-]*(?:[A-Za-z]{0,5}/?\d{1,4}/\d{2,4}(?:-\d{2})?[.:]?[ ]+)?"
-                   r"(?:[A-Z][\w' ]{0,40}:[ ]*(?:[A-Za-z]{0,5}/?\d{1,4}/\d{2}(?:-\d{2})?:?[ ]*)?)?(?=[A-Z])")
+                   r"(?:[A-Z][\w' ]{0,40}:[ ]*(?:[A-Za-z]{0,5}/?\d{1,4}/\d{2}(?:-\d{2})?:?[ ]*)?)?(?=[A-Za-z])"
+                   # a planning or file reference and its heading before a decision: 24/0456/FUL Land off Mill Lane:
+                   r"|[\s\u2022\u25cf*\-]*\d{1,4}/[\w/]{1,20}[ ][\w' ]{1,40}:[ ]+(?=[a-z])")
 
 
 def windows(positions: "Iterable[int]", width: int, length: int) -> list[tuple[int, int]]:
@@ -142,6 +157,8 @@ class ResolutionFinder:
                 continue  # …the following resolution was adopted: RESOLVED, that…: the resolution is the motion
             begin = self.clause_start(text, begin, sentences.end_of(begin), at_outcome=False)
             end = self.clause_end(text, begin, sentences.end_of(begin))
+            if motions and _ATTRIBUTION_ONLY.match(text, begin, sentence_end):
+                continue  # …RESOLVED that… Proposed by X, seconded by Y.: the motion before it
             if end > begin:
                 motions.append(Motion(begin, end, rule))
                 if reported:  # RESOLVED – That…: decided
@@ -197,12 +214,16 @@ class ResolutionFinder:
         second = _SECOND_VERB.search(text, start, end)
         if second:
             end = second.start()
+        counted = _COUNTS_FIRST.search(text, start, end)
+        if counted:
+            end = counted.start()  # …the application, 5 in favour and 2 opposed: the tally is no wording
         while end > start and text[end - 1] in " .,;:-\n":
             end -= 1
         return end
 
     def reported(self, text: str, start: int, end: int) -> bool:
-        return bool(self.outcome_re.search(text, start, end) or _SCORE.search(text, start, end))
+        return bool(self.outcome_re.search(text, start, end) or _SCORE.search(text, start, end)
+                    or _COUNTS_FIRST.search(text, start, end))
 
     # ------------------------------------------------------------------ reports
     def report_in(self, text: str, start: int, end: int) -> Optional[Report]:
@@ -222,10 +243,12 @@ class ResolutionFinder:
             plural = re.search(r"(?i:motions)", match.group()) is not None or \
                 re.search(r"(?i:\bmotions\b)", text[max(0, match.start() - 20):match.start()]) is not None
             reports.append(Report(match.start(), match.end(), self.passed[match.lastgroup or ""], {}, plural))
+        counted_first = SortedSpans([m.span() for m in _COUNTS_FIRST.finditer(text)])
         tallies = [m.start() for m in self.labels_in(text) if m.group("for")] + \
             [m.start() for m in _ROLL_CALL_VOTE.finditer(text)] + \
             [m.start() for m in _TABLE.finditer(text)] + [m.start() for m in _SCORE.finditer(text)] + \
-            [m.start() for m in _ABSTENTIONS.finditer(text)]
+            [m.start() for m in _ABSTENTIONS.finditer(text) if not counted_first.overlapping(m.start(), m.end())] + \
+            [start for start, _ in counted_first.spans]
         tallies.sort()
         outcomes = SortedSpans([(r.start, r.end) for r in reports])
         for index, start in enumerate(tallies):
@@ -291,6 +314,11 @@ class ResolutionFinder:
                 tally = sum(1 for vote in named if vote.group(key))
                 if tally or key != "abstain":  # nobody abstaining is not a reported abstention count
                     counts[key] = tally
+        for count in _COUNT_FIRST.finditer(text, start, end):
+            key = next(k for k in ("for", "against", "abstain") if count.group(k))
+            if counts[key] is None:
+                number = count.group("number").lower()
+                counts[key] = int(number) if number.isdigit() else _NUMBER_WORDS[number]
         abstentions = _ABSTENTIONS.search(text, start, end)
         if abstentions and counts["abstain"] is None:
             number = abstentions.group(1).lower()
