@@ -99,6 +99,12 @@ def test_hosts_of_this_meeting_are_its_organizer(extract, text, organizer):
 
 
 MEETINGS = [
+    pytest.param("成员国举行首次部长会议新华网莫斯科5月18日电(记者王明)成员国首次部长会议18日在莫斯科举行。",
+                 "成员国首次部长会议", id="headline-glued-to-the-dateline"),
+    pytest.param("成员国举行首次部长会议\n新华社莫斯科5月18日电（记者王明 李红）成员国首次部长会议18日在莫斯科举行。",
+                 "成员国首次部长会议", id="byline-after-the-dateline"),
+    pytest.param("学校召开教学工作会议\n本报5月18日讯（通讯员 张华）学院教学工作会议17日在行政楼召开。",
+                 "学院教学工作会议", id="tongxunyuan-byline"),
     pytest.param("由市委宣传部举办的先进事迹报告会今天（4月24日）在人民大会堂举行。", "先进事迹报告会",
                  id="dahuitang-is-a-hall"),
     pytest.param("4月24日，会议期间举行的第十四届中央委员会第一次全体会议选举产生了中央常务委员会。",

@@ -18,7 +18,10 @@ def pick(ctx: Context, label: str, rank: Callable[[Candidate], int] = lambda c: 
     first in the body; a better ranked candidate (lower ``rank``) before any other of the same place."""
     found = ctx.candidates(label)
     if ctx.anchor:
+        title = ctx.title
         inside = [c for c in found if ctx.anchor[0] <= c.start < ctx.anchor[1]]
+        # the lead's before the headline's, where a headline glued to the lead is in the anchor sentence too
+        inside = [c for c in inside if title is None or not title.start <= c.start < title.end] or inside
         if inside:
             return min(inside, key=lambda c: (rank(c), c.start < ctx.anchor_date, c.start))
     in_body = [c for c in found if c.start >= ctx.body_start]

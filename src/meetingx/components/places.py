@@ -132,6 +132,8 @@ class PlaceFinder:
             for q_start, q_end in spans.quoted.overlapping(clause_end, clause_end + 1):
                 if q_start < clause_end:  # a comma inside a quoted name: 召开“…，…”专题民主生活会
                     clause_end = clauses.end_of(q_end)
+            if verb.start() < body < clause_end:
+                clause_end = body  # …举行首次部长会议新华网…电: the headline's object ends where the body starts
             if spans.not_yet.search(clause_start, verb.start()):
                 continue  # 决定6月下旬在北京召开…, 即将召开的…: a meeting to come, not this one
             clause = (clause_start, clause_end)

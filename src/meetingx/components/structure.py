@@ -49,7 +49,9 @@ class StructureFinder:
         self.weak_cue = re.compile(rf"(?:{word_pattern(cues)})\s*：\s*")
         sources = lexicon.alternation("dateline_sources.txt")
         self.dateline = re.compile(
-            rf"(?:{sources})?(?:消息)?[\u4e00-\u9fff]{{0,6}}?(?P<m>1[0-2]|[1-9])月(?P<d>3[01]|[12]\d|[1-9])日(?:电|消息|讯)")
+            rf"(?:{sources})?(?:消息)?[\u4e00-\u9fff]{{0,6}}?(?P<m>1[0-2]|[1-9])月(?P<d>3[01]|[12]\d|[1-9])日(?:电|消息|讯)"
+            # and its byline: 新华社北京5月18日电（记者王明 李红）, 日讯(通讯员 张华)
+            rf"(?:\s*[（(](?:记者|通讯员|实习生|见习记者|特约记者)[^）)\n]{{0,40}}[）)])?")
         self.source_news = re.compile(rf"(?:{sources})(?:消息)?(?:（[^）]{{0,12}}）)?：")
 
     def __call__(self, doc: Doc) -> Doc:
