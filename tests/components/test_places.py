@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 VENUES = [
+    pytest.param("13日下午，市领导在市政府会见了出席全市劳模大会的代表。", None, id="another-act-before-chuxi"),
+    pytest.param("13日下午，市长李华在市政府接见了参加座谈会的企业家。", None, id="jiejian-before-canjia"),
     pytest.param("6月12日，第三次中央新疆工作座谈会在新疆和田召开。", "新疆和田", id="a-place-name-holding-he"),
     pytest.param("6月12日，区委在和平区行政中心召开全区工作会议。", "和平区行政中心", id="a-place-name-starting-with-he"),
     pytest.param("国务院总理李华当地时间27日在新加坡同新加坡副总理共同出席企业家座谈会。", "新加坡",
@@ -41,6 +43,10 @@ def test_venue(extract, text, venue):
 
 
 ORGANIZERS = [
+    pytest.param("12月18日，市委以视频会议形式召开全市安全生产工作会议。", "市委", id="manner-yi-xingshi"),
+    pytest.param("12月18日，县政府通过视频方式召开防汛工作会议。", "县政府", id="manner-tongguo-fangshi"),
+    pytest.param("12月18日，民盟第十四届中央委员会第六次全体会议以线上和线下相结合的方式在北京召开。", None,
+                 id="a-meeting-subject-with-its-manner"),
     pytest.param("4月18日下午，学校在嘉禾校区八楼报告厅召开干部大会。", "学校", id="school"),
     pytest.param("2023年4月18日上午，市委在市行政中心召开全市安全生产工作会议。", "市委", id="after-date"),
     pytest.param("6月12日上午，市政府新闻办在市新闻发布厅举行新闻发布会。", "市政府新闻办", id="juxing"),

@@ -46,8 +46,9 @@ _ATTEND_VERB = re.compile(r"出席(?<!在出席)了?")
 _CHAIR_VERB = re.compile(r"主持(?!召开|举行|人|词)了?")
 #: A meeting name that starts with its owner: 集团公司 + 第三届董事会第五次会议
 _OWNED_MEETING = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,20}?(?:公司|集团|银行))(?=第[一二三四五六七八九十百\d]+届)")
-_ADVERBS = EndAnchored(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同|(?:(?<=会议)|(?<=会))组织)+$",
-                       reach=40)
+_ADVERBS = EndAnchored(r"(?:隆重|顺利|胜利|正式|再次|首次|专门|集中|主持|联合|分别|共同|(?:(?<=会议)|(?<=会))组织"
+                       # a manner: 以线上和线下相结合的方式, 以视频会议形式, 通过视频方式
+                       r"|(?:以|通过|采取|采用)[^，。、；]{1,20}?(?:方式|形式))+$", reach=40)
 _MINUTES_TITLE = re.compile(r"(.+)纪要$")
 _VENUE_HEADER = re.compile(r"(?:会议)?地点\s*：\s*([^\n。；，]{2,40})")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
