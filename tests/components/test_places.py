@@ -44,6 +44,7 @@ def test_venue(extract, text, venue):
 
 ORGANIZERS = [
     pytest.param("12月18日，市委以视频会议形式召开全市安全生产工作会议。", "市委", id="manner-yi-xingshi"),
+    pytest.param("12月20日，庆祝建校70周年大会暨新校区启用典礼隆重举行。", None, id="meeting-ji-ceremony-subject"),
     pytest.param("12月18日，县政府通过视频方式召开防汛工作会议。", "县政府", id="manner-tongguo-fangshi"),
     pytest.param("12月18日，民盟第十四届中央委员会第六次全体会议以线上和线下相结合的方式在北京召开。", None,
                  id="a-meeting-subject-with-its-manner"),

@@ -316,7 +316,10 @@ class PlaceFinder:
         return venue_mark
 
     def ends_with_meeting(self, phrase: str) -> bool:
-        return self.last_noun_end(phrase) == len(phrase)
+        """Whether a phrase names a meeting: it ends in a meeting noun, or its first part before 暨
+        does (庆祝…25周年大会暨…就职典礼: a meeting held jointly with another event)."""
+        return self.last_noun_end(phrase) == len(phrase) or (
+            "暨" in phrase and self.last_noun_end(phrase[:phrase.index("暨")]) == phrase.index("暨"))
 
 
 
