@@ -126,6 +126,8 @@ CONSTRUCTIONS = [
                  id="attending-a-gongzuo-zuotanhui-is-no-item"),
     pytest.param(LEAD + "市长李华出席企业合作研讨会。", [], id="attending-a-hezuo-yantaohui-is-no-item"),
     pytest.param(LEAD + "市长李华在会上作了说明。", ["在会上作了说明"], id="zuo-le-shuoming-is-an-item"),
+    pytest.param(LEAD + "市长李华在作报告时说，今年经济稳中向好。", [], id="zai-zuo-baogao-shi-shuo"),
+    pytest.param(LEAD + "市长李华在作总结讲话时强调，要抓好落实。", [], id="zai-zuo-zongjie-jianghua-shi"),
     pytest.param("县政协第三次全体会议5月10日开幕。本次大会将听取和审议常委会工作报告，审议通过决议，选举副主席。", [],
                  id="what-the-meeting-will-do"),
     pytest.param("第十次峰会5月10日开幕。峰会通过了《北京宣言》。", ["通过了《北京宣言》"], id="the-summit-as-subject"),

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.components.speech import SEQUENCE, NotVerbs, first_verb
+from meetingx.components.speech import IN_SPEECH, SEQUENCE, NotVerbs, first_verb
 from meetingx.components.subjects import holds_pattern
 from meetingx.lexicon import Lexicon, word_pattern
 
@@ -223,7 +223,9 @@ class AgendaReader:
             start = place.end()  # 在市政府与企业家代表座谈: the item starts at its lead-in
         present = first_verb(self.present_re, text, start, end, self.not_verbs)
         if present is None or _SPEECH_NOUN.match(text, present.end(), end):
-            return None if self.act_done.search(text, start, end) is None else start
+            # 作了说明 is an act; 在作报告时说 frames what was said
+            return None if self.act_done.search(text, start, end) is None or IN_SPEECH.search(text, start, end) \
+                else start
         spoken = first_verb(self.speech_re, text, start, present.start(), self.not_verbs)
         if spoken is not None and spoken.end() < present.start():
             return None  # 提出…要求并介绍…: the first act is a speech

@@ -46,8 +46,8 @@ _MADE_WIDTH = longest_match(_MADE) + 1
 _NOUN_BEFORE = EndAnchored(r"(?:的[\u4e00-\u9fff]{0,2}|重要|在)$")
 #: A speech word used as a noun: 讲话精神, 报告会 (after it), 在讲话中, 的讲话 (around it)
 _NOUN_AFTER = re.compile(r"精神|稿|内容|会(?!议)|文件|材料")
-#: 在讲话中/在致辞中…: the clause reports what was said in a speech
-_IN_SPEECH = re.compile(r"在[^，。]{0,8}?(?:讲话|致辞|发言|报告|总结)中")
+#: 在讲话中/在致辞中/在作报告时…: the clause reports what was said in a speech
+IN_SPEECH = re.compile(r"在[^，。]{0,8}?(?:讲话|致辞|发言|报告|总结)[中时]")
 #: 说 or 提出 ending a clause (他说，胡启恒在讲话中说：, 李强在报告中提出，): what follows is what was said
 _SAYS = re.compile(r"(?:说(?:道)?|提出)(?=[，：“]|$)")
 _INSTRUCTED = re.compile(r"(?:作出|做出)[^，]{0,4}(?:指示|批示)")
@@ -133,7 +133,7 @@ class SpeechReader:
             if sequence:
                 start = sequence.end()
             verb = self.speech_verb(text, start, c_end) or _SAYS.search(text, start, c_end)
-            act = verb or _IN_SPEECH.search(text, start, c_end)
+            act = verb or IN_SPEECH.search(text, start, c_end)
             speaking = act is not None
             act = act or self.act_re.search(text, start, c_end)
             if act is None:
