@@ -108,6 +108,23 @@ def test_who_gave_written_instructions_is_no_speaker(extract, text, names):
     assert [p["name"] for p in extract(text)["speakers"]] == names
 
 
+#: A list of speakers each with a role, the last one's a profession (首席科学家, 高级工程师): every one
+#: speaks, and the speech starts after the list.
+ROLE_LISTS = [
+    pytest.param(LEAD + "座谈会上，科技部部长阴和俊、西部超导公司首席科学家张平祥先后发言。",
+                 [("阴和俊", "先后发言"), ("张平祥", "先后发言")], id="shouxi-kexuejia-last"),
+    pytest.param(LEAD + "座谈会上，县农科所首席专家李敏、县长王海先后发言。", [("李敏", "先后发言"), ("王海", "先后发言")],
+                 id="shouxi-zhuanjia-first"),
+    pytest.param(LEAD + "座谈会上，高级工程师刘强、科学家陈华分别发言。", [("刘强", "分别发言"), ("陈华", "分别发言")],
+                 id="gaoji-gongchengshi-and-kexuejia"),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), ROLE_LISTS)
+def test_every_speaker_of_a_list_of_roles(extract, text, speakers):
+    assert said(extract(text)) == speakers
+
+
 #: Talking about what one learnt or felt (谈学习体会, 交流心得, 谈感想) is speaking.
 LEARNT = [
     pytest.param(LEAD + "县长王海结合分管工作谈学习体会。", [("王海", "结合分管工作谈学习体会")], id="tan-xuexi-tihui"),
