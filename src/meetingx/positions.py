@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from re import _parser as sre_parser  # the parser re itself uses: how long a pattern's matches can be
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Optional
 
 
@@ -98,8 +98,7 @@ class Occurrences:
         self.pattern = pattern
         self.text = text
         self.width = longest_match(pattern) + lookahead
-        anywhere = re.compile(f"(?=(?:{pattern.pattern}))", pattern.flags)
-        self.starts = [match.start() for match in anywhere.finditer(text)]
+        self.starts = [match.start() for match in _anywhere(pattern).finditer(text)]
 
     def search(self, start: int, end: int) -> Optional[re.Match[str]]:
         """``pattern.search(text, start, end)``: the same match, found without a scan of the window.
@@ -111,9 +110,19 @@ class Occurrences:
         return self.pattern.search(self.text, max(start, end - self.width + 1), end)
 
 
+@lru_cache(maxsize=256)
+def _anywhere(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` as a look-ahead, matching (empty) wherever ``pattern`` starts a match: compiled
+    once per pattern, not once per document (``re``'s own cache is shared with the patterns rules
+    compile per document, which can push it out)."""
+    return re.compile(f"(?=(?:{pattern.pattern}))", pattern.flags)
+
+
+@lru_cache(maxsize=256)
 def longest_match(pattern: re.Pattern[str]) -> int:
     """The most characters a match of ``pattern`` can span (look-arounds not counted); ValueError
-    for a pattern whose matches have no bound."""
+    for a pattern whose matches have no bound. Parsed once per pattern (a parse costs more than a
+    scan of a report)."""
     width = sre_parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
     if width >= sre_parser.MAXREPEAT:
         raise ValueError(f"matches of {pattern.pattern!r} have no longest length")
