@@ -27,9 +27,9 @@ from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
 from meetingx.components.attendees import AttendeeLists
-from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, clause_spans, subjects
+from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, subjects, text_parts
 from meetingx.lexicon import Lexicon, word_pattern
-from meetingx.positions import EndAnchored, Occurrences, SortedSpans
+from meetingx.positions import EndAnchored, Occurrences
 
 #: Before the verb: an absentee, an expected or a counted attendance, not one that took place.
 #: After an attendance verb, the end of a report's title (…出席第六次世界议长大会情况的书面报告)
@@ -97,7 +97,7 @@ class AttendanceFinder:
         text = doc._.mx_text.folded
         mentions = subjects(doc)
         starts = [s.start for s in mentions]
-        all_clauses = SortedSpans(clause_spans(text))
+        all_clauses = text_parts(doc).clauses
         words = ClauseWords(not_a_report=Occurrences(_NOT_A_REPORT, text, lookahead=1),
                             among=Occurrences(_AMONG, text), time_clause_ends=Occurrences(_TIME_CLAUSE_END, text))
         for sentence in SENTENCE.finditer(text):

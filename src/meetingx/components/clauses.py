@@ -24,10 +24,9 @@ from spacy.tokens import Doc
 from meetingx.components import add_candidate, candidates
 from meetingx.components.agenda import AgendaReader, AgendaState
 from meetingx.components.speech import Paragraph, SpeechReader
-from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, clause_spans, holds_pattern
+from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, holds_pattern, text_parts
 from meetingx.components.subjects import subjects as people_subjects
 from meetingx.lexicon import Lexicon, word_pattern
-from meetingx.positions import SortedSpans
 
 _WHEN = re.compile(r"(?:当地时间)?(?:\d{1,2}\s*[日号])?(?:上午|下午|晚上|晚)?")
 _AFTER_NAME = re.compile(r"同志|等(?:人)?|们|\s")
@@ -115,7 +114,7 @@ class ClauseFinder:
                              for i in range(c.end - c.start - 2)}
         subjects = people_subjects(doc)
         subject_starts = [s.start for s in subjects]
-        all_clauses = SortedSpans(clause_spans(text))
+        all_clauses = text_parts(doc).clauses
         body_start = min((c.start for c in candidates(doc, "BODY")), default=0)
         last_subject: Optional[Subject] = None  # whom 他/她 refers to
         paragraph = Paragraph()

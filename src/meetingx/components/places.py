@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.components.speech import first_verb
-from meetingx.components.subjects import quotations
+from meetingx.components.subjects import text_parts
 from meetingx.positions import EndAnchored, Occurrences, Segments, SortedSpans
 
 #: Clauses end at punctuation, and at a space (what separates the parts of a headline).
@@ -154,7 +154,7 @@ class PlaceFinder:
     def lookups(self, doc: Doc) -> Lookups:
         """The document's spans the convening clauses are read against."""
         text = doc._.mx_text.folded
-        quoted = SortedSpans(quotations(text))
+        quoted = text_parts(doc).quotations
         return Lookups(
             people=SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]),
             names=SortedSpans([(c.start, c.end) for c in candidates(doc, "PERSON")]),
