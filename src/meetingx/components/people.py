@@ -148,10 +148,14 @@ class PeopleFinder:
     def known_names(self, text: str, known: set[str], taken: Occupied) -> list[Mention]:
         """Every occurrence of a name already found that is not taken and ends where a name may end,
         the longest names first. The names of one length are found in one scan of the text (a scan
-        per name made a text of many names quadratic); the occurrences of one name do not overlap."""
+        per name made a text of many names quadratic); the occurrences of one name do not overlap.
+        The names of one length are a plain alternation, not a trie (:func:`word_pattern`): at most
+        one of them matches at a position either way, and this pattern, made for each document,
+        compiles in half the time."""
         found: list[Mention] = []
         for length in sorted({len(name) for name in known}, reverse=True):
-            names = re.compile(f"(?=({word_pattern(name for name in known if len(name) == length)}))")
+            alternatives = "|".join(map(re.escape, sorted(name for name in known if len(name) == length)))
+            names = re.compile(f"(?=({alternatives}))")
             next_start: dict[str, int] = {}  # where the next occurrence of each name may start
             for match in names.finditer(text):
                 name, start, end = match.group(1), match.start(), match.start() + length
