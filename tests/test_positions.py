@@ -35,6 +35,31 @@ def test_occurrences_search_as_the_pattern(text: str, pattern: str) -> None:
         assert (found and found.span()) == (expected and expected.span()), (start, end)
 
 
+@settings(max_examples=200, deadline=None)
+@given(strings("召开举行通知发出要求点主重集中认真学习研究了会议大，：决定将于在拟本次无没有应当", 30), st.sampled_from(OCCURRING))
+def test_match_starts_as_a_look_ahead_scan(text: str, pattern: str) -> None:
+    """Every match starting at each position, overlapping ones too, in every window: what a
+    zero-width look-ahead finds with finditer."""
+    from meetingx.positions import match_starts
+
+    compiled, every = re.compile(pattern), re.compile(f"(?=({pattern}))")
+    for start, end in windows(text):
+        found = [match.span() for match in match_starts(compiled, text, start, end)]
+        assert found == [match.span(1) for match in every.finditer(text, start, end)], (start, end)
+
+
+@pytest.mark.parametrize("pattern, text, expected", [
+    (r"会议?|大会", "召开大会议", [(2, 4), (3, 5)]),  # 大会 and 会议 overlap
+    (r"会议?|大会", "会会会", [(0, 1), (1, 2), (2, 3)]),
+    (r"张三|三李", "张三李四", [(0, 2), (1, 3)]),
+    (r"召开", "没有", []),
+])
+def test_match_starts_finds_overlapping_matches(pattern: str, text: str, expected: list[tuple[int, int]]) -> None:
+    from meetingx.positions import match_starts
+
+    assert [match.span() for match in match_starts(re.compile(pattern), text)] == expected
+
+
 def test_occurrences_refuse_unbounded_patterns() -> None:
     from meetingx.positions import Occurrences
 

@@ -22,7 +22,7 @@ from meetingx.components import RULES_ONLY_KEY, add_candidate
 from meetingx.components.name_lists import NameLists
 from meetingx.components.names import PUNCT, Asking, NameRules, answer_all, is_cjk
 from meetingx.lexicon import Lexicon, word_pattern
-from meetingx.positions import Occupied
+from meetingx.positions import Occupied, match_starts
 
 #: A parenthesised note that belongs to the role before it: 副总经理（主持工作）
 _ACTING = re.compile(r"主持工作|代理|挂职|正[厅处科]级|副[厅处科]级")
@@ -155,10 +155,9 @@ class PeopleFinder:
         found: list[Mention] = []
         for length in sorted({len(name) for name in known}, reverse=True):
             alternatives = "|".join(map(re.escape, sorted(name for name in known if len(name) == length)))
-            names = re.compile(f"(?=({alternatives}))")
             next_start: dict[str, int] = {}  # where the next occurrence of each name may start
-            for match in names.finditer(text):
-                name, start, end = match.group(1), match.start(), match.start() + length
+            for match in match_starts(re.compile(alternatives), text):
+                name, start, end = match.group(), match.start(), match.end()
                 if start < next_start.get(name, 0):
                     continue
                 next_start[name] = end
