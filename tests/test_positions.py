@@ -18,9 +18,24 @@ from linear_checks import END_ANCHORED, strings, windows
 
 OCCURRING = [r"召开|举行|开幕", r"通知|发出|送达", r"要(?![求点素])", r"(?<![主重需])要", r"(?:集中|认真)?(?:学习|研究)了",
              r"会议?|大会", r"[，：]",
-             # the components' (places._NOT_YET, attendance._NOT_A_REPORT)
+             # the components' (places._NOT_YET, attendance._NOT_A_REPORT as it was and as it is)
              r"决定|即将|将于|将在|拟于|拟在|定于|计划于|准备于|预计于",
-             r"(?:会议|本次|并|均)无|没有|(?<![主重需必政纪摘首显])要(?![求点素])|应当|必须|务必|不得"]
+             r"(?:会议|本次|并|均)无|没有|(?<![主重需必政纪摘首显])要(?![求点素])|应当|必须|务必|不得",
+             r"会议无|本次无|并无|均无|没有|要(?<![主重需必政纪摘首显]要)(?![求点素])|应当|必须|务必|不得"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(strings("会议本次并均无没有要主重需必政纪摘首显求点素应当须务不得", 20))
+def test_not_a_report_finds_what_its_lookbehind_first_form_finds(text: str) -> None:
+    """attendance._NOT_A_REPORT, written to start with a character, matches where and what the
+    form with the look-behind before 要 matched, in every window."""
+    from meetingx.components.attendance import _NOT_A_REPORT
+
+    before = re.compile(OCCURRING[-2])
+    for start, end in windows(text):
+        for pos in range(start, end + 1):
+            found, expected = _NOT_A_REPORT.match(text, pos, end), before.match(text, pos, end)
+            assert (found and found.span()) == (expected and expected.span()), (pos, end)
 
 
 @settings(max_examples=200, deadline=None)
