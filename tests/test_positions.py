@@ -88,6 +88,19 @@ def test_occurrences_refuse_unbounded_patterns() -> None:
 # repetition, exact up to its reach (a longer match is not found).
 
 
+@settings(max_examples=300, deadline=None)
+@given(strings("此前后之事会式见谈时中期间调研考察甲乙", 24))
+def test_other_event_searched_at_the_clause_end_as_in_a_copy_of_the_clause(text: str) -> None:
+    """clauses._OTHER_EVENT searched in the last characters of a clause finds what a search of
+    a copy of the clause found (as the sentence reader searched it before)."""
+    from meetingx.components.clauses import _OTHER_EVENT
+
+    compiled = re.compile(_OTHER_EVENT.pattern.pattern)
+    for start, end in windows(text):
+        found, expected = _OTHER_EVENT.search(text, start, end), compiled.search(text[start:end])
+        assert (found and (found.start() - start, found.end() - start)) == (expected and expected.span()), (start, end)
+
+
 def test_end_anchored_patterns_are_the_components() -> None:
     """END_ANCHORED (linear_checks) holds the patterns as the components have them (heads and
     titles aside, which come from the rule data)."""
