@@ -75,6 +75,22 @@ def test_match_starts_finds_overlapping_matches(pattern: str, text: str, expecte
     assert [match.span() for match in match_starts(re.compile(pattern), text)] == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(strings("张三李四王五·", 30), st.lists(strings("张三李四王五·", 3), max_size=6), st.integers(1, 3))
+def test_word_starts_by_find_and_by_pattern(text: str, words: list[str], length: int) -> None:
+    """Every start of each word (overlapping ones too), by start: the same whether the words are
+    found one by one or with one pattern, and what a look-ahead scan for them finds."""
+    from meetingx.positions import word_starts
+
+    words = sorted({word[:length] for word in words if len(word) >= length})
+    if not words:
+        return
+    every = re.compile(f"(?=({'|'.join(map(re.escape, words))}))")
+    expected = [(match.start(), match.group(1)) for match in every.finditer(text)]
+    assert word_starts(text, words) == expected  # found one by one
+    assert word_starts(text, words, budget=0) == expected  # with one pattern
+
+
 def test_occurrences_refuse_unbounded_patterns() -> None:
     from meetingx.positions import Occurrences
 

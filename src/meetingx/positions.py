@@ -10,6 +10,8 @@ from re import _parser as sre_parser  # the parser re itself uses: how long a pa
 from functools import cached_property, lru_cache
 from typing import Iterator, Optional
 
+from meetingx.lexicon import word_pattern
+
 
 class Occupied:
     """Which characters of a text are already taken (by a mention, a date): constant-time checks."""
@@ -123,6 +125,31 @@ def match_starts(pattern: re.Pattern[str], text: str, start: int = 0,
     while match is not None:
         yield match
         match = pattern.search(text, match.start() + 1, end)
+
+
+#: How many characters :func:`word_starts` may read with ``str.find`` (words x text length)
+#: before it compiles a pattern instead: a compile costs ~100 µs, as much as finding a word some
+#: 100 times in a report, but a scan per word of a long text of many words is quadratic.
+FIND_BUDGET = 200_000
+
+
+def word_starts(text: str, words: list[str], budget: int = FIND_BUDGET) -> list[tuple[int, str]]:
+    """(start, word) of every occurrence of each of ``words`` (distinct, all of one length) in
+    ``text``, overlapping ones too, by start: each word found with ``str.find`` where that reads
+    at most ``budget`` characters in all, else all at once with one pattern (:func:`match_starts`;
+    a trie, :func:`~meetingx.lexicon.word_pattern`, as a plain alternation would try every word
+    at each place one may start). At most one of the words can start at a position, so both give
+    the same list."""
+    if len(words) * len(text) <= budget:
+        found: list[tuple[int, str]] = []
+        for word in words:
+            start = text.find(word)
+            while start >= 0:
+                found.append((start, word))
+                start = text.find(word, start + 1)
+        return sorted(found)
+    pattern = re.compile(word_pattern(words))
+    return [(match.start(), match.group()) for match in match_starts(pattern, text)]
 
 
 @lru_cache(maxsize=256)
