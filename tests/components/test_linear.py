@@ -113,7 +113,8 @@ def test_held_tally_finds_the_same_first_match_anywhere(text: str) -> None:
 def reference_last_meeting_end(finder, text: str, start: int, end: int, quoted) -> Optional[int]:
     """PlaceFinder.last_meeting_end as it was: every noun of text[start:end] in turn."""
     last = None
-    for noun in finder.meeting_nouns.finditer(text, start, end):
+    every_noun = re.compile(f"(?=({finder.meeting_nouns.pattern}))")  # each one a zero-width match, as before
+    for noun in every_noun.finditer(text, start, end):
         noun_end = noun.end(1)
         if any(q_start < noun_end < q_end for q_start, q_end in quoted.overlapping(noun_end - 1, noun_end)):
             continue

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 LEAD = "5月10日上午，学校在行政楼会议室召开安全工作会议。"
 
@@ -124,3 +128,27 @@ def test_marker_candidates(candidates, text, markers):
     found = candidates(text, "MARKER")
 
     assert [(words, data["value"]) for words, data in found] == markers
+
+
+# The markers' patterns check what stands before a marker after its first character (so that re
+# skips to where that character occurs); they find what the same patterns with the check first find.
+_NUMERAL = "[一二三四五六七八九十]"
+BOUNDARY_FIRST = {
+    "marker.shi": rf"(?<![^，。；：！？\s])(?P<marker>(?P<num>{_NUMERAL}{{1,3}})是)",
+    "marker.yao": rf"(?<![^，。；：！？\s])(?P<marker>(?P<num>{_NUMERAL}{{1,3}})要)(?![求点])",
+    "marker.di": rf"(?<![^，。；：！？\s])(?P<marker>第(?P<num>{_NUMERAL}{{1,3}}))(?=[，、：])",
+    "marker.paren-cn": rf"(?<![^，。；：！？\s])(?P<marker>（(?P<num>{_NUMERAL}{{1,3}})）)",
+    "marker.paren-arabic": r"(?<![^。；：\s])(?P<marker>（(?P<num>\d{1,2})）)",
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="一二三十是要第（）12，。；：！？ \n\t、求点甲", max_size=16),
+       st.sampled_from(sorted(BOUNDARY_FIRST)))
+def test_marker_patterns_find_what_the_boundary_first_forms_find(text: str, rule: str) -> None:
+    from meetingx.lexicon import Lexicon
+
+    pattern = next(r["pattern"] for r in Lexicon("zh").records("markers.jsonl") if r["rule"] == rule)
+    found = [(m.span(), m.span("marker"), m.group("num")) for m in re.finditer(pattern, text, re.M)]
+    assert found == [(m.span(), m.span("marker"), m.group("num"))
+                     for m in re.finditer(BOUNDARY_FIRST[rule], text, re.M)]

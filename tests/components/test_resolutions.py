@@ -5,7 +5,11 @@ test_votes, test_announcement)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import meetingx
 
@@ -113,3 +117,16 @@ def test_pdf_line_breaks_keep_exact_evidence() -> None:
         for part in pointer.strip("/").split("/"):
             value = value[int(part)] if isinstance(value, list) else value[part]
         assert text[evidence["start"]:evidence["end"]] == value
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="会议时间地点： \n甲", max_size=20))
+def test_header_lines_kind_finds_what_its_optional_prefix_form_finds(text: str) -> None:
+    """kind.header-lines, written as alternatives that each start with a character (searched
+    fast), finds the match the form with an optional 会议 found."""
+    from meetingx.lexicon import Lexicon
+
+    pattern = next(r["pattern"] for r in Lexicon("zh").records("kinds.jsonl") if r["rule"] == "kind.header-lines")
+    found = re.search(pattern, text, re.M)
+    expected = re.search(r"(?:会议)?时间\s*：[^\n]{0,40}\s*(?:会议)?地点\s*：", text, re.M)
+    assert (found and found.span()) == (expected and expected.span())

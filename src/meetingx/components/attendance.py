@@ -27,9 +27,9 @@ from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
 from meetingx.components.attendees import AttendeeLists
-from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, clause_spans, subjects
+from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, subjects, text_parts
 from meetingx.lexicon import Lexicon, word_pattern
-from meetingx.positions import EndAnchored, Occurrences, SortedSpans
+from meetingx.positions import EndAnchored, Occurrences
 
 #: Before the verb: an absentee, an expected or a counted attendance, not one that took place.
 #: After an attendance verb, the end of a report's title (…出席第六次世界议长大会情况的书面报告)
@@ -51,8 +51,10 @@ _BEFORE_VERB = EndAnchored(r"(?:等|共同|一起|也|还|都|均|分别|应邀|
 _COUNT = re.compile(r"\s*\d+\s*(?:余|多)?\s*[名位人]")
 #: A verb of another act before the list in the same clause: the list starts after it.
 _OTHER_ACT = re.compile(r"会见了?|会晤了?|看望了?|接见了?|慰问了?|邀请了?|欢迎|感谢|(?<![工合创写协操])作的|了")
-#: Before the verb in its clause: a breakdown of a count, a negated attendance, a request.
-_NOT_A_REPORT = re.compile(r"(?:会议|本次|并|均)无|没有|(?<![主重需必政纪摘首显])要(?![求点素])|应当|必须|务必|不得")
+#: Before the verb in its clause: a breakdown of a count, a negated attendance, a request. (Every
+#: alternative starts with a character, and 要 is checked for the one before it after it is read,
+#: so that re skips to where a match may start: the document's occurrences are found in one scan.)
+_NOT_A_REPORT = re.compile(r"会议无|本次无|并无|均无|没有|要(?<![主重需必政纪摘首显]要)(?![求点素])|应当|必须|务必|不得")
 #: The rest of a clause that is a time (在…出席…之际, 在…期间): not this meeting's attendance
 #: (read as: the rest of the clause from the verb on, up to the first of these marks, ends in
 #: _TIME_WORD; where no mark follows, the rest of the text does)
@@ -97,7 +99,7 @@ class AttendanceFinder:
         text = doc._.mx_text.folded
         mentions = subjects(doc)
         starts = [s.start for s in mentions]
-        all_clauses = SortedSpans(clause_spans(text))
+        all_clauses = text_parts(doc).clauses
         words = ClauseWords(not_a_report=Occurrences(_NOT_A_REPORT, text, lookahead=1),
                             among=Occurrences(_AMONG, text), time_clause_ends=Occurrences(_TIME_CLAUSE_END, text))
         for sentence in SENTENCE.finditer(text):

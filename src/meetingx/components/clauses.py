@@ -24,10 +24,10 @@ from spacy.tokens import Doc
 from meetingx.components import add_candidate, candidates
 from meetingx.components.agenda import AgendaReader, AgendaState
 from meetingx.components.speech import Paragraph, SpeechReader
-from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, clause_spans, holds_pattern
+from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, holds_pattern, text_parts
 from meetingx.components.subjects import subjects as people_subjects
 from meetingx.lexicon import Lexicon, word_pattern
-from meetingx.positions import SortedSpans
+from meetingx.positions import EndAnchored, match_starts
 
 _WHEN = re.compile(r"(?:当地时间)?(?:\d{1,2}\s*[日号])?(?:上午|下午|晚上|晚)?")
 _AFTER_NAME = re.compile(r"同志|等(?:人)?|们|\s")
@@ -49,8 +49,8 @@ _NOT_A_MEETING_SUBJECT = re.compile(r"召开|举行|主持|出席|参加|列席|
 _LEAD_IN = re.compile(r"就|对|向|同|围绕|结合|针对")
 _PROSE_MARK = re.compile(r"[，：、]")
 #: A sentence about another event than the meeting reported (此前…, 会前…, 闭幕会后…).
-_OTHER_EVENT = re.compile(r"(?:此前|此后|之前|事前|会前|会后|[\u4e00-\u9fff]{0,4}(?:会|式)[前后]"
-                          r"|(?:会见|会谈|会晤|会面|通话|考察|调研|参观|视察)(?:时|中|期间|前|后))$")
+_OTHER_EVENT = EndAnchored(r"(?:此前|此后|之前|事前|会前|会后|[\u4e00-\u9fff]{0,4}(?:会|式)[前后]"
+                           r"|(?:会见|会谈|会晤|会面|通话|考察|调研|参观|视察)(?:时|中|期间|前|后))$")
 
 
 @dataclass
@@ -99,8 +99,8 @@ class ClauseFinder:
         self.strip_lead = LeadStripper(lexicon)
         self.speech = SpeechReader(lexicon)
         self.agenda = AgendaReader(lexicon)
-        # every meeting noun starting at each position (zero-width, so that they may overlap)
-        self.meeting_nouns = re.compile(rf"(?=({lexicon.alternation('meeting_nouns.txt')}))")
+        # a meeting noun (read with match_starts: every one starting at each position, so that they may overlap)
+        self.meeting_nouns = re.compile(lexicon.alternation("meeting_nouns.txt"))
         self.verb_after_meeting = re.compile(word_pattern(lexicon.verbs("agenda", "speech", "present")))
         self.any_verb = re.compile(word_pattern(lexicon.triggers))
         self.holds = holds_pattern(lexicon)
@@ -115,7 +115,7 @@ class ClauseFinder:
                              for i in range(c.end - c.start - 2)}
         subjects = people_subjects(doc)
         subject_starts = [s.start for s in subjects]
-        all_clauses = SortedSpans(clause_spans(text))
+        all_clauses = text_parts(doc).clauses
         body_start = min((c.start for c in candidates(doc, "BODY")), default=0)
         last_subject: Optional[Subject] = None  # whom 他/她 refers to
         paragraph = Paragraph()
@@ -173,9 +173,8 @@ class ClauseFinder:
                 meetings[index] = self.meeting_subject_end(text, head, c_end)
                 if meetings[index] is not None:
                     voiced[index] = _MEETING_VOICE.match(text, meetings[index], c_end) is not None
-        first_clause = text[clauses[0][0]:clauses[0][1]] if clauses else ""
         sentence = Sentence(start, end, text[end:end + 1] == "；", clauses, heads, meetings, voiced,
-                            other_event=bool(_OTHER_EVENT.search(first_clause)) and len(clauses) > 1)
+                            other_event=len(clauses) > 1 and _OTHER_EVENT.search(text, *clauses[0]) is not None)
         sentence.content_from = voiced.index(True) + 1 if True in voiced else len(clauses)
         sentence.heading = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("\n", "") \
             and end - start <= 60 and not _PROSE_MARK.search(text, start, end)
@@ -192,8 +191,8 @@ class ClauseFinder:
             verb = self.verb_after_meeting.match(text, pos, end)
             return None if verb and text.startswith("的", verb.end()) else pos  # 会议确定的…: a modifier
         limit = min(end, head + 18)
-        for noun in self.meeting_nouns.finditer(text, head, limit):
-            noun_end = noun.end(1)
+        for noun in match_starts(self.meeting_nouns, text, head, limit):
+            noun_end = noun.end()
             if noun_end > limit or _NOT_A_MEETING_SUBJECT.search(text, head, noun_end) \
                     or self.any_verb.search(text, head, noun.start()):
                 continue

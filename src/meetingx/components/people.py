@@ -22,7 +22,7 @@ from meetingx.components import RULES_ONLY_KEY, add_candidate
 from meetingx.components.name_lists import NameLists
 from meetingx.components.names import PUNCT, Asking, NameRules, answer_all, is_cjk
 from meetingx.lexicon import Lexicon, word_pattern
-from meetingx.positions import Occupied
+from meetingx.positions import Occupied, word_starts
 
 #: A parenthesised note that belongs to the role before it: 副总经理（主持工作）
 _ACTING = re.compile(r"主持工作|代理|挂职|正[厅处科]级|副[厅处科]级")
@@ -149,14 +149,14 @@ class PeopleFinder:
 
     def known_names(self, text: str, known: set[str], taken: Occupied) -> list[Mention]:
         """Every occurrence of a name already found that is not taken and ends where a name may end,
-        the longest names first. The names of one length are found in one scan of the text (a scan
-        per name made a text of many names quadratic); the occurrences of one name do not overlap."""
+        the longest names first. The names of one length are read in text order (:func:`word_starts`:
+        found one by one in a report, in one scan of a long text of many names); the occurrences of
+        one name do not overlap."""
         found: list[Mention] = []
         for length in sorted({len(name) for name in known}, reverse=True):
-            names = re.compile(f"(?=({word_pattern(name for name in known if len(name) == length)}))")
             next_start: dict[str, int] = {}  # where the next occurrence of each name may start
-            for match in names.finditer(text):
-                name, start, end = match.group(1), match.start(), match.start() + length
+            for start, name in word_starts(text, sorted(name for name in known if len(name) == length)):
+                end = start + length
                 if start < next_start.get(name, 0):
                     continue
                 next_start[name] = end

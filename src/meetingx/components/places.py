@@ -21,8 +21,8 @@ from spacy.tokens import Doc
 from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.components.speech import first_verb
-from meetingx.components.subjects import quotations
-from meetingx.positions import EndAnchored, Occurrences, Segments, SortedSpans
+from meetingx.components.subjects import text_parts
+from meetingx.positions import EndAnchored, Occurrences, Segments, SortedSpans, match_starts
 
 #: Clauses end at punctuation, and at a space (what separates the parts of a headline).
 _CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n ]")
@@ -94,9 +94,9 @@ class PlaceFinder:
         verbs = lexicon.verbs("convene")
         self.verb_re = re.compile(rf"(?:{word_pattern(verbs)})了?")
         nouns = lexicon.alternation("meeting_nouns.txt")
-        # every meeting noun starting at each position (a zero-width match each, so that they may overlap);
-        # not the 大会 of 人民大会堂
-        self.meeting_nouns = re.compile(rf"(?=({nouns})(?!堂))")
+        # a meeting noun (read with match_starts: every one starting at each position, so that they may
+        # overlap); not the 大会 of 人民大会堂
+        self.meeting_nouns = re.compile(rf"(?:{nouns})(?!堂)")
         self.blockers = lexicon.words("venue_blockers.txt")
         self.person_act_re = re.compile(word_pattern(lexicon.verbs("chair", "speech", "attend")))
         # a subject that ends in a title is an officer, not a body (常务副校长, 县委书记)
@@ -172,7 +172,7 @@ class PlaceFinder:
     def lookups(self, doc: Doc) -> Lookups:
         """The document's spans the convening clauses are read against."""
         text = doc._.mx_text.folded
-        quoted = SortedSpans(quotations(text))
+        quoted = text_parts(doc).quotations
         return Lookups(
             people=SortedSpans([(c.data["span_start"], c.end) for c in candidates(doc, "PERSON")]),
             names=SortedSpans([(c.start, c.end) for c in candidates(doc, "PERSON")]),
@@ -203,7 +203,7 @@ class PlaceFinder:
 
     def last_noun_end(self, phrase: str) -> Optional[int]:
         """Where the last meeting noun of a phrase ends."""
-        return max((m.end(1) for m in self.meeting_nouns.finditer(phrase)), default=None)
+        return max((m.end() for m in match_starts(self.meeting_nouns, phrase)), default=None)
 
     def last_meeting_end(self, text: str, start: int, end: int, spans: Lookups) -> Optional[int]:
         """Where the meeting named in text[start:end] ends: after its last meeting noun (专题会议 ends
@@ -226,8 +226,8 @@ class PlaceFinder:
             while index > first and nouns.starts[index - 1] >= nouns.starts[stop - 1] - self.noun_reach:
                 index -= 1
                 last = max(last, nouns.ends[index])
-        for noun in self.meeting_nouns.finditer(text, near, end):
-            noun_end = noun.end(1)
+        for noun in match_starts(self.meeting_nouns, text, near, end):
+            noun_end = noun.end()
             if in_quotation(spans.quoted, noun_end):
                 continue
             last = noun_end if last is None else max(last, noun_end)
@@ -344,10 +344,10 @@ class MeetingNouns:
         self.starts: list[int] = []
         self.ends: list[int] = []
         acted: list[bool] = []
-        for noun in finder.meeting_nouns.finditer(text):
-            noun_end = noun.end(1)
+        for noun in match_starts(finder.meeting_nouns, text):
+            noun_end = noun.end()
             if not in_quotation(quoted, noun_end):
-                self.starts.append(noun.start(1))
+                self.starts.append(noun.start())
                 self.ends.append(noun_end)
                 acted.append(finder.act_after.match(text, noun_end) is not None)
         #: next_acted[i]: the first noun from the i-th on that an act follows (len(acted): none)

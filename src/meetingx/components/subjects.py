@@ -9,13 +9,15 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from meetingx.components import candidates
+from meetingx.components import candidates, scratch
 from meetingx.lexicon import Lexicon
+from meetingx.positions import SortedSpans
 
 SENTENCE = re.compile(r"[^。！？；\n]+")
 #: Where a sentence splits into clauses: commas and colons, and the spaces that separate the parts
 #: of a headline (spaces inside prose are not in the matching view).
 _CLAUSE_MARK = re.compile(r"[，： ]")
+_PARTS_KEY = "meetingx.zh.text-parts"
 _QUOTE_MARK = re.compile(r"[“”《》]")
 _OPENING = {"”": "“", "》": "《"}
 _DATE_PREFIX = re.compile(r"(?:\d{1,4}\s*[年月日号]\s*|[上下]午|晚上|今天|近日|日前|（[^）]{0,6}）|\s)+")
@@ -44,18 +46,16 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """Every quotation or title (“…”, 《…》) of the text that closes within its sentence, in order."""
-    return [span for sentence in SENTENCE.finditer(text) for span in quoted_spans(text, *sentence.span())]
-
-
-def clause_spans(text: str) -> list[tuple[int, int]]:
+def clauses_and_quotations(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The clauses of every sentence of ``text``, in order: a sentence splits at its commas and
-    colons, but not at those inside a quotation or a title (学习了“…，…”的重要论述). One scan."""
+    colons, but not at those inside a quotation or a title (学习了“…，…”的重要论述); and every
+    quotation or title (“…”, 《…》) that closes within its sentence, in order. One scan."""
     clauses: list[tuple[int, int]] = []
+    quotations: list[tuple[int, int]] = []
     for sentence in SENTENCE.finditer(text):
         s_start, s_end = sentence.span()
         quoted = quoted_spans(text, s_start, s_end)
+        quotations += quoted
         index = 0
         start = s_start
         for mark in _CLAUSE_MARK.finditer(text, s_start, s_end):
@@ -69,7 +69,27 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             start = pos + 1
         if s_end > start:
             clauses.append((start, s_end))
-    return clauses
+    return clauses, quotations
+
+
+@dataclass(frozen=True)
+class TextParts:
+    """The clauses and the quotations of a Doc's matching view (:func:`clauses_and_quotations`),
+    read by the first component that asks and kept in the Doc's working notes for the others
+    (places, clauses and attendance all read them)."""
+
+    clauses: SortedSpans
+    quotations: SortedSpans
+
+
+def text_parts(doc: Doc) -> TextParts:
+    """The Doc's :class:`TextParts`, read once."""
+    notes = scratch(doc)
+    parts: Optional[TextParts] = notes.get(_PARTS_KEY)
+    if parts is None:
+        clauses, quotations = clauses_and_quotations(doc._.mx_text.folded)
+        parts = notes[_PARTS_KEY] = TextParts(SortedSpans(clauses), SortedSpans(quotations))
+    return parts
 
 
 @dataclass
