@@ -22,8 +22,8 @@ from meetingx.reading import Document
 
 REPO = Path(__file__).resolve().parents[1]
 SCHOOL_NEWS = (REPO / "examples" / "school-news.txt").read_text(encoding="utf-8")
-#: Found as a speaker only when 首席科学家 is a title (it is not one in the packaged data).
-NEW_TITLE_TEXT = "5月6日上午，市科技局召开科研工作推进会。首席科学家包明远出席会议并讲话。"
+#: Found as a speaker only when 总规划师 is a title (it is not one in the packaged data).
+NEW_TITLE_TEXT = "5月6日上午，市规划局召开规划工作推进会。总规划师包明远出席会议并讲话。"
 
 
 def speakers(record: meetingx.MeetingRecord) -> list[tuple[str, list[str]]]:
@@ -32,11 +32,11 @@ def speakers(record: meetingx.MeetingRecord) -> list[tuple[str, list[str]]]:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """A copy of the packaged Chinese data with the title 首席科学家 added."""
+    """A copy of the packaged Chinese data with the title 总规划师 added."""
     target = tmp_path / "my-lexicons" / "zh"
     shutil.copytree(str(resources.files("meetingx").joinpath("data/zh")), target)
     with open(target / "titles.txt", "a", encoding="utf-8") as titles:
-        titles.write("\n首席科学家\n")
+        titles.write("\n总规划师\n")
     return target
 
 
@@ -93,15 +93,15 @@ def test_to_disk_and_spacy_load_give_the_same_records(tmp_path: Path) -> None:
 
 def test_a_saved_pipeline_carries_the_rule_data_it_was_built_from(tmp_path: Path, data_dir: Path) -> None:
     nlp = meetingx.load("zh", data_dir=str(data_dir))
-    assert speakers(meetingx.extract(NEW_TITLE_TEXT, nlp=nlp)) == [("包明远", ["首席科学家"])]
+    assert speakers(meetingx.extract(NEW_TITLE_TEXT, nlp=nlp)) == [("包明远", ["总规划师"])]
     nlp.to_disk(tmp_path / "pipeline")
     shutil.rmtree(data_dir)  # the saved pipeline must not need it any more
 
     loaded = spacy.load(tmp_path / "pipeline")
 
     saved_titles = (tmp_path / "pipeline" / "meetingx_people" / "titles.txt").read_text(encoding="utf-8")
-    assert saved_titles.endswith("首席科学家\n")
-    assert speakers(meetingx.extract(NEW_TITLE_TEXT, nlp=loaded)) == [("包明远", ["首席科学家"])]
+    assert saved_titles.endswith("总规划师\n")
+    assert speakers(meetingx.extract(NEW_TITLE_TEXT, nlp=loaded)) == [("包明远", ["总规划师"])]
     assert speakers(meetingx.extract(NEW_TITLE_TEXT)) == []  # the packaged data has no such title
 
 
@@ -110,7 +110,7 @@ def test_to_bytes_and_from_bytes_carry_the_rule_data(data_dir: Path) -> None:
 
     nlp = meetingx.load("zh").from_bytes(saved)
 
-    assert speakers(meetingx.extract(NEW_TITLE_TEXT, nlp=nlp)) == [("包明远", ["首席科学家"])]
+    assert speakers(meetingx.extract(NEW_TITLE_TEXT, nlp=nlp)) == [("包明远", ["总规划师"])]
 
 
 def test_a_saved_pipeline_without_the_tagger_stays_without_it(tmp_path: Path) -> None:

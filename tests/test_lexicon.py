@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import meetingx
 from meetingx.lexicon import load_lexicon, word_pattern
 
-NEW_TITLES = ["董秘", "首席科学家"]
+NEW_TITLES = ["董秘", "总规划师"]
 
 
 def packaged_dir() -> Path:
@@ -83,8 +83,8 @@ CASES = [
     pytest.param("5月10日，公司召开董事会会议。公司董秘林晓峰列席会议并作说明。", "林晓峰", ["公司董秘"],
                  id="dongmi-with-company"),
     pytest.param("5月10日，公司召开董事会会议，董秘林晓峰宣读了会议议案。", "林晓峰", ["董秘"], id="dongmi"),
-    pytest.param("5月10日，研究院召开学术委员会会议，首席科学家周向阳作学术报告。", "周向阳", ["首席科学家"],
-                 id="shouxi-kexuejia"),
+    pytest.param("5月10日，规划院召开学术委员会会议，总规划师周向阳作学术报告。", "周向阳", ["总规划师"],
+                 id="zong-guihuashi"),
 ]
 
 
@@ -103,7 +103,7 @@ def test_without_the_users_directory_the_title_is_not_a_role(text, name, roles):
 
 
 def test_the_users_pipeline_reports_the_speech_of_the_new_title(data_dir):
-    text = "5月10日，研究院召开学术委员会会议，首席科学家周向阳作学术报告。"
+    text = "5月10日，规划院召开学术委员会会议，总规划师周向阳作学术报告。"
     doc = pipeline(data_dir)(text)
     view = doc._.mx_text
     to_original = getattr(view, "to_original", lambda start, end: (start, end))
