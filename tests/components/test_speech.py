@@ -117,6 +117,12 @@ ROLE_LISTS = [
                  id="shouxi-zhuanjia-first"),
     pytest.param(LEAD + "座谈会上，高级工程师刘强、科学家陈华分别发言。", [("刘强", "分别发言"), ("陈华", "分别发言")],
                  id="gaoji-gongchengshi-and-kexuejia"),
+    pytest.param(LEAD + "澳大利亚总理阿尔巴尼斯、秘鲁总统博鲁阿尔特和有关嘉宾视频或现场致辞。",
+                 [("阿尔巴尼斯", "视频或现场致辞"), ("博鲁阿尔特", "视频或现场致辞")], id="a-group-ends-the-list"),
+    pytest.param(LEAD + "县长王海、副县长李刚、各乡镇党委书记先后发言。", [("王海", "先后发言"), ("李刚", "先后发言")],
+                 id="a-group-after-the-names"),
+    pytest.param(LEAD + "县长王海、副县长李刚和各部门负责人先后作了表态发言。",
+                 [("王海", "先后作了表态发言"), ("李刚", "先后作了表态发言")], id="he-a-group-zuo-le"),
 ]
 
 

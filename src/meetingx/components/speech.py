@@ -48,6 +48,11 @@ _NOUN_BEFORE = EndAnchored(r"(?:的[\u4e00-\u9fff]{0,2}|重要|在)$")
 _NOUN_AFTER = re.compile(r"精神|稿|内容|会(?!议)|文件|材料")
 #: 在讲话中/在致辞中/在作报告时…: the clause reports what was said in a speech
 IN_SPEECH = re.compile(r"在[^，。]{0,8}?(?:讲话|致辞|发言|报告|总结)[中时]")
+#: Where the people of a clause's subject were read but the list they stand in goes on (…、X、Y和有关嘉宾…)
+_LIST_GOES_ON = re.compile(r"、|和|与|及|以及")
+#: Adverbs and a light verb right before an act of several people (先后致辞, 视频或现场致辞, 先后作了表态发言)
+_ADVERBS_BEFORE_ACT = EndAnchored(r"(?:先后|分别|相继|依次|共同|一起|也|还|都|均|视频或现场|现场|视频|书面|[作做]了?|进行了?)+$",
+                                  reach=20)
 #: 说 or 提出 ending a clause (他说，胡启恒在讲话中说：, 李强在报告中提出，): what follows is what was said
 _SAYS = re.compile(r"(?:说(?:道)?|提出)(?=[，：“]|$)")
 _INSTRUCTED = re.compile(r"(?:作出|做出)[^，]{0,4}(?:指示|批示)")
@@ -140,6 +145,11 @@ class SpeechReader:
                 continue
             if self.lexicon.other_occasion_before(text, start, act.start()):
                 break  # acts on other occasions (多次发表重要讲话，对…提出要求: the clauses after it too)
+            if _LIST_GOES_ON.match(text, start):
+                # …、莫雷诺和有关嘉宾视频或现场致辞: the list runs on past the people read (a group, a name
+                # not read); the speech is the act, with the adverbs right before it
+                adverbs = _ADVERBS_BEFORE_ACT.search(text, start, act.start())
+                start = adverbs.start() if adverbs else act.start()
             end = c_end
             content = self.content_verb(text, start, c_end)
             says = content is not None
