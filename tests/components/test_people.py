@@ -315,6 +315,9 @@ TRANSCRIBED = [
                  id="four-characters"),
     pytest.param("市长李明、副市长张华出席会议。", [("李明", ["市长"]), ("张华", ["副市长"])], id="chinese-names-unchanged"),
     pytest.param("总统府办公厅主任、外交部长出席会议。", [], id="offices-are-no-names"),
+    pytest.param("南非总统拉马福萨主持峰会。", [("拉马福萨", ["南非总统"])], id="alone-before-a-verb"),
+    pytest.param("吉尔吉斯斯坦总理扎帕罗夫主持会议。", [("扎帕罗夫", ["吉尔吉斯斯坦总理"])], id="alone-before-zhuchi"),
+    pytest.param("乌拉圭总统奥尔西特别代表宣读贺信。", [], id="no-run-into-an-adverb-or-title"),
 ]
 
 

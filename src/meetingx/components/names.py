@@ -142,6 +142,17 @@ class NameRules:
             return False
         return not self.title_re.search(item)
 
+    def transcribed_name_length(self, text: str, pos: int) -> int:
+        """The length of a foreign name transcribed without · right after a title, where neither a
+        surname nor the tagger gives one (南非总统拉马福萨主持峰会): the shortest run of 3-10
+        transcription characters from ``pos`` right before a trigger verb or punctuation; 0 if none
+        (乌拉圭总统奥尔西特别代表宣读…: none, 特别代表 being neither)."""
+        run = 0
+        while run < 10 and pos + run < len(text) and text[pos + run] in self.transliteration:
+            run += 1
+        return next((n for n in range(3, run + 1) if pos + n == len(text) or text[pos + n] in PUNCT
+                     or self.verb_at.match(text, pos + n)), 0)
+
     def could_be_name_after_title(self, text: str, start: int, end: int) -> bool:
         """:meth:`could_be_name`, or a foreign name transcribed without ·, which runs longer than a
         Chinese one (别尔德穆哈梅多夫): 5-10 characters, each a transcription character. Only where a

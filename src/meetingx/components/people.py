@@ -194,7 +194,8 @@ class PeopleFinder:
                 while start < match.start() and text[start] in "和与及同、，":
                     start += 1
             length = (yield from self.name_length(text, roles_end)) \
-                or self.listed_name_length(text, start, roles_end, ending_at)
+                or self.listed_name_length(text, start, roles_end, ending_at) \
+                or self.names.transcribed_name_length(text, roles_end)
             if not length:
                 continue
             name_start, name_end = roles_end, roles_end + length
