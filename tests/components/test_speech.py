@@ -126,6 +126,21 @@ ROLE_LISTS = [
 ]
 
 
+#: A role written once before a list of names that all share it (专家宁吉喆、林毅夫…等发言): each
+#: name speaks with that role.
+SHARED_ROLE_LISTS = [
+    pytest.param(LEAD + "全国政协委员和专家宁明、林毅、易刚等发言。", "全国政协委员和专家", ["宁明", "林毅", "易刚"],
+                 id="weiyuan-he-zhuanjia"),
+    pytest.param(LEAD + "专家学者宁明、林毅、易刚先后发言。", "专家学者", ["宁明", "林毅", "易刚"], id="zhuanjia-xuezhe"),
+    pytest.param(LEAD + "企业家代表张明、李华、王强先后发言。", "企业家代表", ["张明", "李华", "王强"], id="qiyejia-daibiao"),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "names"), SHARED_ROLE_LISTS)
+def test_a_role_before_a_list_of_names_is_everyones(extract, text, role, names):
+    assert [(p["name"], p["roles"]) for p in extract(text)["speakers"]] == [(name, [role]) for name in names]
+
+
 @pytest.mark.parametrize(("text", "speakers"), ROLE_LISTS)
 def test_every_speaker_of_a_list_of_roles(extract, text, speakers):
     assert said(extract(text)) == speakers

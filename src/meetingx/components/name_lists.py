@@ -14,6 +14,7 @@ from typing import Optional
 
 from meetingx.components.names import Asking, NameRules
 from meetingx.lexicon import Lexicon
+from meetingx.positions import EndAnchored
 
 #: Where a listed name ends at the latest: punctuation other than the dot inside a name
 _ITEM_END = re.compile(r"[^\u4e00-\u9fff·]|$")
@@ -31,6 +32,9 @@ class NameLists:
     def __init__(self, lexicon: Lexicon, names: NameRules) -> None:
         self.names = names
         self.name_field = re.compile(rf"(?:{lexicon.alternation('name_fields.txt')})\s*：\s*")
+        # a role written before the first name of a bare list and shared by all (全国政协委员和专家宁吉喆、…)
+        self.shared_role = EndAnchored(
+            rf"(?:{lexicon.alternation('group_heads.txt')}|{lexicon.alternation('titles.txt')})$")
 
     def shared(self, text: str, pos: int) -> Asking[list[tuple[int, int]]]:
         """The names listed with 、 after a role and a name that ends at ``pos`` (巴特尔、陈武、
@@ -70,7 +74,9 @@ class NameLists:
 
     def bare(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """王毅、石泰峰、何报翔和洛桑江村 (before a verb): two or more items between 、 (和 or 及 before
-        the last) that can be names, nearly all with a surname, are names by their position."""
+        the last) that can be names, nearly all with a surname, are names by their position (after
+        a role they share, see :meth:`shared_role_end`)."""
+        start = self.shared_role_end(text, start, end)
         items = self.names.list_items(text, start, end)
         pos = items[-1][0]
         last = next((p for p in range(pos + 2, end) if text[p] != "·" and self.names.ends_name(text, p)), end)
@@ -80,6 +86,20 @@ class NameLists:
         if len(items) < 2 or not self.names.could_be_names(text, items):
             return []
         return items
+
+    def shared_role_end(self, text: str, start: int, end: int) -> int:
+        """Where the names of a list start after a role written before the first of them and shared
+        by all (全国政协委员和专家宁吉喆、林毅夫、易纲: 宁吉喆): the first item ends in a name of 2-4
+        characters after a title or a noun of people; ``start`` where there is none."""
+        first_end = text.find("、", start, end)
+        if first_end < 0 or self.names.could_be_name(text, start, first_end):
+            return start
+        for length in (3, 2, 4):
+            name_start = first_end - length
+            if name_start > start and self.names.could_be_name(text, name_start, first_end) \
+                    and self.shared_role.search(text, start, name_start):
+                return name_start
+        return start
 
     def header_items(self, text: str) -> Iterator[tuple[int, int]]:
         """The names of minutes header fields of people (主持人：王明, 列席：张丽 刘强 李 静): each item

@@ -373,13 +373,16 @@ class PeopleFinder:
                     self.names.surname_len(text, end - n) for n in (2, 3, 4) if end - n >= start):
                 continue
             names = self.lists.bare(text, start, end)
+            # a role written before the first name and shared by all (专家宁吉喆、林毅夫…)
+            roles = [(start, names[0][0])] if names and names[0][0] > start else []
             if not names:
                 names = [(start, end)] if text[start:end] in known \
                     else (yield from self.names.names_in(text, start, end))
-            for s, e in names:
+            for index, (s, e) in enumerate(names):
                 if taken.overlaps(s, e):
                     continue
-                found.append(Mention(text[s:e], s, e, [], "person.tagger", 0.75, s, e))
+                span_start = roles[0][0] if roles and index == 0 else s
+                found.append(Mention(text[s:e], s, e, list(roles), "person.tagger", 0.75, span_start, e))
                 known.add(text[s:e])
-                taken.add(s, e)
+                taken.add(span_start, e)
         return found
