@@ -252,6 +252,9 @@ HEARD = [
     pytest.param(LEAD + "会议听取了职工监事孙宝林的述职报告。", ["孙宝林"], id="de-shuzhi-baogao"),
     pytest.param(LEAD + "会议听取并审议了县人大常委会副主任周敏作的执法检查报告。", ["周敏"], id="tingqu-bing-shenyi"),
     pytest.param(LEAD + "会议听取了各部门的工作汇报。", [], id="no-one-named"),
+    pytest.param(LEAD + "会议听取和审议了县财政局局长何平所作的关于预算执行情况的报告。", ["何平"], id="tingqu-he-shenyi-le"),
+    pytest.param(LEAD + "会议听取审议了县财政局局长何平关于预算执行情况的报告。", ["何平"], id="tingqu-shenyi-le"),
+    pytest.param(LEAD + "会议听取并讨论了县教育局局长孙丽作的工作汇报。", ["孙丽"], id="tingqu-bing-taolun-le"),
     pytest.param(LEAD + "会议听取了县长王平和副县长李刚的工作汇报。", ["王平", "李刚"], id="he-joined"),
 ]
 

@@ -60,7 +60,7 @@ _INSTRUCTED = re.compile(r"(?:作出|做出)[^，]{0,4}(?:指示|批示)")
 _RELAYED = re.compile(r"的(?:重要)?(?:讲话|指示|论述|批示)")
 #: After a content verb, a word that makes the verb's object a noun, not what was said (表示祝贺).
 _OBJECT_AFTER_CONTENT = re.compile(r"了|过|祝贺|欢迎|感谢|慰问|哀悼|敬意|支持|赞同|同意|肯定|关注|关心|歉意|遗憾")
-_HEARD = re.compile(r"听取(?:了|并审议了?)?")
+_HEARD = re.compile(r"听取(?:[和并]?(?:审议|讨论))?了?")
 #: What follows a presenter's name in an object of 听取: 作的…报告, 关于…的汇报
 _PRESENTED = re.compile(r"所?作的|关于|的|对|就")
 #: Between the presenters of a list heard (A、B和C) and after it (同志, 等, 分别)
