@@ -119,6 +119,8 @@ MARKERS = [
     pytest.param("现纪要如下： 一、要确保工期。 二、加快景观改造。", [("一、", 1), ("二、", 2)], id="dun-after-spaces"),
     pytest.param("会议决定如下事项:一、同意立项。二、拨付经费。", [("一、", 1), ("二、", 2)], id="dun-after-ascii-colon"),
     pytest.param("全校一、二年级学生参加活动。", [], id="dun-inside-a-clause"),
+    pytest.param("他提出三点要求：1.提高认识；2.压实责任。", [("1.", 1), ("2.", 2)], id="arabic-after-colon-and-semicolon"),
+    pytest.param("全年增长了5.2%，第1、2季度较好。", [], id="arabic-inside-numbers-and-clauses"),
     pytest.param("这是今年的第一次会议，一、二年级学生参加。", [], id="dun-after-a-comma"),
 ]
 
