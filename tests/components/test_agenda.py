@@ -127,6 +127,10 @@ CONSTRUCTIONS = [
     pytest.param(LEAD + "市长李华出席企业合作研讨会。", [], id="attending-a-hezuo-yantaohui-is-no-item"),
     pytest.param(LEAD + "市长李华在会上作了说明。", ["在会上作了说明"], id="zuo-le-shuoming-is-an-item"),
     pytest.param(LEAD + "市长李华在作报告时说，今年经济稳中向好。", [], id="zai-zuo-baogao-shi-shuo"),
+    pytest.param(LEAD + "会议听取了项目办的汇报，指出了建设中存在的问题，会议就加快建设进行了讨论，对开幕式进行了安排部署。",
+                 ["听取了项目办的汇报", "就加快建设进行了讨论", "对开幕式进行了安排部署"], id="zhichu-le-an-object"),
+    pytest.param(LEAD + "会议听取了项目办的汇报。会议指出，要加快建设，对开幕式进行安排部署。", ["听取了项目办的汇报"],
+                 id="zhichu-comma-content"),
     pytest.param(LEAD + "市长李华在作总结讲话时强调，要抓好落实。", [], id="zai-zuo-zongjie-jianghua-shi"),
     pytest.param("县政协第三次全体会议5月10日开幕。本次大会将听取和审议常委会工作报告，审议通过决议，选举副主席。", [],
                  id="what-the-meeting-will-do"),
@@ -148,3 +152,21 @@ CONSTRUCTIONS = [
 @pytest.mark.parametrize(("text", "agenda"), CONSTRUCTIONS)
 def test_agenda_constructions(extract, text, agenda):
     assert extract(text)["agenda"] == agenda
+
+
+#: In minutes, numbered items are the topics the meeting took up (agenda items), unless the list
+#: states requirements (一、要…, 一要…): then they are directives only.
+MINUTES_LISTS = [
+    pytest.param("区政协主席会议纪要\n3月1日，区政协召开主席会议。\n一、学习上级文件精神\n二、协商年度工作要点\n",
+                 ["学习上级文件精神", "协商年度工作要点"], 2, id="topics"),
+    pytest.param("现场办公会议纪要\n9月1日下午，市长王明在项目现场召开现场办公会。会议听取了项目办的汇报。现纪要如下：\n"
+                 "一、要确保剧场顺利建成。\n二、加快景观改造提升。\n", ["听取了项目办的汇报"], 2, id="requirements"),
+    pytest.param("现场办公会议纪要\n9月1日下午，市长王明在项目现场召开现场办公会。会议听取了项目办的汇报。会议要求：\n"
+                 "一要确保剧场顺利建成；二要加快景观改造提升。\n", ["听取了项目办的汇报"], 2, id="yiyao-list"),
+]
+
+
+@pytest.mark.parametrize(("text", "agenda", "directives"), MINUTES_LISTS)
+def test_numbered_items_of_minutes(extract, text, agenda, directives):
+    record = extract(text)
+    assert (record["kind"], record["agenda"], len(record["directives"])) == ("minutes", agenda, directives)

@@ -3,6 +3,8 @@ with their vote tallies."""
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple, Optional
 
@@ -79,9 +81,11 @@ def fill_agenda(ctx: Context) -> None:
             clause = ctx.folded[c.start:c.end]
             if not any(clause[i:i + 12] in heading_runs for i in range(len(clause) - 11)):
                 items.append(_Item(c.start, c.end, c.rule, c.confidence))
+        required = required_lists(ctx) if ctx.kind == "minutes" else set()
         for item in ctx.directive_items if ctx.kind == "minutes" else []:
             marker = item.marker
-            if marker.data.get("agenda", True):  # not the points of a report read out
+            if marker.data.get("agenda", True) and item.list_index not in required:
+                # (not the points of a report read out, nor a list of what is required)
                 items.append(_Item(marker.data["text_start"], marker.data.get("agenda_end", item.end), marker.rule,
                                    marker.confidence))
         # (a component may say that its voted items are no agenda items of their own: English
@@ -99,6 +103,17 @@ def fill_agenda(ctx: Context) -> None:
             out.cite(f"/agenda/{len(agenda)}", item.start, item.end, item.rule, item.confidence)
             agenda.append(value)
     out.values["agenda"] = agenda
+
+
+#: An item that states a requirement, not a topic the meeting took up (一、要千方百计确保…)
+_REQUIREMENT = re.compile(r"要(?![求点])|必须|务必|应当|应该")
+
+
+def required_lists(ctx: Context) -> set[int]:
+    """The lists of numbered items that state requirements (one item opens with 要/必须…, or the
+    markers are 一要/二要): directives only, never agenda topics of minutes."""
+    return {item.list_index for item in ctx.directive_items
+            if item.marker.rule == "marker.yao" or _REQUIREMENT.match(ctx.folded, item.marker.data["text_start"])}
 
 
 def with_voted_items(items: list[_Item], voted_items: list[_Item]) -> list[_Item]:

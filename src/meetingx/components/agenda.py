@@ -40,7 +40,9 @@ _MODE = re.compile(r"以[^，。]{1,20}?(?:方式|形式)")
 _SPEECH_NOUN = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:讲话|发言|致辞)")
 #: A lead-in before the predicate that the item keeps (就…听取, 对…进行了表彰, 代表…作报告).
 _LEAD_IN = re.compile(r"就|对|向|同|代表|围绕|结合|针对")
-_SPEECH_ONLY = re.compile(r"讲话|发言|指出|强调|要求|希望|表示|致辞|认为")
+#: A clause of speaking, whose content follows (not 指出了…问题: a verb with 了 has an object, the clause
+#: is no speech and the sentence goes on with the meeting's acts)
+_SPEECH_ONLY = re.compile(r"(?:讲话|发言|指出|强调|要求|希望|表示|致辞|认为)(?!了)")
 _CHAIR_OR_ATTEND = re.compile(r"主持|出席|参加")
 #: Where a participant acts, before the lead-in of the act (在市政府与…座谈, 在会上向…通报)
 _AT_PLACE = re.compile(r"在[^，。]{1,15}?(?=与|同|向|就|对|为)")
