@@ -152,21 +152,10 @@ class Lexicon:
         """An adverb that places an act on other occasions than the meeting (多次, 曾经, 一再)."""
         return re.compile(self.alternation("other_occasions.txt"))
 
-    def other_occasion_before(self, text: str, start: int, verb: int) -> bool:
-        """Whether :attr:`other_occasion` stands in the clause of text[start:verb] within the
-        characters right before ``verb`` (李明书记曾多次出席…): the act is not one at the meeting."""
-        window = max(start, verb - OTHER_OCCASION_REACH)
-        window = max(window, *(text.rfind(mark, window, verb) + 1 for mark in "，；：。\n"))
-        return self.other_occasion.search(text, window, verb) is not None
-
     def verbs(self, *acts: str) -> list[str]:
         """The trigger verbs of any of ``acts``, longest first."""
         return sorted((v for v, verb_acts in self.triggers.items() if verb_acts.intersection(acts)),
                       key=len, reverse=True)
-
-
-#: How far before a verb :meth:`Lexicon.other_occasion_before` looks (李明书记曾多次出席: 5)
-OTHER_OCCASION_REACH = 12
 
 
 @lru_cache(maxsize=None)

@@ -181,6 +181,12 @@ class EndAnchored:
         return self.pattern.search(text, max(start, end - self.reach - 1), end)
 
 
+def after_last_mark(text: str, marks: str, start: int, end: int) -> int:
+    """Where text[start:end] goes on after the last of ``marks`` in it: the start of the sentence or
+    clause that ``end`` stands in, read back no further than ``start`` (``start`` where no mark is)."""
+    return max(start, max(text.rfind(mark, start, end) for mark in marks) + 1)
+
+
 def last_visible(text: str, pos: int) -> str:
     """The last character before ``pos`` that is not white space ("" if none): what
     ``text[:pos].rstrip()[-1:]`` gives, read back over the white space only rather than copying

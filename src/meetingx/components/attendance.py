@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
 from meetingx.components.attendees import AttendeeLists
-from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, subjects, text_parts
+from meetingx.components.subjects import SENTENCE, LeadStripper, Subject, other_occasion_before, subjects, text_parts
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import EndAnchored, Occurrences
 
@@ -119,7 +119,7 @@ class AttendanceFinder:
             before = text[max(s_start, verb.start() - 3):verb.start()]
             if _NOT_PRESENT.search(before) or before.endswith("在"):
                 continue  # absent, expected, counted, or 在出席…时 (a time, not an attendance)
-            if self.lexicon.other_occasion_before(text, s_start, verb.start()):
+            if other_occasion_before(self.lexicon, text, s_start, verb.start()):
                 continue  # 李明书记曾多次出席该论坛: attendances of other occasions
             listing = _LISTING.match(text, verb.end(), s_end)
             if not listing and self.people_noun.match(text, verb.end()):

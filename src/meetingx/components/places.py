@@ -22,7 +22,7 @@ from meetingx.components import add_candidate, candidates
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.components.speech import first_verb
 from meetingx.components.subjects import text_parts
-from meetingx.positions import EndAnchored, Occurrences, Segments, SortedSpans, match_starts
+from meetingx.positions import EndAnchored, Occurrences, Segments, SortedSpans, after_last_mark, match_starts
 
 #: Clauses end at punctuation, and at a space (what separates the parts of a headline).
 _CLAUSE_BOUNDARY = re.compile(r"[，。；：！？\n ]")
@@ -166,7 +166,7 @@ class PlaceFinder:
         """Whether the sentence before the 由 at ``by`` makes the hosts those of a meeting to come or
         agreed on (read back at most :data:`_HOSTING_REACH` characters)."""
         reach = max(0, by - _HOSTING_REACH)
-        sentence = max(reach, *(text.rfind(mark, reach, by) + 1 for mark in "。；\n"))
+        sentence = after_last_mark(text, "。；\n", reach, by)
         return _OTHER_HOSTING.search(text, sentence, by + 1) is not None
 
     def lookups(self, doc: Doc) -> Lookups:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc
 
 from meetingx.components import add_candidate
-from meetingx.components.subjects import Subject, holds_pattern
+from meetingx.components.subjects import Subject, holds_pattern, other_occasion_before
 from meetingx.lexicon import Lexicon, word_pattern
 from meetingx.positions import EndAnchored, longest_match
 
@@ -143,7 +143,7 @@ class SpeechReader:
             act = act or self.act_re.search(text, start, c_end)
             if act is None:
                 continue
-            if self.lexicon.other_occasion_before(text, start, act.start()):
+            if other_occasion_before(self.lexicon, text, start, act.start()):
                 break  # acts on other occasions (多次发表重要讲话，对…提出要求: the clauses after it too)
             if _LIST_GOES_ON.match(text, start):
                 # …、莫雷诺和有关嘉宾视频或现场致辞: the list runs on past the people read (a group, a name

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from meetingx.components import candidates, scratch
 from meetingx.lexicon import Lexicon
-from meetingx.positions import SortedSpans
+from meetingx.positions import SortedSpans, after_last_mark
 
 SENTENCE = re.compile(r"[^。！？；\n]+")
 #: Where a sentence splits into clauses: commas and colons, and the spaces that separate the parts
@@ -129,3 +129,14 @@ class LeadStripper:
     def __call__(self, text: str, start: int, end: int) -> int:
         lead = self.lead_re.match(text, start, end)
         return lead.end() if lead else start
+
+
+#: How far before a verb :func:`other_occasion_before` looks (李明书记曾多次出席: 5)
+OTHER_OCCASION_REACH = 12
+
+
+def other_occasion_before(lexicon: Lexicon, text: str, start: int, verb: int) -> bool:
+    """Whether ``lexicon.other_occasion`` stands in the clause of text[start:verb] within the
+    characters right before ``verb`` (李明书记曾多次出席…): the act is not one at the meeting."""
+    window = after_last_mark(text, "，；：。\n", max(start, verb - OTHER_OCCASION_REACH), verb)
+    return lexicon.other_occasion.search(text, window, verb) is not None

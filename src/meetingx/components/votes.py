@@ -29,7 +29,7 @@ from meetingx.components import add_candidate
 from meetingx.components.subjects import LeadStripper
 from meetingx.components.tallies import Tally, VoteWords
 from meetingx.lexicon import word_pattern
-from meetingx.positions import Occupied
+from meetingx.positions import Occupied, after_last_mark
 
 _SENTENCE_END = re.compile(r"[。！？\n]")
 #: What stands between a voted item and the tally after it (…进行了表决，表决结果：同意9票…)
@@ -81,7 +81,7 @@ class VoteReportReader:
         for pos in sorted(hints):
             if pos < done:
                 continue
-            s_start = max(max(text.rfind(mark, done, pos) for mark in "。！？\n") + 1, done)
+            s_start = after_last_mark(text, "。！？\n", done, pos)
             period = _SENTENCE_END.search(text, pos)
             s_end = done = period.start() if period else len(text)
             if _OTHER_EVENT.match(text, s_start, s_end):

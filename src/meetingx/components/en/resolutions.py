@@ -50,11 +50,6 @@ _COUNTS_FIRST = re.compile(rf"(?i:\b(?:{_NUMBER})[ ]+(?:votes?[ ]+)?(?:for|in[ ]
 _DECISION = re.compile(r"(?i:\b(?:approved|adopted|agreed|accepted|decided|decision|resolved|endorsed|ratified|authori[sz]ed|"
                        r"awarded|elected|appointed|confirmed)\b|\bvoted[ ]+(?:unanimously[ ]+)?to\b)")
 _ABOUT_A_MOTION = re.compile(r"(?i:\bmotions?\b|\bquestion\b)")
-#: A sentence that only names the mover and seconder (Proposed by Cllr Patel, seconded by Cllr Hughes.):
-#: it attributes the motion stated before it and states none of its own
-_NAME = r"(?:(?:Cllrs?|Councill?or|Mr|Mrs|Ms|Miss|Dr)\.?[ ]+)?[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){0,3}"
-_ATTRIBUTION_ONLY = re.compile(rf"(?i:(?:proposed|moved)(?:[ ]+by)?[ ]+)(?-i:{_NAME})[ ]*[,;]?[ ]*(?i:and[ ]+)?"
-                               rf"(?i:second(?:ed)?(?:[ ]+by)?[ ]+)(?-i:{_NAME})[ ]*[.;]?[ ]*$")
 _FINITE = re.compile(r"(?i:\b(?:was|were|is|are|has|have|had)\b)")
 _CLAUSE_JOIN = re.compile(r"(?i:[ ]+and[ ]+(?=(?:the|it|a|an|this|they|he|she)\b))")
 _SECOND_VERB = re.compile(r"(?i:[ ]+and[ ]+(?:will|shall|would|should|is|are|was|were|be|to[ ]+be)\b)")
@@ -100,6 +95,12 @@ class Report:
 class ResolutionFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.words = english_words(lexicon)
+        # a sentence that only names the mover and seconder (Proposed by Cllr Patel, seconded by Cllr
+        # Hughes.): it attributes the motion stated before it and states none of its own
+        name = rf"(?:(?:{word_pattern(self.words.honorifics)})\.?[ ]+)?[A-Z][\w.'-]*(?:[ ]+[A-Z][\w.'-]*){{0,3}}"
+        self.attribution_only = re.compile(
+            rf"(?i:(?:proposed|moved)(?:[ ]+by)?[ ]+){name}[ ]*[,;]?[ ]*(?i:and[ ]+)?"
+            rf"(?i:second(?:ed)?(?:[ ]+by)?[ ]+){name}[ ]*[.;]?[ ]*$")
         self.formulas = [(r["rule"], r["start"], r.get("reports", False), re.compile(r["pattern"], re.I if r["i"] else 0))
                          for r in lexicon.records("motions.jsonl")]
         records = lexicon.records("votes.jsonl")
@@ -157,7 +158,7 @@ class ResolutionFinder:
                 continue  # …the following resolution was adopted: RESOLVED, that…: the resolution is the motion
             begin = self.clause_start(text, begin, sentences.end_of(begin), at_outcome=False)
             end = self.clause_end(text, begin, sentences.end_of(begin))
-            if motions and _ATTRIBUTION_ONLY.match(text, begin, sentence_end):
+            if motions and self.attribution_only.match(text, begin, sentence_end):
                 continue  # …RESOLVED that… Proposed by X, seconded by Y.: the motion before it
             if end > begin:
                 motions.append(Motion(begin, end, rule))
