@@ -30,3 +30,16 @@ def test_a_token_per_character(text: str) -> None:
         assert [(token.orth, token.is_alpha, token.like_num) for token in doc] == \
             [(token.orth, token.is_alpha, token.like_num) for token in expected]
         assert doc.user_data[TEXT_KEY] == text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_pipelines_compute_no_lexical_attributes(lang: str) -> None:
+    """The components read the text; spaCy's lexical attributes are not computed for new words."""
+    from meetingx.pipeline import build
+
+    nlp = build(lang, tagger=False)
+    doc = nlp.make_doc("会议由王明主持，12人出席。 Twelve members, 12 votes.")
+
+    assert nlp.vocab.lex_attr_getters == {}
+    assert not any(token.like_num or token.is_punct or token.is_alpha for token in doc)
+    assert spacy.blank(lang).vocab.lex_attr_getters  # a plain spaCy pipeline keeps its own

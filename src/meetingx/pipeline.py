@@ -90,10 +90,21 @@ class CharTokenizer:
         return self
 
 
+def without_lexical_attributes(vocab: Vocab) -> Vocab:
+    """``vocab``, made to compute no lexical attributes for the words it meets: meetingx's
+    components read the text, never a token's ``like_num``, ``is_punct`` or ``shape``, and
+    computing spaCy's two dozen of them for every new character is a third of the cost of the
+    Docs of a fresh process. On meetingx's Docs those attributes read false or empty; a component
+    of your own that wants them sets ``nlp.vocab.lex_attr_getters`` back to the language's
+    (``spacy.blank(lang).vocab.lex_attr_getters``)."""
+    vocab.lex_attr_getters = {}
+    return vocab
+
+
 @registry.tokenizers("meetingx.CharTokenizer.v1")
 def make_char_tokenizer() -> object:
     def create(nlp: Language) -> CharTokenizer:
-        return CharTokenizer(nlp.vocab)
+        return CharTokenizer(without_lexical_attributes(nlp.vocab))
 
     return create
 
@@ -145,7 +156,7 @@ _WORD_OR_SPACE = re.compile(r"\S+|\s+")
 @registry.tokenizers("meetingx.WhitespaceTokenizer.v1")
 def make_whitespace_tokenizer() -> object:
     def create(nlp: Language) -> WhitespaceTokenizer:
-        return WhitespaceTokenizer(nlp.vocab)
+        return WhitespaceTokenizer(without_lexical_attributes(nlp.vocab))
 
     return create
 
