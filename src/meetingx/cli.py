@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import signal
@@ -358,5 +359,39 @@ def render_command(inputs: tuple[str, ...], output_dir: Path, sources: Path | No
     sys.exit(1 if failures else 0)
 
 
+def run() -> NoReturn:
+    """The ``meetingx`` program: :func:`main`, then an exit that skips the interpreter's teardown.
+
+    Once a command has returned, its outputs are closed and its workers joined; what the
+    interpreter would still do is run the exit handlers (``atexit``: logging, multiprocessing,
+    temporary files) and then free every object of every module, the loaded pipelines' among them:
+    a fifth of a one-report run (some 0.15 s of 0.9 s). This runs the handlers, flushes the standard
+    streams and ends the process with the command's status, as the interpreter would (a message
+    given to ``sys.exit`` is printed and makes the status 1; a failed flush, 120). Where a thread
+    other than a daemon is still running, or the handlers cannot be run, it exits as usual.
+    Tests call :func:`main` through click's runner, in their own process, and never come here."""
+    try:
+        main()
+        status: object = 0
+    except SystemExit as done:
+        status = done.code
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_exit_handlers is None or any(
+            thread.is_alive() and not thread.daemon and thread is not threading.main_thread()
+            for thread in threading.enumerate()):
+        sys.exit(status)
+    if not isinstance(status, int):
+        if status is not None:
+            print(status, file=sys.stderr)
+        status = 0 if status is None else 1
+    run_exit_handlers()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            status = status or 120
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    main()
+    run()

@@ -25,7 +25,13 @@ def word_pattern(words: Iterable[str]) -> str:
     """A regex that matches any of ``words``, the longest one where several match (副书记 before 书记),
     as ``|``-joined words sorted longest first would, but written as a trie (书记(?:处)?|副书记):
     ``re`` tries alternatives one by one, so a list of a hundred titles tried at every character
-    costs a hundred tries where the trie costs one or two."""
+    costs a hundred tries where the trie costs one or two. The pattern depends only on the set of
+    words; each set's is made once (components ask for the titles' and the verbs' many times)."""
+    return _word_pattern(frozenset(words))
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(words: frozenset[str]) -> str:
     trie: dict[str, Any] = {}
     for word in words:
         if word:
