@@ -6,13 +6,16 @@
     'XXXX-04-18'
 
 The API's names are imported when first used, so that ``import meetingx`` (and ``meetingx --help``,
-``--version`` or ``schema``) does not import spaCy.
+``--version`` or ``schema``) does not import spaCy; and spaCy, when imported, leaves out its command
+line until asked for it (:mod:`meetingx.spacy_import`).
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
+
+from meetingx import spacy_import
 
 __version__ = "0.1.0"
 
@@ -25,6 +28,8 @@ __all__ = ["EmptyTextError", "MeetingRecord", "__version__", "extract", "load", 
 #: The module of each name of the API.
 _MODULES = {"EmptyTextError": "meetingx.api", "extract": "meetingx.api", "load": "meetingx.api",
             "pipe": "meetingx.api", "MeetingRecord": "meetingx.record"}
+
+spacy_import.install()
 
 
 def __getattr__(name: str) -> Any:
