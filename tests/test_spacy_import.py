@@ -59,6 +59,16 @@ found = {"command line imported": "spacy.cli" in sys.modules,
          "finder installed": any(type(f).__name__ == "_Finder" for f in sys.meta_path)}
 """,
         {"command line imported": True, "finder installed": False}),
+    "spaCy looked up, not imported: its import later as usual": (
+        """
+import importlib.util, sys
+import meetingx
+found_spec = importlib.util.find_spec("spacy") is not None
+import spacy
+found = {"found": found_spec, "command line imported": "spacy.cli" in sys.modules,
+         "spacy.info is spaCy's": spacy.info.__module__ == "spacy.cli.info"}
+""",
+        {"found": True, "command line imported": True, "spacy.info is spaCy's": True}),
     "stand-ins that do not serve: spaCy imported as usual": (
         """
 import sys, types

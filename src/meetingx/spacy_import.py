@@ -51,8 +51,8 @@ def _stand_ins() -> dict[str, types.ModuleType]:
     package = types.ModuleType(COMMAND_LINE, "stands in for spaCy's command line while spaCy is imported")
     package.__path__ = []
     module = types.ModuleType(f"{COMMAND_LINE}.info")
-    module.info = info  # type: ignore[attr-defined]
-    package.info = module  # type: ignore[attr-defined]
+    setattr(module, "info", info)
+    setattr(package, "info", module)
     return {package.__name__: package, module.__name__: module}
 
 
@@ -66,6 +66,7 @@ class _WithoutCommandLine(importlib.abc.Loader):
         return self.loader.create_module(spec)
 
     def exec_module(self, module: types.ModuleType) -> None:
+        _uninstall()
         stand_ins = _stand_ins()
         sys.modules.update(stand_ins)
         try:
@@ -76,7 +77,7 @@ class _WithoutCommandLine(importlib.abc.Loader):
         else:
             _remove(stand_ins)
             if "cli" not in vars(module) and "__getattr__" not in vars(module):
-                module.__getattr__ = _command_line_on_demand  # type: ignore[attr-defined]
+                setattr(module, "__getattr__", _command_line_on_demand)  # PEP 562: read for missing names
         finally:
             module.__loader__ = self.loader
             if module.__spec__ is not None:
@@ -90,13 +91,18 @@ def _remove(stand_ins: dict[str, types.ModuleType]) -> None:
 
 
 class _Finder(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: hands the import of ``spacy`` to :class:`_WithoutCommandLine`, once."""
+    """Finds nothing itself: hands the first import of ``spacy`` to :class:`_WithoutCommandLine`.
+    It leaves ``sys.meta_path`` once spaCy's loader runs: the import system is still going
+    through the list while it asks the finders."""
+
+    def __init__(self) -> None:
+        self.used = False
 
     def find_spec(self, fullname: str, path: Sequence[str] | None,
                   target: types.ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if fullname != PACKAGE:
+        if fullname != PACKAGE or self.used:
             return None
-        _uninstall()
+        self.used = True
         spec = importlib.util.find_spec(fullname)  # by the finders after this one
         if spec is not None and spec.loader is not None:
             spec.loader = _WithoutCommandLine(spec.loader)
