@@ -1,11 +1,14 @@
 """What the tests of the rewrites made for linear time share (issue 13): strings hypothesis builds,
-the windows of a string, and the end-anchored patterns as the components had them."""
+the windows of a string, a Doc's candidates as rows to compare, and the end-anchored patterns as
+the components had them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 
 def strings(alphabet: str, max_size: int = 60) -> st.SearchStrategy[str]:
@@ -16,6 +19,11 @@ def windows(text: str) -> Iterator[tuple[int, int]]:
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             yield start, end
+
+
+def candidate_rows(doc: Doc) -> list[tuple[Any, ...]]:
+    """Everything a Doc's candidates say, in order: what a component gives beside its reference."""
+    return [(c.label, c.start, c.end, c.rule, c.data) for c in doc._.mx_candidates]
 
 
 #: The end-anchored patterns before they were searched from a window's end (positions.EndAnchored),

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import meetingx
-from linear_checks import END_ANCHORED, strings, windows
+from linear_checks import END_ANCHORED, candidate_rows, strings, windows
 
 
 def held_patterns() -> dict[str, str]:
@@ -193,9 +193,9 @@ KNOWN_NAME_TEXTS = [
 def test_known_names_as_before(text: str) -> None:
     nlp = meetingx.load("zh")
     finder = nlp.get_pipe("meetingx_people").component
-    new = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    new = candidate_rows(nlp(text))
     finder.known_names = reference_known_names.__get__(finder)
-    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    old = candidate_rows(nlp(text))
     assert new == old
     assert any(rule == "person.known-name" for _, _, _, rule, _ in new)
 
@@ -327,7 +327,7 @@ def test_clauses_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
     nlp = meetingx.load("zh")
     doc = nlp(text)
-    new = [(c.label, c.start, c.end, c.rule, c.data) for c in doc._.mx_candidates]
+    new = candidate_rows(doc)
     names = [doc._.mx_text.folded[c.start:c.end] for c in doc._.mx_candidates if c.label == "MEETING"]
     finder = nlp.get_pipe("meetingx_clauses").component
     monkeypatch.setattr(finder, "find_chairs", reference_find_chairs.__get__(finder))
@@ -336,7 +336,7 @@ def test_clauses_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
         re.match("本次|此次|这次|今天的", phrase.removesuffix("上"))) or any(
         phrase.removesuffix("上")[i:i + 3] in name for name in names for i in range(len(phrase.removesuffix("上")) - 2)))
     monkeypatch.setattr(Sentence, "group_at", reference_group_at)
-    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    old = candidate_rows(nlp(text))
     assert new == old
     assert "CHAIR" in {label for label, *_ in new}
 
@@ -527,9 +527,9 @@ ATTENDANCE_TEXTS = [
 @pytest.mark.parametrize("text", ATTENDANCE_TEXTS)
 def test_attendance_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     nlp = meetingx.load("zh")
-    new = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    new = candidate_rows(nlp(text))
     reference_attendance(nlp.get_pipe("meetingx_attendance").component, monkeypatch)
-    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    old = candidate_rows(nlp(text))
     assert new == old
 
 
@@ -644,9 +644,9 @@ PLACE_TEXTS = [
 @pytest.mark.parametrize("text", PLACE_TEXTS)
 def test_places_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     nlp = meetingx.load("zh")
-    new = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    new = candidate_rows(nlp(text))
     reference_places(nlp.get_pipe("meetingx_places").component, monkeypatch)
-    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    old = candidate_rows(nlp(text))
     assert new == old
     assert {"MEETING", "VENUE"} & {label for label, *_ in new}
 
@@ -741,10 +741,10 @@ def reference_heard_presenters(doc, text, sentence, subjects):
 ])
 def test_heard_presenters_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     nlp = meetingx.load("zh")
-    new = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    new = candidate_rows(nlp(text))
     reader = nlp.get_pipe("meetingx_clauses").component.speech
     monkeypatch.setattr(reader, "heard_presenters", reference_heard_presenters)
-    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    old = candidate_rows(nlp(text))
     assert new == old
     assert any(rule == "speech.heard-report" for _, _, _, rule, _ in new)
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import meetingx
-from linear_checks import strings
+from linear_checks import candidate_rows, strings
 
 
 # ---------------------------------------------------------------------------------------------
@@ -65,10 +65,10 @@ def reference_en_date_score(finder):
 ])
 def test_en_date_scores_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     nlp = meetingx.load("en")
-    new = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    new = candidate_rows(nlp(text))
     finder = nlp.get_pipe("meetingx_dates").component
     monkeypatch.setattr(finder, "score", reference_en_date_score(finder))
-    old = [(c.label, c.start, c.end, c.rule, c.data) for c in nlp(text)._.mx_candidates]
+    old = candidate_rows(nlp(text))
     assert new == old
     assert sum(label == "DATE" for label, *_ in new) >= 3
 
